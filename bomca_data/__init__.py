@@ -1,0 +1,1 @@
+"""BOMCA Progress Dashboard: reading, validating and summarising the programme's data."""

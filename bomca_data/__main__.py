@@ -1,0 +1,5 @@
+import sys
+
+from bomca_data.cli import main
+
+sys.exit(main())

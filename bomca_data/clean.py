@@ -1,0 +1,204 @@
+"""Raw text tables -> typed, normalised frames plus the issues found.
+
+Column rules run on whole columns at once; every issue names the spreadsheet row
+(the ROW column), the header as written, and the value. A row with any error is
+excluded from the frame that figures are computed from, and stays listed in the
+issues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from bomca_data import contract, parse
+from bomca_data.issues import Issue
+from bomca_data.programme import Programme
+from bomca_data.read import ROW, RawTable
+
+_MAX_LISTED = 12  # cap listed accepted values so a message stays readable
+
+
+@dataclass
+class Checked:
+    """One table being cleaned: typed columns, per-row exclusion and issues."""
+
+    raw: RawTable
+    frame: pd.DataFrame
+    excluded: np.ndarray
+    issues: list[Issue] = field(default_factory=list)
+
+    def flag(self, mask: pd.Series | np.ndarray, code: str, column: str,
+             message: str | None = None, values: pd.Series | None = None,
+             describe=None) -> None:
+        """Record an error on each row of ``mask`` for ``column``; exclude those rows."""
+        mask = np.asarray(mask, dtype=bool)
+        if not mask.any():
+            return
+        self.excluded |= mask
+        header = self.raw.headers.get(column, column)
+        shown = (values if values is not None else self.raw.frame[column])[mask]
+        for row, value in zip(self.raw.frame[ROW][mask], shown, strict=True):
+            text = None if parse.is_blank(value) else str(value)
+            self.issues.append(Issue(
+                code, describe(text) if describe else message, self.raw.table, self.raw.file,
+                self.raw.sheet, int(row), header, text))
+
+
+def accepted(kind: str) -> str:
+    terms = contract.codes(contract.VOCABULARIES[kind])
+    listed = ", ".join(terms[:_MAX_LISTED])
+    return listed + (", ..." if len(terms) > _MAX_LISTED else "")
+
+
+def clean_table(raw: RawTable, programme: Programme) -> Checked:
+    spec = contract.TABLES[raw.table]
+    text = raw.frame
+    checked = Checked(raw, pd.DataFrame({ROW: text[ROW]}), np.zeros(len(text), dtype=bool))
+    for col in spec.columns:
+        values = text[col.name]
+        blank = values.isna().to_numpy()
+        if col.required:
+            checked.flag(blank, "missing-value", col.name,
+                         f"required value '{col.name}' is blank")
+        checked.frame[col.name] = _typed(checked, col, values, blank)
+    return checked
+
+
+def _typed(checked: Checked, col: contract.Column, values: pd.Series,
+           blank: np.ndarray) -> pd.Series:
+    kind, name = col.kind, col.name
+    if kind == "text":
+        return values.astype("str")
+    if kind == "date":
+        parsed = parse.map_distinct(values, parse.parse_date)
+        checked.flag(~blank & parsed.isna().to_numpy(), "type-error", name, describe=lambda v: (
+            f"cannot read '{v}' as a date (use a spreadsheet date, 2022-03-15 or 15.03.2022; "
+            "day first)"))
+        return parse.to_datetime(parsed)
+    if kind in ("number", "integer"):
+        parser = parse.parse_number if kind == "number" else parse.parse_integer
+        parsed = pd.to_numeric(parse.map_distinct(values, parser), errors="coerce")
+        what = "a number" if kind == "number" else "a whole number"
+        checked.flag(~blank & parsed.isna().to_numpy(), "type-error", name,
+                     describe=lambda v: f"cannot read '{v}' as {what}")
+        if col.minimum is not None:
+            checked.flag((parsed < col.minimum).to_numpy(), "range-error", name,
+                         describe=lambda v: f"{v} is below the minimum of {col.minimum:g}")
+        return parsed.astype("Int64" if kind == "integer" else "float64")
+    if kind == "country_list":
+        parsed = parse.map_distinct(values, parse.parse_country_list)
+        checked.flag(~blank & parsed.isna().to_numpy(), "vocabulary-error", name,
+                     describe=lambda v: (
+                         f"unknown country {', '.join(map(repr, parse.bad_country_parts(v)))}; "
+                         f"accepted: {accepted('country')} or their names, separated by ';'"))
+        return parsed.astype("str")
+    parsed = parse.map_distinct(values, lambda v: parse.parse_term(v, kind))
+    checked.flag(~blank & parsed.isna().to_numpy(), "vocabulary-error", name,
+                 describe=lambda v: f"'{v}' is not an accepted {name}; accepted: {accepted(kind)}")
+    if kind == "gender":  # a blank gender is a known unknown, not an error
+        parsed = parsed.where(~pd.Series(blank, index=parsed.index), "unknown")
+    return parsed.astype("str")
+
+
+# --- rules across rows and tables -------------------------------------------------
+
+
+def check_unique(checked: Checked, column: str) -> None:
+    ids = checked.frame[column]
+    dup = ids.notna() & ids.duplicated(keep="first")
+    first_row = dict(zip(ids[~dup], checked.frame[ROW][~dup], strict=True))
+    checked.flag(dup, "duplicate-id", column, describe=lambda v: (
+        f"{column} '{v}' was already used in row {first_row.get(v)}; this row is excluded"))
+
+
+def check_order(checked: Checked, start: str, end: str) -> None:
+    frame = checked.frame
+    bad = (frame[end] < frame[start]).fillna(False).to_numpy()
+    header_start = checked.raw.headers.get(start, start)
+    checked.flag(bad, "date-order", end, describe=lambda v: (
+        f"{v} is before the {header_start}"))
+
+
+def check_reference(checked: Checked, column: str, known: Iterable[str], target: str) -> None:
+    known = set(known)
+    values = checked.frame[column]
+    bad = values.notna() & ~values.isin(known)
+    checked.flag(bad, "unknown-reference", column,
+                 describe=lambda v: f"'{v}' names no {target}")
+
+
+def check_years(checked: Checked, column: str, programme: Programme) -> None:
+    years = checked.frame[column]
+    ok = years.isin(programme.year_numbers()) | years.isin(programme.calendar_years())
+    bad = (years.notna() & ~ok.fillna(False)).to_numpy()
+    checked.flag(bad, "range-error", column, describe=lambda v: (
+        f"{v} is outside the programme's years (1-{len(programme.year_numbers())} or "
+        f"{programme.calendar_years()[0]}-{programme.calendar_years()[-1]})"))
+
+
+# --- the tables together ------------------------------------------------------------
+
+
+def clean_tables(raws: dict[str, RawTable], programme: Programme
+                 ) -> tuple[dict[str, pd.DataFrame], list[Issue]]:
+    """Every usable raw table -> its valid rows, plus every issue found."""
+    checked = {name: clean_table(raw, programme) for name, raw in raws.items()
+               if raw.frame is not None}
+    for name, spec in contract.TABLES.items():
+        if name in checked and spec.id_column:
+            check_unique(checked[name], spec.id_column)
+    all_ids = {name: set(c.frame[contract.TABLES[name].id_column].dropna())
+               for name, c in checked.items() if contract.TABLES[name].id_column}
+
+    if acts := checked.get("activities"):
+        check_order(acts, "start_date", "end_date")
+        check_years(acts, "workplan_year", programme)
+        derived = acts.frame["status"].isna() & ~acts.excluded
+        if derived.any():
+            acts.issues.append(Issue(
+                "derived-status", f"status was blank in {int(derived.sum())} row(s): derived "
+                "from the dates and the as-of date (planned before the start, completed after "
+                "the end, else ongoing)", "activities", acts.raw.file, acts.raw.sheet))
+    if parts := checked.get("participants"):
+        if "activities" in all_ids:
+            check_reference(parts, "activity_id", all_ids["activities"], "activity")
+        country = parts.frame["country"]
+        parts.flag(country.eq("RG").fillna(False).to_numpy(), "vocabulary-error", "country",
+                   "a participant's country must be one country, not Regional")
+        if acts:
+            parts.frame["country"] = country.fillna(
+                parts.frame["activity_id"].map(_single_country(acts.frame)))
+        parts.frame["count"] = parts.frame["count"].fillna(1)
+    if recs := checked.get("recommendations"):
+        check_order(recs, "date_proposed", "status_date")
+        if "activities" in all_ids:
+            check_reference(recs, "activity_id", all_ids["activities"], "activity")
+        if "meetings" in all_ids:
+            check_reference(recs, "reviewed_at", all_ids["meetings"], "steering-group meeting")
+        if acts:
+            linked = recs.frame["activity_id"].map(
+                acts.frame.drop_duplicates("activity_id").set_index("activity_id")["component"])
+            recs.frame["component"] = recs.frame["component"].fillna(linked)
+        recs.frame["output_type"] = recs.frame["output_type"].fillna("recommendation")
+    if meets := checked.get("meetings"):
+        check_order(meets, "start_date", "end_date")
+    if targets := checked.get("targets"):
+        share = targets.frame["indicator"].eq("women_share") & targets.frame["target"].gt(1)
+        targets.flag(share.fillna(False).to_numpy(), "range-error", "target",
+                     describe=lambda v: f"a women's share target is a fraction 0..1, not {v}")
+
+    frames, issues = {}, []
+    for name, c in checked.items():
+        frames[name] = c.frame[~c.excluded].reset_index(drop=True)
+        issues += c.issues
+    return frames, issues
+
+
+def _single_country(activities: pd.DataFrame) -> pd.Series:
+    """activity_id -> its country, for activities in exactly one national country."""
+    single = activities[activities["country"].isin(contract.NATIONAL_COUNTRIES)]
+    return single.drop_duplicates("activity_id").set_index("activity_id")["country"]

@@ -1,0 +1,97 @@
+"""`python -m bomca_data validate|summary`: the contract's command-line interface.
+
+Exit codes: 0 no error, 1 errors found, 2 the source cannot be read or the call is
+wrong. Bad input never produces a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter
+
+from bomca_data import metrics
+from bomca_data.model import Dataset, load_dataset
+from bomca_data.read import SourceError
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bomca_data", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, text in (("validate", "check a source and list every issue"),
+                       ("summary", "print the headline figures as of a date")):
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.add_argument("path", nargs="?", help="a folder or a workbook (default: "
+                         "$BOMCA_DATA, else the bundled demonstration data)")
+        sub.add_argument("--data", dest="data", help="same as PATH")
+        sub.add_argument("--format", choices=("text", "json"), default="text")
+        sub.add_argument("--as-of", type=_date, help="YYYY-MM-DD")
+    return parser
+
+
+def validation_report(dataset: Dataset) -> dict:
+    return {
+        "source": str(dataset.source),
+        "tables": {name: {"rows_read": s.rows_read, "rows_valid": s.rows_valid,
+                          "rows_excluded": s.rows_excluded}
+                   for name, s in dataset.stats.items()},
+        "issues": [issue.as_dict() for issue in dataset.issues],
+    }
+
+
+def _validate(dataset: Dataset, fmt: str) -> int:
+    if fmt == "json":
+        print(json.dumps(validation_report(dataset), ensure_ascii=False, indent=1))
+    else:
+        for issue in dataset.issues:
+            print(issue.as_line())
+        counts = Counter(i.severity for i in dataset.issues)
+        rows = ", ".join(f"{name} {s.rows_valid}/{s.rows_read} rows valid"
+                         for name, s in dataset.stats.items())
+        print(f"{dataset.source}: {counts['error']} error(s), {counts['warning']} warning(s), "
+              f"{counts['info']} info(s); {rows or 'no tables'}", file=sys.stderr)
+    return EXIT_ERRORS if dataset.has_errors else EXIT_OK
+
+
+def _summary(dataset: Dataset, as_of: dt.date, fmt: str) -> int:
+    figures = metrics.summary(dataset, as_of)
+    if fmt == "json":
+        print(json.dumps(figures, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    print(f"As of {figures['as_of']} ({dataset.source})")
+    for section, values in figures.items():
+        if section == "as_of":
+            continue
+        print(f"{section}:")
+        for key, value in values.items():
+            if isinstance(value, float):
+                value = f"{value:.1%}"
+            elif isinstance(value, dict):
+                value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
+            print(f"  {key}: {'-' if value is None else value}")
+    if dataset.rows_excluded:
+        print(f"({dataset.rows_excluded} row(s) excluded by validation: run validate)")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        dataset = load_dataset(args.data or args.path)
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if args.command == "validate":
+        return _validate(dataset, args.format)
+    return _summary(dataset, args.as_of or dataset.programme.default_as_of(), args.format)

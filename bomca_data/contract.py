@@ -1,0 +1,296 @@
+"""The data contract as data: tables, columns, aliases and vocabularies.
+
+Everything here mirrors ``shared/DATA_CONTRACT.md``; code elsewhere reads these
+structures instead of naming columns or spellings itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal[
+    "text", "date", "number", "integer", "component", "country", "country_list",
+    "activity_status", "activity_type", "gender", "agency_type", "output_type",
+    "rec_status", "meeting_type", "indicator",
+]
+
+ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+HEADER_SEARCH_ROWS = 15
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 500 * 1024 * 1024
+MAX_ZIP_ENTRIES = 10_000
+
+
+def header_key(text: str) -> str:
+    """Normalise a header: "Budget (EUR)" -> "budget_eur"."""
+    return re.sub(r"[^\w]+|_+", "_", str(text).strip().casefold()).strip("_")
+
+
+def value_key(text: str) -> str:
+    """Normalise a vocabulary value: spaces, hyphens and underscores alike."""
+    return re.sub(r"[\s\-_]+", "_", str(text).strip().casefold()).strip("_")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Kind = "text"
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[Column, ...]
+    id_column: str | None = None
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    def header_lookup(self) -> dict[str, str]:
+        """Normalised header or alias -> canonical column name."""
+        lookup: dict[str, str] = {}
+        for col in self.columns:
+            for spelling in (col.name, *col.aliases):
+                lookup.setdefault(header_key(spelling), col.name)
+        return lookup
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table("activities", (
+            Column("activity_id", required=True, aliases=(
+                "id", "activity", "activity_code", "code", "код_мероприятия", "код")),
+            Column("title", required=True, aliases=(
+                "activity_title", "name", "название", "наименование")),
+            Column("component", "component", True, ("компонент",)),
+            Column("country", "country_list", True, ("countries", "страна", "страны")),
+            Column("start_date", "date", True, ("start", "date", "дата_начала", "дата")),
+            Column("end_date", "date", aliases=("end", "дата_окончания")),
+            Column("status", "activity_status", aliases=("статус",)),
+            Column("activity_type", "activity_type", aliases=(
+                "type", "format", "тип", "формат")),
+            Column("location", aliases=("place", "venue", "city", "место", "город")),
+            Column("lead_partner", aliases=("partner", "implementing_partner", "партнер")),
+            Column("budget_eur", "number", aliases=("budget", "бюджет"), minimum=0),
+            Column("workplan_year", "integer", aliases=("year", "workplan", "год")),
+            Column("status_reason", aliases=("reason", "comment_on_status", "причина")),
+        ), id_column="activity_id"),
+        Table("participants", (
+            Column("activity_id", required=True, aliases=(
+                "activity", "activity_code", "код_мероприятия")),
+            Column("count", "integer", aliases=("number", "participants", "количество"),
+                   minimum=1),
+            Column("person_id", aliases=("participant_id",)),
+            Column("gender", "gender", aliases=("sex", "пол")),
+            Column("country", "country", aliases=("страна",)),
+            Column("agency", aliases=(
+                "organisation", "organization", "institution", "ведомство", "организация")),
+            Column("agency_type", "agency_type", aliases=("agency_category", "sector")),
+            Column("position", aliases=("rank", "title_position", "должность")),
+        )),
+        Table("recommendations", (
+            Column("rec_id", required=True, aliases=("id", "recommendation_id")),
+            Column("title", required=True, aliases=("recommendation", "name")),
+            Column("country", "country_list", True, ("countries", "страна")),
+            Column("date_proposed", "date", True, ("date", "proposed")),
+            Column("status", "rec_status", True, ("статус",)),
+            Column("output_type", "output_type", aliases=("type",)),
+            Column("activity_id", aliases=("activity",)),
+            Column("component", "component", aliases=("компонент",)),
+            Column("partner_agency", aliases=("agency", "counterpart")),
+            Column("status_date", "date", aliases=("updated", "last_update")),
+            Column("due_date", "date", aliases=("deadline",)),
+            Column("reviewed_at", aliases=("meeting", "reviewed")),
+        ), id_column="rec_id"),
+        Table("meetings", (
+            Column("meeting_id", required=True, aliases=("id",)),
+            Column("meeting_type", "meeting_type", True, ("type",)),
+            Column("country", "country", True, ("страна",)),
+            Column("start_date", "date", True, ("start", "date")),
+            Column("end_date", "date", aliases=("end",)),
+            Column("location", aliases=("place", "venue", "city")),
+        ), id_column="meeting_id"),
+        Table("targets", (
+            Column("indicator", "indicator", True),
+            Column("year", "integer", True),
+            Column("country", "country"),
+            Column("component", "component"),
+            Column("target", "number", True, minimum=0),
+        )),
+    )
+}
+
+# Columns that name or reach a person: dropped as the file is read.
+PERSONAL_DATA_COLUMNS = frozenset(header_key(c) for c in (
+    "name", "first_name", "last_name", "full_name", "surname", "patronymic", "email",
+    "e_mail", "phone", "mobile", "passport", "date_of_birth", "фио", "имя", "фамилия",
+    "отчество", "телефон", "паспорт", "first name", "last name", "given_name",
+    "family_name", "e-mail", "telephone", "phone_number", "passport_number",
+    "birth_date", "birthday", "дата_рождения", "email_address",
+))
+
+TOTAL_WORDS = frozenset({"total", "totals", "итого", "всего"})
+
+
+@dataclass(frozen=True)
+class Term:
+    """One canonical vocabulary value with its English and Russian names."""
+
+    code: str
+    en: str
+    ru: str
+    spellings: tuple[str, ...] = ()
+
+
+COUNTRIES: tuple[Term, ...] = (
+    Term("KZ", "Kazakhstan", "Казахстан", (
+        "KAZ", "Kazakstan", "Republic of Kazakhstan", "Республика Казахстан", "Qazaqstan")),
+    Term("KG", "Kyrgyzstan", "Кыргызстан", (
+        "KGZ", "Kyrgyz Republic", "Kirghizia", "Kirgizia", "Киргизия",
+        "Кыргызская Республика", "Киргизстан")),
+    Term("TJ", "Tajikistan", "Таджикистан", (
+        "TJK", "Republic of Tajikistan", "Республика Таджикистан")),
+    Term("TM", "Turkmenistan", "Туркменистан", ("TKM", "Туркмения")),
+    Term("UZ", "Uzbekistan", "Узбекистан", (
+        "UZB", "Republic of Uzbekistan", "Республика Узбекистан")),
+    Term("RG", "Regional", "Региональный", (
+        "Regional", "Central Asia", "Центральная Азия", "All", "Региональное",
+        "Регион", "все")),
+)
+NATIONAL_COUNTRIES = tuple(t.code for t in COUNTRIES if t.code != "RG")
+
+COMPONENTS: tuple[Term, ...] = (
+    Term("C1", "Institutional development of border management agencies",
+         "Институциональное развитие ведомств по управлению границами",
+         ("1", "Component 1", "Institutional development", "Компонент 1", "К1")),
+    Term("C2", "Improvement of detection capacities",
+         "Повышение потенциала по выявлению",
+         ("2", "Component 2", "Detection capacities", "Detection", "Компонент 2", "К2")),
+    Term("C3", "Trade facilitation", "Содействие торговле",
+         ("3", "Component 3", "Компонент 3", "К3")),
+    Term("C4", "Improvement of cross-border cooperation",
+         "Улучшение трансграничного сотрудничества",
+         ("4", "Component 4", "Cross-border cooperation", "Компонент 4", "К4")),
+)
+
+ACTIVITY_STATUSES: tuple[Term, ...] = (
+    Term("planned", "Planned", "Запланировано", ("запланировано", "scheduled")),
+    Term("ongoing", "Ongoing", "В процессе", (
+        "in progress", "in_progress", "в процессе", "в работе", "текущее")),
+    Term("completed", "Completed", "Завершено", (
+        "done", "implemented", "complete", "finished", "завершено", "проведено",
+        "выполнено")),
+    Term("postponed", "Postponed", "Отложено", ("delayed", "отложено", "перенесено")),
+    Term("cancelled", "Cancelled", "Отменено", ("canceled", "отменено")),
+)
+
+ACTIVITY_TYPES: tuple[Term, ...] = (
+    Term("training", "Training", "Обучение", ("тренинг", "обучение", "course", "курс")),
+    Term("workshop", "Workshop", "Семинар", ("семинар", "seminar")),
+    Term("study_visit", "Study visit", "Учебный визит", ("учебный визит", "study tour")),
+    Term("conference", "Conference", "Конференция", ("конференция",)),
+    Term("assessment", "Assessment", "Оценка", ("оценка", "needs assessment")),
+    Term("expert_mission", "Expert mission", "Экспертная миссия", ("экспертная миссия",)),
+    Term("equipment", "Equipment", "Оборудование", ("оборудование", "equipment delivery")),
+    Term("other", "Other", "Другое", ("другое", "прочее")),
+)
+
+GENDERS: tuple[Term, ...] = (
+    Term("female", "Female", "Женщины", (
+        "f", "w", "woman", "women", "ж", "жен", "женский", "женщина")),
+    Term("male", "Male", "Мужчины", ("m", "man", "men", "м", "муж", "мужской", "мужчина")),
+    Term("other", "Other", "Другое", ("другое", "x")),
+    Term("unknown", "Unknown", "Не указано", ("не указано", "n/a", "na")),
+)
+
+AGENCY_TYPES: tuple[Term, ...] = (
+    Term("border", "Border", "Пограничные", (
+        "border guard", "border service", "border police", "пограничная служба")),
+    Term("customs", "Customs", "Таможенные", ("customs service", "таможня", "таможенная служба")),
+    Term("veterinary_phytosanitary", "Veterinary / phytosanitary", "Ветеринарные / фитосанитарные", (
+        "veterinary", "phytosanitary", "sps", "veterinary/phytosanitary",
+        "ветеринарная", "фитосанитарная")),
+    Term("other_state", "Other state agency", "Другие государственные", (
+        "other state", "other state agency", "government", "государственная")),
+    Term("civil_society", "Civil society", "Гражданское общество", (
+        "ngo", "civil society organisation", "cso", "гражданское общество")),
+    Term("international", "International", "Международные", (
+        "international organisation", "international organization", "международная")),
+    Term("other", "Other", "Другие", ("другое", "прочее")),
+)
+
+OUTPUT_TYPES: tuple[Term, ...] = (
+    Term("recommendation", "Recommendation", "Рекомендация", ("рекомендация",)),
+    Term("guideline", "Guideline", "Руководство", ("guidelines", "руководство")),
+    Term("sop", "Standard operating procedure", "Стандартная операционная процедура", (
+        "standard operating procedure", "стандартная операционная процедура", "соп")),
+    Term("training_manual", "Training manual", "Учебное пособие", (
+        "manual", "учебное пособие")),
+    Term("legal_draft", "Legal draft", "Проект нормативного акта", (
+        "draft law", "legal act draft", "проект закона")),
+    Term("other", "Other", "Другое", ("другое",)),
+)
+
+REC_STATUSES: tuple[Term, ...] = (
+    Term("proposed", "Proposed", "Предложено", ("предложено", "submitted")),
+    Term("accepted", "Accepted", "Принято", ("принято", "agreed")),
+    Term("in_progress", "In progress", "Выполняется", (
+        "ongoing", "выполняется", "в процессе")),
+    Term("implemented", "Implemented", "Выполнено", (
+        "done", "completed", "выполнено", "внедрено")),
+    Term("declined", "Declined", "Отклонено", ("rejected", "отклонено")),
+)
+
+MEETING_TYPES: tuple[Term, ...] = (
+    Term("NSG", "National Steering Group", "Национальная руководящая группа", (
+        "national", "national steering group", "НРГ")),
+    Term("RSG", "Regional Steering Group", "Региональная руководящая группа", (
+        "regional", "regional steering group", "РРГ")),
+)
+
+INDICATORS: tuple[Term, ...] = (
+    Term("activities_completed", "Activities completed", "Завершённые мероприятия"),
+    Term("participants", "Participants", "Участники"),
+    Term("women_share", "Women's share", "Доля женщин"),
+    Term("recommendations_implemented", "Recommendations implemented",
+         "Выполненные рекомендации"),
+)
+
+VOCABULARIES: dict[str, tuple[Term, ...]] = {
+    "component": COMPONENTS,
+    "country": COUNTRIES,
+    "country_list": COUNTRIES,
+    "activity_status": ACTIVITY_STATUSES,
+    "activity_type": ACTIVITY_TYPES,
+    "gender": GENDERS,
+    "agency_type": AGENCY_TYPES,
+    "output_type": OUTPUT_TYPES,
+    "rec_status": REC_STATUSES,
+    "meeting_type": MEETING_TYPES,
+    "indicator": INDICATORS,
+}
+
+
+def spellings(vocabulary: tuple[Term, ...]) -> dict[str, str]:
+    """Every accepted spelling (normalised) -> canonical code."""
+    lookup: dict[str, str] = {}
+    for term in vocabulary:
+        for spelling in (term.code, term.en, term.ru, *term.spellings):
+            lookup.setdefault(value_key(spelling), term.code)
+    return lookup
+
+
+def codes(vocabulary: tuple[Term, ...]) -> tuple[str, ...]:
+    return tuple(t.code for t in vocabulary)

@@ -1,0 +1,351 @@
+"""The demonstration data: a seeded generator of plausible BOMCA 10 spreadsheets.
+
+Only a few figures are published (see data/README.md); the generator is built to
+agree with them exactly. Every other value is illustrative and must never be
+presented as programme data: `programme.toml` marks the source as a demo.
+
+    python -m bomca_data.demo [--out data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+from pathlib import Path
+
+import pandas as pd
+
+from bomca_data.write import write_workbook
+
+SEED = 10
+AS_OF = dt.date(2023, 11, 30)  # the demo is a snapshot taken after the 2023 RSG
+PUBLISHED_DATE = dt.date(2022, 9, 5)  # 93 activities completed by this day
+COMPLETED_BY_PUBLISHED = 93
+PROGRAMME_START, PROGRAMME_END = dt.date(2021, 4, 1), dt.date(2025, 9, 30)
+WORKBOOK = "bomca10-demo.xlsx"
+
+COUNTRIES = ("KZ", "KG", "TJ", "TM", "UZ")
+CITIES = {
+    "KZ": ("Nur-Sultan", "Almaty", "Shymkent"), "KG": ("Bishkek", "Osh", "Karakol"),
+    "TJ": ("Dushanbe", "Khujand", "Khorog"), "TM": ("Ashgabat", "Turkmenabat", "Mary"),
+    "UZ": ("Tashkent", "Samarkand", "Termez"),
+    "RG": ("Almaty", "Tashkent", "Bishkek", "Riga", "Vienna"),
+}
+AGENCIES = {
+    "KZ": (("Border Service of the National Security Committee", "border"),
+           ("State Revenue Committee (customs)", "customs"),
+           ("Veterinary Control and Supervision Committee", "veterinary_phytosanitary"),
+           ("Ministry of Internal Affairs", "other_state"),
+           ("Public Foundation for Border Communities", "civil_society")),
+    "KG": (("Border Service of the State Committee for National Security", "border"),
+           ("State Customs Service", "customs"),
+           ("Inspectorate for Veterinary and Phytosanitary Safety", "veterinary_phytosanitary"),
+           ("Ministry of Foreign Affairs", "other_state"),
+           ("Association of Border Villages", "civil_society")),
+    "TJ": (("Border Troops of the State Committee for National Security", "border"),
+           ("Customs Service under the Government", "customs"),
+           ("Committee for Food Security", "veterinary_phytosanitary"),
+           ("Ministry of Internal Affairs", "other_state"),
+           ("Women's Business Network", "civil_society")),
+    "TM": (("State Border Service", "border"), ("State Customs Service", "customs"),
+           ("State Veterinary Service", "veterinary_phytosanitary"),
+           ("State Migration Service", "other_state")),
+    "UZ": (("Border Troops of the State Security Service", "border"),
+           ("State Customs Committee", "customs"),
+           ("Agency for Plant Protection and Quarantine", "veterinary_phytosanitary"),
+           ("Ministry of Internal Affairs", "other_state"),
+           ("Chamber of Commerce and Industry", "civil_society")),
+}
+WOMEN_SHARE = {"border": 0.14, "customs": 0.32, "veterinary_phytosanitary": 0.41,
+               "other_state": 0.36, "civil_society": 0.55}
+POSITIONS = ("Inspector", "Senior inspector", "Head of unit", "Deputy head of department",
+             "Trainer", "Risk analyst", "Officer", "Chief specialist")
+TOPICS = {
+    "C1": ("integrated border management strategy", "human resources management",
+           "training academy curricula", "gender mainstreaming in border agencies",
+           "risk analysis units", "anti-corruption measures", "strategic planning"),
+    "C2": ("detection of forged documents", "canine units", "CBRN detection",
+           "drug trafficking detection", "green border surveillance",
+           "detection of stolen vehicles", "document examination laboratories"),
+    "C3": ("the WCO SAFE framework", "authorised economic operators", "post-clearance audit",
+           "phytosanitary controls at border crossing points", "electronic single window",
+           "transit procedures", "veterinary border inspection posts"),
+    "C4": ("joint border patrols", "information exchange between border crossing points",
+           "cross-border cooperation in the Fergana valley", "joint risk analysis",
+           "local border traffic", "cooperation of border communities"),
+}
+TYPE_LABEL = {"training": "Training", "workshop": "Workshop", "study_visit": "Study visit",
+              "conference": "Conference", "assessment": "Needs assessment",
+              "expert_mission": "Expert mission", "equipment": "Equipment delivery",
+              "other": "Coordination meeting"}
+TYPE_WEIGHTS = {"training": 34, "workshop": 20, "study_visit": 9, "conference": 7,
+                "assessment": 10, "expert_mission": 10, "equipment": 6, "other": 4}
+GROUP_SIZE = {"training": (16, 30), "workshop": (18, 34), "study_visit": (6, 12),
+              "conference": (35, 70), "assessment": (4, 10), "expert_mission": (6, 14),
+              "equipment": (0, 0), "other": (8, 16)}
+BUDGET = {"training": (12_000, 40_000), "workshop": (15_000, 45_000),
+          "study_visit": (30_000, 70_000), "conference": (45_000, 95_000),
+          "assessment": (8_000, 25_000), "expert_mission": (10_000, 30_000),
+          "equipment": (60_000, 380_000), "other": (3_000, 12_000)}
+
+
+def _meetings() -> pd.DataFrame:
+    """Steering-group meetings: 2022 and 2023 dates as published, the rest illustrative."""
+    rows = [
+        ("NSG-KZ-2021", "NSG", "KZ", "2021-11-16", None, "Nur-Sultan"),
+        ("NSG-UZ-2021", "NSG", "UZ", "2021-11-25", None, "Tashkent"),
+        ("NSG-KG-2021", "NSG", "KG", "2021-12-02", None, "Bishkek"),
+        ("NSG-TJ-2021", "NSG", "TJ", "2021-12-09", None, "Dushanbe"),
+        ("NSG-TM-2021", "NSG", "TM", "2021-12-14", None, "Ashgabat"),
+        ("NSG-KZ-2022", "NSG", "KZ", "2022-09-05", "2022-09-06", "Nur-Sultan"),
+        ("NSG-UZ-2022", "NSG", "UZ", "2022-09-22", None, "Tashkent"),
+        ("NSG-KG-2022", "NSG", "KG", "2022-10-06", None, "Bishkek"),
+        ("NSG-TJ-2022", "NSG", "TJ", "2022-10-13", None, "Dushanbe"),
+        ("NSG-TM-2022", "NSG", "TM", "2022-10-27", None, "Ashgabat"),
+        ("RSG-2022", "RSG", "RG", "2022-12-08", None, "Tashkent"),
+        ("NSG-KZ-2023", "NSG", "KZ", "2023-09-11", None, "Astana"),
+        ("NSG-UZ-2023", "NSG", "UZ", "2023-09-21", None, "Tashkent"),
+        ("NSG-KG-2023", "NSG", "KG", "2023-10-05", None, "Bishkek"),
+        ("NSG-TJ-2023", "NSG", "TJ", "2023-10-12", None, "Dushanbe"),
+        ("NSG-TM-2023", "NSG", "TM", "2023-10-26", None, "Ashgabat"),
+        ("RSG-2023", "RSG", "RG", "2023-11-16", "2023-11-17", "Almaty"),
+        ("NSG-KZ-2024", "NSG", "KZ", "2024-09-12", None, "Astana"),
+        ("NSG-UZ-2024", "NSG", "UZ", "2024-09-26", None, "Tashkent"),
+        ("NSG-KG-2024", "NSG", "KG", "2024-10-03", None, "Bishkek"),
+        ("NSG-TJ-2024", "NSG", "TJ", "2024-10-10", None, "Dushanbe"),
+        ("NSG-TM-2024", "NSG", "TM", "2024-10-24", None, "Ashgabat"),
+        ("RSG-2024", "RSG", "RG", "2024-11-21", None, "Bishkek"),
+        ("RSG-2025", "RSG", "RG", "2025-09-18", None, "Tashkent"),
+    ]
+    frame = pd.DataFrame(rows, columns=["meeting_id", "meeting_type", "country", "start_date",
+                                        "end_date", "location"])
+    for col in ("start_date", "end_date"):
+        frame[col] = pd.to_datetime(frame[col]).dt.date
+    return frame
+
+
+def _programme_year(day: dt.date) -> int:
+    months = (day.year - PROGRAMME_START.year) * 12 + day.month - PROGRAMME_START.month
+    return months // 12 + 1
+
+
+class _Generator:
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.people: dict[str, list[tuple]] = {c: [] for c in COUNTRIES}
+        self.activities: list[dict] = []
+        self.participants: list[tuple] = []
+
+    # -- activities --
+    def _scope(self, component: str) -> str:
+        r = self.rng.random()
+        regional = 0.22 if component == "C4" else 0.12
+        if r < regional:
+            return "RG"
+        if component == "C4" and r < 0.55:
+            return "; ".join(sorted(self.rng.sample(COUNTRIES, 2), key=COUNTRIES.index))
+        return self.rng.choices(COUNTRIES, weights=(24, 22, 22, 12, 20))[0]
+
+    def activity(self, start: dt.date, status: str, reason: str | None = None,
+                 max_end: dt.date | None = None) -> dict:
+        rng = self.rng
+        component = rng.choices(("C1", "C2", "C3", "C4"), weights=(30, 30, 21, 19))[0]
+        kind = rng.choices(list(TYPE_WEIGHTS), weights=list(TYPE_WEIGHTS.values()))[0]
+        scope = self._scope(component)
+        days = {"conference": 2, "equipment": 1, "assessment": 10}.get(kind, rng.randint(2, 5))
+        end = start + dt.timedelta(days=days - 1)
+        if max_end and end > max_end:
+            end = max_end
+        city = rng.choice(CITIES["RG"] if scope == "RG" or ";" in scope else CITIES[scope])
+        if city == "Nur-Sultan" and start >= dt.date(2022, 9, 17):
+            city = "Astana"
+        if kind == "study_visit":
+            city = rng.choice(("Riga", "Vilnius", "Riga"))
+        low, high = BUDGET[kind]
+        row = {
+            "activity_id": f"B10-{component}-{len(self.activities) + 1:04d}",
+            "title": f"{TYPE_LABEL[kind]} on {rng.choice(TOPICS[component])}",
+            "component": component, "country": scope, "start_date": start,
+            "end_date": end, "status": status, "activity_type": kind, "location": city,
+            "lead_partner": "ICMPD" if component == "C4" else "State Border Guard of Latvia",
+            "budget_eur": round(rng.uniform(low, high), -2),
+            "workplan_year": _programme_year(start), "status_reason": reason,
+        }
+        self.activities.append(row)
+        return row
+
+    # -- participants --
+    def _person(self, country: str, reuse: float) -> tuple:
+        pool = self.people[country]
+        if pool and self.rng.random() < reuse:
+            return self.rng.choice(pool)
+        agency, agency_type = self.rng.choices(AGENCIES[country],
+                                               weights=(38, 30, 14, 12, 6)[:len(AGENCIES[country])])[0]
+        r = self.rng.random()
+        gender = "female" if r < WOMEN_SHARE[agency_type] else ("" if r > 0.985 else "male")
+        person = (f"P{sum(map(len, self.people.values())) + 1:05d}", gender, country, agency,
+                  agency_type, self.rng.choice(POSITIONS))
+        pool.append(person)
+        return person
+
+    def attend(self, row: dict, reuse: float) -> None:
+        low, high = GROUP_SIZE[row["activity_type"]]
+        if not high:
+            return
+        scope = COUNTRIES if row["country"] == "RG" else tuple(row["country"].split("; "))
+        seen: set[str] = set()
+        for _ in range(self.rng.randint(low, high)):
+            person = self._person(self.rng.choice(scope), reuse)
+            if person[0] not in seen:
+                seen.add(person[0])
+                self.participants.append((row["activity_id"], *person))
+
+
+def _dates(rng: random.Random, first: dt.date, last: dt.date, n: int) -> list[dt.date]:
+    span = (last - first).days
+    return sorted(first + dt.timedelta(days=rng.randint(0, span)) for _ in range(n))
+
+
+def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
+    """All five tables of the demonstration source."""
+    g = _Generator(seed)
+    rng = g.rng
+    # Up to the published date: exactly 93 completed, a few cancelled or postponed,
+    # none spanning the date (so "completed by 5 September 2022" is unambiguous).
+    early = _dates(rng, dt.date(2021, 5, 10), dt.date(2022, 8, 28), COMPLETED_BY_PUBLISHED + 7)
+    not_held = set(rng.sample(range(len(early)), 7))
+    for i, start in enumerate(early):
+        if i in not_held:
+            status, reason = rng.choice((
+                ("cancelled", "Cancelled: travel restrictions (COVID-19)"),
+                ("postponed", "Postponed at the partner's request"),
+                ("cancelled", "Cancelled: partner agency reorganised")))
+        else:
+            status, reason = "completed", None
+        g.attend(g.activity(start, status, reason, max_end=PUBLISHED_DATE - dt.timedelta(1)), 0.15)
+    # From the published date to the snapshot: mostly completed, some ongoing.
+    for start in _dates(rng, dt.date(2022, 9, 12), AS_OF, 118):
+        row = g.activity(start, "completed")
+        if row["end_date"] >= AS_OF:
+            row["status"] = "ongoing"
+        elif rng.random() < 0.06:
+            row["status"], row["status_reason"] = "postponed", "Postponed to the next workplan year"
+        elif rng.random() < 0.03:
+            row["status"], row["status_reason"] = "cancelled", "Cancelled: no nominations received"
+        if row["status"] in ("completed", "ongoing"):
+            g.attend(row, 0.38)
+    # Longer activities still running on the snapshot date.
+    for start in _dates(rng, AS_OF - dt.timedelta(days=20), AS_OF - dt.timedelta(days=2), 5):
+        row = g.activity(start, "ongoing")
+        row["end_date"] = start + dt.timedelta(days=rng.randint(21, 60))
+        g.attend(row, 0.38)
+    # The rest of the workplan, to the programme's end.
+    for start in _dates(rng, AS_OF + dt.timedelta(days=3), dt.date(2025, 9, 15), 150):
+        g.activity(start, "planned", max_end=PROGRAMME_END)
+
+    activities = pd.DataFrame(g.activities)
+    participants = pd.DataFrame(g.participants, columns=[
+        "activity_id", "person_id", "gender", "country", "agency", "agency_type", "position"])
+    participants.insert(1, "count", 1)
+    meetings = _meetings()
+    return {"activities": activities, "participants": participants,
+            "recommendations": _recommendations(rng, activities, meetings),
+            "meetings": meetings, "targets": _targets()}
+
+
+def _recommendations(rng: random.Random, activities: pd.DataFrame,
+                     meetings: pd.DataFrame) -> pd.DataFrame:
+    sources = activities[activities["status"].eq("completed")
+                         & activities["activity_type"].isin(
+                             ["assessment", "expert_mission", "workshop", "conference"])]
+    rows = []
+    for _, act in sources.iterrows():
+        for _ in range(rng.choice((1, 1, 1, 2))):
+            proposed = act["end_date"] + dt.timedelta(days=rng.randint(7, 45))
+            if proposed > AS_OF:
+                continue
+            age = (AS_OF - proposed).days
+            ladder = ["proposed", "accepted", "in_progress", "implemented"]
+            step = min(3, int(age / 150 + rng.random() * 1.6))
+            status = "declined" if rng.random() < 0.06 else ladder[step]
+            status_date = (proposed + dt.timedelta(days=rng.randint(20, max(21, age))))
+            output = rng.choices(("recommendation", "guideline", "sop", "training_manual",
+                                  "legal_draft"), weights=(50, 15, 15, 12, 8))[0]
+            country = act["country"].split("; ")[0]
+            scope = COUNTRIES if country == "RG" else (country,)
+            mine = meetings[(meetings["country"] == country) & (meetings["start_date"] > proposed)
+                            & (meetings["start_date"] <= AS_OF)]
+            rows.append({
+                "rec_id": f"R-{len(rows) + 1:04d}",
+                "title": f"{output.replace('_', ' ').capitalize()}: {act['title'].split(' on ', 1)[1]}",
+                "country": country, "date_proposed": proposed, "status": status,
+                "output_type": output, "activity_id": act["activity_id"],
+                "component": act["component"],
+                "partner_agency": rng.choice(AGENCIES[rng.choice(scope)])[0],
+                "status_date": None if status == "proposed" else min(status_date, AS_OF),
+                "due_date": proposed + dt.timedelta(days=rng.choice((180, 270, 365, 540))),
+                "reviewed_at": mine["meeting_id"].iloc[-1] if len(mine) else None,
+            })
+    return pd.DataFrame(rows)
+
+
+def _targets() -> pd.DataFrame:
+    """Yearly targets by programme year (1 = April 2021 to March 2022); illustrative."""
+    rows = []
+    per_year = {1: 62, 2: 78, 3: 80, 4: 72, 5: 38}
+    for year, total in per_year.items():
+        rows.append(("activities_completed", year, None, None, total))
+        rows.append(("participants", year, None, None, total * 17))
+        rows.append(("women_share", year, None, None, 0.25 + 0.01 * year))
+        rows.append(("recommendations_implemented", year, None, None, 6 + 4 * year))
+        for component, share in (("C1", 0.3), ("C2", 0.3), ("C3", 0.2), ("C4", 0.2)):
+            rows.append(("activities_completed", year, None, component, round(total * share)))
+        for country, share in (("KZ", 0.2), ("KG", 0.2), ("TJ", 0.2), ("TM", 0.1), ("UZ", 0.2)):
+            rows.append(("activities_completed", year, country, None, round(total * share)))
+    return pd.DataFrame(rows, columns=["indicator", "year", "country", "component", "target"])
+
+
+PROGRAMME_TOML = f"""\
+# Programme settings for the bundled DEMONSTRATION data (see README.md here).
+[programme]
+name = "EU Border Management Programme in Central Asia"
+short_name = "BOMCA"
+phase = 10
+start = "2021-04-01"
+months = 54
+budget_eur = 21650000
+countries = ["KZ", "KG", "TJ", "TM", "UZ"]
+components = ["C1", "C2", "C3", "C4"]
+as_of = "{AS_OF.isoformat()}"
+demo = true
+"""
+
+ABOUT = [
+    "DEMONSTRATION DATA - NOT PROGRAMME DATA",
+    "Generated by `python -m bomca_data.demo` with a fixed seed.",
+    "Published figures it agrees with: 93 activities completed by 5 September 2022 in all "
+    "five countries and four components; over 1,400 participants; the steering-group "
+    "meeting dates of 2022 and 2023.",
+    "Every other value (titles, people, budgets, recommendations, targets) is illustrative.",
+]
+
+
+def write_demo(folder: Path, seed: int = SEED) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / WORKBOOK
+    write_workbook(path, generate(seed), notes={"about": ABOUT})
+    (folder / "programme.toml").write_text(PROGRAMME_TOML, encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Write the demonstration workbook.")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "data")
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args(argv)
+    print(write_demo(args.out, args.seed))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""The validated Dataset: typed frames of valid rows, every issue, and the settings."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from bomca_data import clean, contract, read
+from bomca_data.issues import Issue, has_errors, sort_key
+from bomca_data.programme import Programme, SettingsError, load_programme
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEMO_DIR = PROJECT_DIR / "data"
+ENV_VAR = "BOMCA_DATA"
+
+
+@dataclass(frozen=True)
+class TableStats:
+    file: str
+    sheet: str | None
+    rows_read: int
+    rows_valid: int
+
+    @property
+    def rows_excluded(self) -> int:
+        return self.rows_read - self.rows_valid
+
+
+@dataclass
+class Dataset:
+    source: Path
+    programme: Programme
+    tables: dict[str, pd.DataFrame]
+    issues: list[Issue]
+    stats: dict[str, TableStats] = field(default_factory=dict)
+
+    def table(self, name: str) -> pd.DataFrame | None:
+        return self.tables.get(name)
+
+    @property
+    def has_errors(self) -> bool:
+        return has_errors(self.issues)
+
+    @property
+    def rows_excluded(self) -> int:
+        return sum(s.rows_excluded for s in self.stats.values())
+
+
+def resolve_source(path: str | Path | None = None) -> Path:
+    """The --data option, else $BOMCA_DATA, else the bundled demonstration data."""
+    chosen = path or os.environ.get(ENV_VAR) or DEMO_DIR
+    return Path(chosen).expanduser()
+
+
+def load_dataset(source: str | Path | None = None) -> Dataset:
+    """Read, validate and type a source. Raises read.SourceError only when the
+    source itself cannot be read; every problem inside it becomes an Issue."""
+    source = resolve_source(source)
+    locations, issues = read.locate_tables(source)
+    try:
+        programme = load_programme(source if source.is_dir() else source.parent)
+    except SettingsError as exc:
+        raise read.SourceError(str(exc)) from exc
+    raws = {loc.table: read.read_table(loc) for loc in locations}
+    for raw in raws.values():
+        issues += raw.issues
+    if "activities" not in raws:
+        issues.append(Issue("missing-table", "no activities table was found: name a file "
+                            "or a sheet 'activities'", "activities", source.name))
+    frames, found = clean.clean_tables(raws, programme)
+    issues += found
+    stats = {name: TableStats(raw.file, raw.sheet, raw.rows_read,
+                              len(frames[name]) if name in frames else 0)
+             for name, raw in raws.items()}
+    issues.sort(key=sort_key)
+    return Dataset(source, programme, frames, issues, stats)
+
+
+def source_signature(source: Path) -> tuple:
+    """(path, size, mtime) of every file that makes up a source: a cache key."""
+    paths = [source] if source.is_file() else sorted(
+        p for p in source.iterdir() if p.is_file()
+        and (p.suffix.lower() in contract.ACCEPTED_SUFFIXES or p.name == "programme.toml"))
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
