@@ -141,6 +141,15 @@ PERSONAL_DATA_COLUMNS = frozenset(header_key(c) for c in (
     "birth_date", "birthday", "дата_рождения", "email_address",
 ))
 
+
+
+def is_personal(header: str) -> bool:
+    """A header naming or reaching a person, also inside a longer header
+    ("Контактное лицо ФИО", "participant_email"): erring on the side of dropping."""
+    key = f"_{header_key(header)}_"
+    return any(f"_{term}_" in key for term in PERSONAL_DATA_COLUMNS)
+
+
 TOTAL_WORDS = frozenset({"total", "totals", "итого", "всего"})
 
 

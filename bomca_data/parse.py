@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 
@@ -89,7 +89,7 @@ def parse_number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lookup(kind: str) -> dict[str, str]:
     table = contract.spellings(contract.VOCABULARIES[kind])
     # "C 1", "c-1" and "c1" alike: also match with the separators removed.

@@ -238,7 +238,8 @@ def read_csv_grid(path: Path) -> tuple[pd.DataFrame, np.ndarray]:
             line = reader.line_num
     except csv.Error as exc:
         raise UnreadableFile(f"line {reader.line_num}: {exc}") from exc
-    grid = pd.DataFrame(rows, dtype="str") if rows else pd.DataFrame()
+    width = max(map(len, rows), default=0)
+    grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="str")
     return grid, np.asarray(starts, dtype=int)
 
 
@@ -290,9 +291,9 @@ def find_header(grid: pd.DataFrame, table: contract.Table) -> tuple[int | None, 
     for pos in range(min(contract.HEADER_SEARCH_ROWS, len(grid))):
         found: dict[int, str] = {}
         for col, cell in grid.iloc[pos].items():
-            if isinstance(cell, str) and (name := lookup.get(contract.header_key(cell))):
-                if name not in found.values():
-                    found[col] = name
+            name = lookup.get(contract.header_key(cell)) if isinstance(cell, str) else None
+            if name and name not in found.values():
+                found[col] = name
         if set(table.required) <= set(found.values()):
             return pos, found
         if len(found) > len(best[1]):
@@ -307,7 +308,7 @@ def read_table(loc: Location) -> RawTable:
     try:
         grid, rows, raw.sheet = read_grid(loc.path, loc.sheet, loc.table)
     except UnreadableFile as exc:
-        raw.issues.append(Issue("unreadable-file", f"{loc.path.name}: {exc}", loc.table,
+        raw.issues.append(Issue("unreadable-file", str(exc), loc.table,
                                 loc.path.name, loc.sheet))
         return raw
     return split_grid(raw, grid, rows, spec)
@@ -334,7 +335,7 @@ def split_grid(raw: RawTable, grid: pd.DataFrame, rows: np.ndarray,
     for col, cell in header.items():
         if col in found or not isinstance(cell, str):
             continue
-        (personal if contract.header_key(cell) in contract.PERSONAL_DATA_COLUMNS
+        (personal if contract.is_personal(cell)
          else unknown).append(cell)
     body = grid.iloc[header_pos + 1:]
     body_rows = rows[header_pos + 1:]

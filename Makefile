@@ -1,0 +1,37 @@
+# make run   - set up (once) and run the dashboard on the bundled demo data
+# make test  - set up (once) and run every test, ruff included
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: help run test lint data bench
+help:
+	@sed -n 's/^# //p' Makefile
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.run-deps: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.run-deps
+
+run: $(VENV)/.run-deps
+	$(BIN)/streamlit run app.py
+
+test: $(VENV)/.dev-deps
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+# make data  - regenerate the demo workbook and the template from their generators
+data: $(VENV)/.run-deps
+	$(BIN)/python -m bomca_data.demo
+	$(BIN)/python -m bomca_data.templates
+
+# make bench - run the performance benchmarks and print their figures
+bench: $(VENV)/.dev-deps
+	$(BIN)/python benchmarks/load.py

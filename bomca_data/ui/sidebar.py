@@ -1,0 +1,54 @@
+"""The sidebar: language, as-of date and the data source's description."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from bomca_data import i18n
+from bomca_data.read import SourceError
+from bomca_data.ui import state
+
+
+def language_picker() -> str:
+    """English or Russian: from ?lang= in the link, else the browser's language.
+
+    The URL is kept in sync by hand (not with ``bind``): a bound selectbox would put
+    the option's label ("Русский") in the link instead of the code ("ru").
+    """
+    if state.LANG_KEY not in st.session_state:
+        asked = st.query_params.get(state.LANG_KEY)
+        browser = (st.context.locale or "").lower()
+        st.session_state[state.LANG_KEY] = asked if asked in i18n.LANGUAGES else (
+            "ru" if browser.startswith("ru") else i18n.DEFAULT_LANGUAGE)
+    lang = state.language()
+    st.sidebar.selectbox(i18n.t("sidebar.language", lang), i18n.LANGUAGES, key=state.LANG_KEY,
+                         format_func=lambda code: {"en": "English", "ru": "Русский"}[code])
+    lang = state.language()
+    st.query_params[state.LANG_KEY] = lang
+    return lang
+
+
+def source_panel(lang: str) -> None:
+    try:
+        dataset = state.load_current()
+    except SourceError:
+        return
+    programme = dataset.programme
+    if state.AS_OF_KEY not in st.session_state:
+        st.session_state[state.AS_OF_KEY] = programme.default_as_of()
+    st.sidebar.date_input(i18n.t("sidebar.as_of", lang), key=state.AS_OF_KEY,
+                          min_value=programme.start - dt.timedelta(days=365),
+                          max_value=programme.end + dt.timedelta(days=365 * 2),
+                          format="DD.MM.YYYY" if lang == "ru" else "YYYY-MM-DD")
+    files = [p for p in ([dataset.source] if dataset.source.is_file()
+                         else dataset.source.iterdir()) if p.is_file()]
+    changed = max((dt.datetime.fromtimestamp(p.stat().st_mtime) for p in files), default=None)
+    with st.sidebar.expander(i18n.t("sidebar.source", lang)):
+        st.caption(dataset.source.name)
+        if changed:
+            st.caption(i18n.t("sidebar.changed", lang, when=i18n.date(changed.date(), lang)))
+        for name, stats in dataset.stats.items():
+            st.caption(f"{name}: {i18n.number(stats.rows_valid, lang)} / "
+                       f"{i18n.number(stats.rows_read, lang)}")

@@ -1,0 +1,113 @@
+"""Summary semantics of the contract, on a small source whose figures are worked by hand."""
+
+import datetime as dt
+
+import pandas as pd
+
+from bomca_data import metrics
+from bomca_data.model import load_dataset
+from bomca_data.programme import Programme
+from tests.sheets import ACTIVITY_HEADER, activity, write
+
+D = dt.date(2022, 9, 5)
+
+
+def hand_source(tmp_path):
+    """Six activities around 5 September 2022, participants and recommendations."""
+    write(tmp_path / "activities.xlsx", [
+        ACTIVITY_HEADER,
+        # completed within Y1 (2021-04-01..2022-03-31), in KZ and UZ
+        activity(1, country="KZ; UZ", component="C4", start_date=dt.date(2022, 3, 30),
+                 end_date=dt.date(2022, 3, 31)),
+        # completed in Y2, exactly on D
+        activity(2, country="KG", component="C2", start_date=dt.date(2022, 9, 1),
+                 end_date=D),
+        # completed status but ends after D: not completed by D, started by D
+        activity(3, country="TJ", start_date=dt.date(2022, 9, 4),
+                 end_date=dt.date(2022, 9, 8)),
+        # ongoing, started before D
+        activity(4, country="RG", status="ongoing", start_date=dt.date(2022, 8, 1),
+                 end_date=dt.date(2022, 12, 1)),
+        # blank status, ended before D: derived completed; no end date
+        activity(5, country="TM", component="C3", status=None,
+                 start_date=dt.date(2021, 12, 20), end_date=None),
+        # planned after D: not counted at all
+        activity(6, country="KZ", status="planned", start_date=dt.date(2022, 10, 1),
+                 end_date=None),
+    ])
+    write(tmp_path / "participants.xlsx", [
+        ["activity_id", "count", "person_id", "gender", "country", "agency_type"],
+        ["A1", 1, "p1", "F", "KZ", "customs"],
+        ["A1", 1, "p2", "M", "UZ", "border"],
+        ["A2", 3, None, "female", None, "border"],   # country from the activity: KG
+        ["A2", 1, "p1", "ж", "KZ", "customs"],
+        ["A3", 5, "p9", "F", "TJ", "border"],        # not counted (A3 not completed by D)
+        ["A4", 2, "p3", None, "TJ", None],           # ongoing: counted, gender unknown
+        ["A6", 4, "p4", "M", "KZ", "border"],        # planned: not counted
+    ])
+    write(tmp_path / "recommendations.xlsx", [
+        ["rec_id", "title", "country", "date_proposed", "status"],
+        ["R1", "a", "KZ", dt.date(2022, 1, 1), "implemented"],
+        ["R2", "b", "KG", dt.date(2022, 6, 1), "accepted"],
+        ["R3", "c", "UZ", dt.date(2022, 9, 5), "in progress"],
+        ["R4", "d", "TJ", dt.date(2022, 9, 6), "implemented"],  # after D
+    ])
+    return load_dataset(tmp_path)
+
+
+def test_summary_matches_figures_worked_by_hand(tmp_path):
+    figures = metrics.summary(hand_source(tmp_path), D)
+    acts = figures["activities"]
+    assert acts["total"] == 5  # A6 starts after D
+    assert acts["by_status"] == {"planned": 0, "ongoing": 1, "completed": 4, "postponed": 0,
+                                 "cancelled": 0}
+    assert acts["completed"] == 3  # A1, A2, A5 (A3 ends after D)
+    assert acts["completed_by_country"] == {"KZ": 1, "KG": 1, "TJ": 0, "TM": 1, "UZ": 1,
+                                            "RG": 0}
+    assert acts["completed_by_component"] == {"C1": 0, "C2": 1, "C3": 1, "C4": 1}
+    assert acts["completed_by_year"] == {"2021": 1, "2022": 2, "2023": 0, "2024": 0, "2025": 0}
+    assert acts["completed_by_programme_year"] == {"Y1": 2, "Y2": 1, "Y3": 0, "Y4": 0, "Y5": 0}
+
+    parts = figures["participants"]
+    assert parts["attendances"] == 1 + 1 + 3 + 1 + 2
+    assert parts["unique_persons"] == 3  # p1, p2, p3
+    assert parts["women_share"] == (1 + 3 + 1) / (1 + 1 + 3 + 1)  # unknown gender left out
+    assert parts["by_country"] == {"KZ": 2, "KG": 3, "TJ": 2, "TM": 0, "UZ": 1}
+    assert parts["by_agency_type"] == {"customs": 2, "border": 4, "unknown": 2}
+
+    recs = figures["recommendations"]
+    assert recs["total"] == 3
+    assert recs["by_status"] == {"proposed": 0, "accepted": 1, "in_progress": 1,
+                                 "implemented": 1, "declined": 0}
+    assert recs["implemented_share"] == 1 / 3
+
+
+def test_unique_persons_is_null_without_person_ids(tmp_path):
+    write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
+    write(tmp_path / "participants.xlsx", [["activity_id", "count"], ["A1", 12]])
+    figures = metrics.summary(load_dataset(tmp_path), D)
+    assert figures["participants"]["unique_persons"] is None
+    assert figures["participants"]["attendances"] == 12
+    assert figures["participants"]["women_share"] is None
+    assert figures["recommendations"]["implemented_share"] is None
+
+
+def test_programme_years_run_april_to_march():
+    dates = pd.Series(pd.to_datetime(["2021-03-31", "2021-04-01", "2022-03-31", "2022-04-01",
+                                      "2025-04-01", "2025-09-30", "2025-10-01"]))
+    years = metrics.programme_year(dates, Programme()).fillna("-").tolist()
+    assert years == ["-", "Y1", "Y1", "Y2", "Y5", "Y5", "-"]
+
+
+def test_status_is_derived_from_dates_and_as_of():
+    frame = pd.DataFrame({
+        "status": [None, None, None, "cancelled"],
+        "start_date": pd.to_datetime(["2022-10-01", "2022-08-01", "2022-08-01", "2020-01-01"]),
+        "end_date": pd.to_datetime([None, "2022-08-02", "2022-12-01", None])})
+    assert metrics.activity_status(frame, D).tolist() == ["planned", "completed", "ongoing",
+                                                          "cancelled"]
+
+
+def test_programme_end_is_54_months_after_start():
+    assert Programme().end == dt.date(2025, 9, 30)
+    assert Programme().year_numbers() == [1, 2, 3, 4, 5]
