@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from bomca_data import contract
@@ -143,13 +144,12 @@ def parse_integer(text: str) -> int | None:
 
 
 def map_distinct(series: pd.Series, parser: Callable[[str], object]) -> pd.Series:
-    """Apply ``parser`` to each distinct non-blank value once; blanks stay NA."""
-    present = series.dropna()
-    if present.empty:
-        return pd.Series([None] * len(series), index=series.index, dtype=object)
-    distinct = pd.unique(present)
-    mapping = {v: parser(v) for v in distinct}
-    return series.map(mapping, na_action="ignore").astype(object)
+    """Apply ``parser`` to each distinct non-blank value once; blanks stay None."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    parsed = np.empty(len(uniques) + 1, dtype=object)
+    parsed[:-1] = [parser(v) for v in uniques]
+    parsed[-1] = None  # code -1 (a blank cell) takes the last slot
+    return pd.Series(parsed[codes], index=series.index, dtype=object)
 
 
 def to_datetime(values: pd.Series) -> pd.Series:
