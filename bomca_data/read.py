@@ -276,6 +276,8 @@ def _clean_text(grid: pd.DataFrame) -> pd.DataFrame:
     out = {}
     for col in grid.columns:
         s = grid[col].astype("str").str.strip()
+        if s.str.endswith(" 00:00:00").any():  # a date cell, as read: show it as a date
+            s = s.str.replace(r"^(\d{4}-\d{2}-\d{2}) 00:00:00$", r"\1", regex=True)
         out[col] = s.where(s != "", None)
     return pd.DataFrame(out, index=grid.index)
 

@@ -176,3 +176,11 @@ def test_missing_source_is_a_source_error(tmp_path):
     ("title\na;b;c\n1;2,5;3\n4;5,5;6\n", ";")])
 def test_delimiter_detection(text, expected):
     assert read.detect_delimiter(text) == expected
+
+
+def test_date_cells_are_shown_as_dates_in_issues(tmp_path):
+    """activities whose real end-date cell is before its start."""
+    write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(
+        1, start_date=dt.date(2022, 3, 10), end_date=dt.date(2022, 3, 9))])
+    (issue,) = load_dataset(tmp_path).issues
+    assert issue.value == "2022-03-09"
