@@ -3,14 +3,27 @@
 import streamlit as st
 
 from bomca_data import i18n
-from bomca_data.ui import sidebar
+from bomca_data.ui import sidebar, theme
 
-st.set_page_config(page_title="BOMCA", page_icon=":material/monitoring:", layout="wide")
+# A local icon: a Material icon as page_icon is fetched from a font server.
+st.set_page_config(page_title="BOMCA", page_icon=sidebar.FAVICON, layout="wide")
 
+theme.apply()
 lang = sidebar.language_picker()
 PAGES = [
-    st.Page("pages/home.py", title=i18n.t("page.home", lang), icon=":material/home:",
+    st.Page("pages/overview.py", title=i18n.t("page.overview", lang), icon=":material/home:",
             default=True),
+    st.Page("pages/countries.py", title=i18n.t("page.countries", lang), icon=":material/map:"),
+    st.Page("pages/components.py", title=i18n.t("page.components", lang),
+            icon=":material/category:"),
+    st.Page("pages/timeline.py", title=i18n.t("page.timeline", lang),
+            icon=":material/timeline:"),
+    st.Page("pages/participants.py", title=i18n.t("page.participants", lang),
+            icon=":material/groups:"),
+    st.Page("pages/followup.py", title=i18n.t("page.followup", lang),
+            icon=":material/task_alt:"),
+    st.Page("pages/data_quality.py", title=i18n.t("page.quality", lang),
+            icon=":material/fact_check:"),
 ]
 page = st.navigation(PAGES)
 sidebar.source_panel(lang)

@@ -73,9 +73,239 @@ STRINGS: dict[str, dict[str, str]] = {
     "severity.error": {"en": "error", "ru": "ошибка"},
     "severity.warning": {"en": "warning", "ru": "предупреждение"},
     "severity.info": {"en": "info", "ru": "информация"},
+    # --- navigation
+    "page.overview": {"en": "Overview", "ru": "Обзор"},
+    "page.countries": {"en": "Countries", "ru": "Страны"},
+    "page.components": {"en": "Components", "ru": "Компоненты"},
+    "page.timeline": {"en": "Timeline", "ru": "Хронология"},
+    "page.participants": {"en": "Participants", "ru": "Участники"},
+    "page.followup": {"en": "Follow-up", "ru": "Выполнение рекомендаций"},
+    "page.quality": {"en": "Data quality", "ru": "Качество данных"},
+    # --- filters
+    "filters.title": {"en": "Filters", "ru": "Фильтры"},
+    "filters.year_kind": {"en": "Years", "ru": "Годы"},
+    "filters.year_kind.programme": {"en": "Programme (Apr-Mar)", "ru": "Программы (апр.-март)"},
+    "filters.year_kind.calendar": {"en": "Calendar", "ru": "Календарные"},
+    "filters.countries": {"en": "Countries", "ru": "Страны"},
+    "filters.components": {"en": "Components", "ru": "Компоненты"},
+    "filters.years": {"en": "Years", "ru": "Годы"},
+    "filters.types": {"en": "Activity types", "ru": "Типы мероприятий"},
+    "filters.statuses": {"en": "Statuses", "ru": "Статусы"},
+    "filters.all": {"en": "All", "ru": "Все"},
+    "filters.reset": {"en": "Reset filters", "ru": "Сбросить фильтры"},
+    "filters.none": {"en": "no filters", "ru": "без фильтров"},
+    "filters.programme_years": {"en": "programme years", "ru": "годы программы"},
+    "filters.calendar_years": {"en": "calendar years", "ru": "календарные годы"},
+    "context.as_of": {"en": "As of {date}", "ru": "По состоянию на {date}"},
+    # --- common messages
+    "empty.filters": {"en": "Nothing matches the filters: choose fewer or reset them.",
+                      "ru": "Под фильтры ничего не подходит: выберите меньше или сбросьте их."},
+    "missing.table": {"en": "This page needs the {table} table, which the data source does not "
+                            "have.",
+                      "ru": "Для этой страницы нужна таблица «{table}», которой нет в источнике "
+                            "данных."},
+    "banner.excluded_link": {"en": "See the data-quality page", "ru": "Открыть страницу качества "
+                                                                         "данных"},
+    "table.rows": {"en": "Rows behind this chart", "ru": "Данные этого графика"},
+    "label.unknown": {"en": "Unknown", "ru": "Не указано"},
+    "years.note": {"en": "Programme years run April to March: Y1 = April {y1} to March {y2}.",
+                   "ru": "Годы программы длятся с апреля по март: Г1 = апрель {y1} - март "
+                         "{y2}."},
+    "rule.multi_country": {
+        "en": "A multi-country activity counts once in totals and once for each listed country "
+              "in per-country figures; regional activities are shown as Regional.",
+        "ru": "Многостороннее мероприятие считается один раз в итогах и по одному разу для "
+              "каждой указанной страны в разбивке по странам; региональные мероприятия "
+              "показаны отдельно."},
+    "rule.more_than_total": {
+        "en": "Per-country figures add up to {sum}, more than the {total} activities: {n} "
+              "activities list several countries.",
+        "ru": "Сумма по странам ({sum}) больше числа мероприятий ({total}): {n} мероприятий "
+              "относятся к нескольким странам."},
+    "rule.people": {
+        "en": "Attendances count every participation (a person at three activities counts "
+              "three times); unique people count distinct participant ids. Only activities "
+              "completed by the as-of date, or ongoing and started by then, count.",
+        "ru": "Участия учитывают каждое участие (человек на трёх мероприятиях — три участия); "
+              "уникальные участники — разные идентификаторы участников. Учитываются только "
+              "мероприятия, завершённые к дате отчёта или идущие и начатые к ней."},
+    # --- chart words
+    "chart.actual": {"en": "Actual", "ru": "Факт"},
+    "chart.target": {"en": "Target", "ru": "Цель"},
+    "chart.elapsed": {"en": "{share} of the programme's time elapsed",
+                      "ru": "Прошло {share} срока программы"},
+    "chart.meetings": {"en": "Steering-group meetings", "ru": "Заседания руководящих групп"},
+    "chart.completed_cum": {"en": "Completed (cumulative)", "ru": "Завершено (нарастающим итогом)"},
+    "chart.target_cum": {"en": "Target (cumulative)", "ru": "Цель (нарастающим итогом)"},
+    "axis.activities": {"en": "Activities", "ru": "Мероприятия"},
+    "axis.attendances": {"en": "Attendances", "ru": "Участия"},
+    "axis.people": {"en": "People", "ru": "Человек"},
+    "axis.share": {"en": "Share", "ru": "Доля"},
+    "axis.recommendations": {"en": "Recommendations", "ru": "Рекомендации"},
+    "series.attendances": {"en": "Attendances", "ru": "Участия"},
+    "series.unique_people": {"en": "Unique people", "ru": "Уникальные участники"},
+    # --- overview
+    "overview.intro": {
+        "en": "Is BOMCA on track? Activities, participants and recommendations against the "
+              "programme's timeline and yearly targets.",
+        "ru": "Идёт ли BOMCA по плану? Мероприятия, участники и рекомендации в сравнении со "
+              "сроками программы и годовыми целями."},
+    "kpi.planned": {"en": "Planned", "ru": "Запланировано"},
+    "kpi.countries": {"en": "Countries covered", "ru": "Охвачено стран"},
+    "kpi.elapsed": {"en": "Time elapsed", "ru": "Прошло времени"},
+    "kpi.months": {"en": "{m} of {n} months", "ru": "{m} из {n} месяцев"},
+    "overview.clock": {"en": "Programme timeline: {start} to {end}",
+                       "ru": "Сроки программы: {start} - {end}"},
+    "overview.by_component": {"en": "Completed activities by component",
+                              "ru": "Завершённые мероприятия по компонентам"},
+    "overview.by_country": {"en": "Completed activities by country",
+                            "ru": "Завершённые мероприятия по странам"},
+    "overview.targets": {"en": "Completed activities against yearly targets",
+                         "ru": "Завершённые мероприятия в сравнении с годовыми целями"},
+    "targets.missing": {"en": "No targets table: progress against targets cannot be shown.",
+                        "ru": "Нет таблицы целей: сравнение с целями показать нельзя."},
+    "targets.none_for": {"en": "No target is set for this selection.",
+                         "ru": "Для этого выбора цель не задана."},
+    # --- countries
+    "countries.intro": {"en": "Where the activities took place: completed activities by country, "
+                              "component and year.",
+                        "ru": "Где проходили мероприятия: завершённые мероприятия по странам, "
+                              "компонентам и годам."},
+    "countries.map": {"en": "Completed activities by country", "ru": "Завершённые мероприятия по "
+                                                                     "странам"},
+    "countries.by_component": {"en": "Completed activities: country by component",
+                               "ru": "Завершённые мероприятия: страны и компоненты"},
+    "countries.by_year": {"en": "Completed activities: country by year",
+                          "ru": "Завершённые мероприятия: страны и годы"},
+    "countries.map_source": {"en": "Map: Natural Earth (public domain). Boundaries are "
+                                   "illustrative.",
+                             "ru": "Карта: Natural Earth (общественное достояние). Границы "
+                                   "условны."},
+    # --- components
+    "components.intro": {"en": "Each component's activities by type, status and year, against "
+                               "its targets.",
+                         "ru": "Мероприятия каждого компонента по типам, статусам и годам в "
+                               "сравнении с целями."},
+    "components.by_type": {"en": "Activities by component and type",
+                           "ru": "Мероприятия по компонентам и типам"},
+    "components.by_status": {"en": "Activities by component and status",
+                             "ru": "Мероприятия по компонентам и статусам"},
+    "components.by_year": {"en": "Completed activities by component and year",
+                           "ru": "Завершённые мероприятия по компонентам и годам"},
+    "components.targets": {"en": "{component}: completed activities against targets",
+                           "ru": "{component}: завершённые мероприятия в сравнении с целями"},
+    "components.all_statuses": {"en": "All activities of the selection, of every status, for "
+                                      "the as-of date.",
+                                "ru": "Все мероприятия выборки любого статуса на дату отчёта."},
+    # --- timeline
+    "timeline.intro": {"en": "The programme over time: activities per quarter, completed "
+                             "against the cumulative target, every activity, and the "
+                             "steering-group meetings.",
+                       "ru": "Программа во времени: мероприятия по кварталам, завершённые в "
+                             "сравнении с накопленной целью, все мероприятия и заседания "
+                             "руководящих групп."},
+    "timeline.quarters": {"en": "Activities per quarter (by start date, every status)",
+                          "ru": "Мероприятия по кварталам (по дате начала, все статусы)"},
+    "timeline.cumulative": {"en": "Completed activities against the cumulative target",
+                            "ru": "Завершённые мероприятия и накопленная цель"},
+    "timeline.gantt": {"en": "Every activity, start to end ({n})",
+                       "ru": "Все мероприятия, от начала до конца ({n})"},
+    "timeline.meetings": {"en": "Triangles and dotted lines mark steering-group meetings "
+                                "(orange: regional).",
+                          "ru": "Треугольники и пунктир отмечают заседания руководящих групп "
+                                "(оранжевые — региональные)."},
+    # --- participants
+    "participants.intro": {"en": "Who is being trained: attendances and unique people by "
+                                 "country, agency type and year; women's share; the agencies "
+                                 "reached most.",
+                           "ru": "Кто проходит обучение: участия и уникальные участники по "
+                                 "странам, типам ведомств и годам; доля женщин; ведомства с "
+                                 "наибольшим охватом."},
+    "kpi.repeat": {"en": "Attended 2+ activities", "ru": "Участвовали 2+ раз"},
+    "participants.by_country": {"en": "Participants by country", "ru": "Участники по странам"},
+    "participants.by_agency_type": {"en": "Participants by agency type",
+                                    "ru": "Участники по типам ведомств"},
+    "participants.by_year": {"en": "Participants by year", "ru": "Участники по годам"},
+    "participants.women": {"en": "Women's share of attendances", "ru": "Доля женщин среди "
+                                                                       "участий"},
+    "participants.agencies": {"en": "Agencies reached most (attendances)",
+                              "ru": "Ведомства с наибольшим охватом (участия)"},
+    "participants.repeat": {"en": "People by number of activities attended",
+                            "ru": "Участники по числу посещённых мероприятий"},
+    # --- follow-up
+    "followup.intro": {"en": "Are recommendations taken up? Recommendations and other outputs "
+                             "by status, country, component and type; overdue ones first.",
+                       "ru": "Выполняются ли рекомендации? Рекомендации и другие результаты по "
+                             "статусу, странам, компонентам и типам; просроченные — первыми."},
+    "kpi.recs_total": {"en": "Recommendations", "ru": "Рекомендации"},
+    "kpi.recs_open": {"en": "Open", "ru": "Открытые"},
+    "kpi.recs_overdue": {"en": "Overdue", "ru": "Просроченные"},
+    "followup.by_status": {"en": "Recommendations by status", "ru": "Рекомендации по статусу"},
+    "followup.by_country": {"en": "Recommendations by country and status",
+                            "ru": "Рекомендации по странам и статусу"},
+    "followup.by_component": {"en": "Recommendations by component and status",
+                              "ru": "Рекомендации по компонентам и статусу"},
+    "followup.by_type": {"en": "Outputs by type", "ru": "Результаты по типам"},
+    "followup.list": {"en": "Recommendations, overdue first", "ru": "Рекомендации, сначала "
+                                                                   "просроченные"},
+    "followup.overdue_rule": {"en": "Overdue: due date before the as-of date and not implemented "
+                                    "or declined.",
+                              "ru": "Просрочена: срок раньше даты отчёта, не выполнена и не "
+                                    "отклонена."},
+    # --- data quality
+    "quality.intro": {"en": "What was read, what was excluded and why. Rows with errors are left "
+                            "out of every figure and listed here.",
+                      "ru": "Что прочитано, что исключено и почему. Строки с ошибками не входят "
+                            "ни в один показатель и перечислены здесь."},
+    "quality.severity": {"en": "Severity", "ru": "Уровень"},
+    "quality.tables": {"en": "Tables", "ru": "Таблицы"},
+    "quality.codes": {"en": "Issue codes", "ru": "Коды замечаний"},
+    "quality.no_issues": {"en": "No issues: every row of every table is valid.",
+                          "ru": "Замечаний нет: все строки всех таблиц корректны."},
+    "quality.templates": {"en": "Templates", "ru": "Шаблоны"},
+    "quality.template_help": {"en": "A workbook with a sheet per table, drop-down lists and "
+                                    "instructions.",
+                              "ru": "Книга Excel с листом на каждую таблицу, выпадающими "
+                                    "списками и инструкцией."},
+    "quality.template_download": {"en": "Download the template (xlsx)",
+                                  "ru": "Скачать шаблон (xlsx)"},
+    "col.activities": {"en": "Activities", "ru": "Мероприятия"},
+    "col.attendances": {"en": "Attendances", "ru": "Участия"},
+    "col.unique_people": {"en": "Unique people", "ru": "Уникальные участники"},
+    "col.people": {"en": "People", "ru": "Человек"},
+    "col.activities_attended": {"en": "Activities attended", "ru": "Посещено мероприятий"},
+    "col.country": {"en": "Country", "ru": "Страна"},
+    "col.component": {"en": "Component", "ru": "Компонент"},
+    "col.year": {"en": "Year", "ru": "Год"},
+    "col.quarter": {"en": "Quarter", "ru": "Квартал"},
+    "col.status": {"en": "Status", "ru": "Статус"},
+    "col.activity_type": {"en": "Type", "ru": "Тип"},
+    "col.agency": {"en": "Agency", "ru": "Ведомство"},
+    "col.agency_type": {"en": "Agency type", "ru": "Тип ведомства"},
+    "col.output_type": {"en": "Output type", "ru": "Тип результата"},
+    "col.recommendations": {"en": "Recommendations", "ru": "Рекомендации"},
+    "col.actual": {"en": "Actual", "ru": "Факт"},
+    "col.target": {"en": "Target", "ru": "Цель"},
+    "col.women_share": {"en": "Women's share", "ru": "Доля женщин"},
+    "col.month": {"en": "Month", "ru": "Месяц"},
+    "col.completed": {"en": "Completed", "ru": "Завершено"},
+    "col.activity_id": {"en": "Activity", "ru": "Мероприятие"},
+    "col.title": {"en": "Title", "ru": "Название"},
+    "col.start": {"en": "Start", "ru": "Начало"},
+    "col.finish": {"en": "End", "ru": "Окончание"},
+    "col.rec_id": {"en": "Id", "ru": "Номер"},
+    "col.date_proposed": {"en": "Proposed", "ru": "Предложена"},
+    "col.due_date": {"en": "Due", "ru": "Срок"},
+    "col.status_date": {"en": "Status date", "ru": "Дата статуса"},
+    "col.partner_agency": {"en": "Partner agency", "ru": "Ведомство-партнёр"},
+    "col.reviewed_at": {"en": "Last reviewed at", "ru": "Рассмотрена на"},
+    "col.overdue": {"en": "Overdue", "ru": "Просрочена"},
+    "yes": {"en": "yes", "ru": "да"},
+    "no": {"en": "no", "ru": "нет"},
 }
 
 _BABEL_LOCALE = {"en": "en_GB", "ru": "ru_RU"}
+
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
@@ -92,6 +322,20 @@ def term(kind: str, code: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return code
 
 
+SHORT_COMPONENTS = {
+    "C1": {"en": "Institutional development", "ru": "Институциональное развитие"},
+    "C2": {"en": "Detection capacities", "ru": "Потенциал выявления"},
+    "C3": {"en": "Trade facilitation", "ru": "Содействие торговле"},
+    "C4": {"en": "Cross-border cooperation", "ru": "Трансграничное сотрудничество"},
+}
+
+
+def component_short(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """"C1 Institutional development": short enough for a chart's axis or legend."""
+    short = SHORT_COMPONENTS.get(code, {}).get(lang)
+    return f"{code} {short}" if short else term("component", code, lang)
+
+
 def number(value: float | int, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
     """1,234 in English; 1 234 (space for thousands, decimal comma) in Russian."""
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
@@ -104,6 +348,37 @@ def percent(share: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 1) 
     # Russian writes a (no-break) space before the percent sign.
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + ("\u00a0%" if lang == "ru" else "%")
     return format_percent(share, format=pattern, locale=_BABEL_LOCALE[lang])
+
+
+def year_name(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """"Y2" -> "Y2" ("Г2" in Russian: год); a calendar year stays as it is."""
+    if key.startswith("Y") and key[1:].isdigit():
+        return ("Г" if lang == "ru" else "Y") + key[1:]
+    return key
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's decimal and thousands separators for the language."""
+    return ",\u00a0" if lang == "ru" else ".,"
+
+
+def context_line(filters, as_of: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
+    """"As of 30.11.2023 · Countries: Kazakhstan · ..." for chart subtitles and files."""
+    parts = [t("context.as_of", lang, date=date(as_of, lang))]
+    kinds = {"countries": "country", "components": "component", "years": "year",
+             "types": "activity_type", "statuses": "activity_status"}
+    for name, kind in kinds.items():
+        chosen = getattr(filters, name)
+        if chosen:
+            names = [year_name(c, lang) if kind == "year" else
+                     (c if kind == "component" else term(kind, c, lang)) for c in chosen]
+            line = f"{t('filters.' + name, lang)}: {', '.join(names)}"
+            if name == "years":
+                line += f" ({t('filters.' + filters.year_kind + '_years', lang)})"
+            parts.append(line)
+    if len(parts) == 1:
+        parts.append(t("filters.none", lang))
+    return " · ".join(parts)
 
 
 def date(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:

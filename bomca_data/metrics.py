@@ -147,3 +147,243 @@ def summary(dataset: Dataset, as_of: dt.date) -> dict:
             "implemented_share": implemented / total if total else None,
         }
     return out
+
+
+# --- tidy frames for the dashboard's charts ------------------------------------------
+# Each takes a (filtered) Dataset and returns a small frame: one row per bar or point,
+# so what a page sends to the browser stays small whatever the size of the source.
+
+
+def _year_labels(dates: pd.Series, programme: Programme, year_kind: str) -> pd.Series:
+    if year_kind == "programme":
+        return programme_year(dates, programme)
+    return dates.dt.year.astype("Int64").astype("str").where(dates.notna(), None)
+
+
+def year_keys(programme: Programme, year_kind: str) -> list[str]:
+    if year_kind == "programme":
+        return [f"Y{n}" for n in programme.year_numbers()]
+    return [str(y) for y in programme.calendar_years()]
+
+
+def time_elapsed(programme: Programme, as_of: dt.date) -> dict:
+    """How far through its timeline the programme is on the as-of date."""
+    total = (programme.end - programme.start).days + 1
+    done = min(max((as_of - programme.start).days + 1, 0), total)
+    months = (as_of.year - programme.start.year) * 12 + as_of.month - programme.start.month
+    return {"share": done / total, "months": min(max(months, 0), programme.months),
+            "of_months": programme.months, "start": programme.start, "end": programme.end}
+
+
+def completed_activities(dataset: Dataset, as_of: dt.date, year_kind: str = "programme"
+                         ) -> pd.DataFrame:
+    """Activities completed by D, with the date they count on and its year."""
+    acts = dataset.table("activities")
+    if acts is None:
+        return pd.DataFrame(columns=["activity_id", "component", "country", "done", "year"])
+    done = acts[completed_by(acts, as_of)]
+    on = done_date(done)
+    return done.assign(done=on, year=_year_labels(on, dataset.programme, year_kind))
+
+
+def status_counts(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
+    """Activities by status: started by D for held ones, all planned ones after D too."""
+    acts = dataset.table("activities")
+    codes = contract.codes(contract.ACTIVITY_STATUSES)
+    if acts is None:
+        return pd.DataFrame({"status": codes, "activities": 0})
+    status = activity_status(acts, as_of)
+    counts = status.value_counts().reindex(codes, fill_value=0)
+    return pd.DataFrame({"status": codes, "activities": counts.to_numpy()})
+
+
+def count_by(frame: pd.DataFrame, column: str, keys: list[str] | tuple[str, ...] = (),
+             value: str = "activities", explode: bool = False) -> pd.DataFrame:
+    """Rows per value of ``column`` (every key shown, zero when absent)."""
+    if explode and len(frame):
+        frame = explode_countries(frame, column)
+    counts = frame[column].value_counts()
+    index = list(keys) + [k for k in counts.index if k not in keys]
+    return pd.DataFrame({column: index, value: counts.reindex(index, fill_value=0)
+                         .astype(int).to_numpy()})
+
+
+def cross_count(frame: pd.DataFrame, rows: str, cols: str, row_keys, col_keys,
+                explode: bool = False) -> pd.DataFrame:
+    """Long frame [rows, cols, activities] with every combination of keys."""
+    if explode and len(frame):
+        frame = explode_countries(frame, rows)
+    grid = pd.MultiIndex.from_product([list(row_keys), list(col_keys)], names=[rows, cols])
+    counts = frame.groupby([rows, cols]).size().reindex(grid, fill_value=0)
+    return counts.rename("activities").reset_index()
+
+
+def target_progress(dataset: Dataset, as_of: dt.date, indicator: str,
+                    countries: tuple[str, ...] = (), components: tuple[str, ...] = (),
+                    years: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Per programme year: the actual figure by D against the yearly target.
+
+    Targets name implementation years (1-5) or calendar years, which are matched to
+    the programme year they start in. The target of a selection is the sum of the
+    targets naming exactly the chosen countries and components (their mean for the
+    women's share); a selection no target names has no target (NaN), rather than
+    a target for something else.
+    """
+    programme = dataset.programme
+    targets = dataset.table("targets")
+    keys = year_keys(programme, "programme")
+    frame = pd.DataFrame({"year": [y for y in keys if not years or y in years]})
+    actual = _actual_by_year(dataset, as_of, indicator)
+    frame["actual"] = frame["year"].map(actual)
+    if indicator != "women_share":
+        frame["actual"] = frame["actual"].fillna(0)
+    if targets is None:
+        return frame.assign(target=np.nan)
+    chosen = targets[targets["indicator"] == indicator]
+    chosen = chosen[chosen["country"].isin(countries) if countries else chosen["country"].isna()]
+    chosen = chosen[chosen["component"].isin(components) if components
+                    else chosen["component"].isna()]
+    first = programme.start.year
+    label = chosen["year"].map(
+        lambda y: f"Y{y}" if 1 <= y <= len(keys) else (f"Y{y - first + 1}" if y >= first else None))
+    grouped = chosen.assign(year=label).dropna(subset=["year"]).groupby("year")["target"]
+    target = grouped.mean() if indicator == "women_share" else grouped.sum()
+    return frame.assign(target=frame["year"].map(target))
+
+
+def _actual_by_year(dataset: Dataset, as_of: dt.date, indicator: str) -> pd.Series:
+    programme = dataset.programme
+    if indicator == "activities_completed":
+        return completed_activities(dataset, as_of).groupby("year").size()
+    if indicator in ("participants", "women_share"):
+        parts = counted_participation(dataset, as_of)
+        acts = dataset.table("activities")
+        if acts is None or not len(parts):
+            return pd.Series(dtype=float)
+        when = done_date(acts).set_axis(acts["activity_id"])
+        year = _year_labels(parts["activity_id"].map(when), programme, "programme")
+        if indicator == "participants":
+            return parts["count"].groupby(year).sum()
+        return parts.groupby(year).apply(women_share, include_groups=False).astype(float)
+    recs = dataset.table("recommendations")
+    if recs is None:
+        return pd.Series(dtype=float)
+    done = recs[(recs["status"] == "implemented") & (recs["date_proposed"] <= _ts(as_of))]
+    when = done["status_date"].fillna(done["date_proposed"])
+    done = done[when <= _ts(as_of)]
+    return done.groupby(_year_labels(when[when <= _ts(as_of)], programme, "programme")).size()
+
+
+def by_quarter(dataset: Dataset) -> pd.DataFrame:
+    """Activities per quarter of their start date, by component (every status)."""
+    acts = dataset.table("activities")
+    if acts is None or not len(acts):
+        return pd.DataFrame(columns=["quarter", "component", "activities"])
+    quarter = acts["start_date"].dt.to_period("Q").astype(str)
+    counts = acts.assign(quarter=quarter).groupby(["quarter", "component"]).size()
+    return counts.rename("activities").reset_index().sort_values(["quarter", "component"])
+
+
+def cumulative_completed(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
+    """Completed activities by month, cumulated, with the cumulative yearly target
+    reached at the end of each programme year."""
+    programme = dataset.programme
+    done = completed_activities(dataset, as_of)
+    months = pd.period_range(programme.start, min(programme.end, max(as_of, programme.start)),
+                             freq="M")
+    per_month = done["done"].dt.to_period("M").value_counts().reindex(months, fill_value=0)
+    frame = pd.DataFrame({"month": months.to_timestamp(how="end").normalize(),
+                          "completed": per_month.cumsum().to_numpy()})
+    targets = target_progress(dataset, as_of, "activities_completed")
+    ends = [pd.Timestamp(programme.year_end(n)) for n in programme.year_numbers()]
+    target = pd.DataFrame({"month": ends, "target": targets["target"].cumsum().to_numpy()})
+    return frame, target.dropna()
+
+
+def gantt(dataset: Dataset) -> pd.DataFrame:
+    acts = dataset.table("activities")
+    if acts is None:
+        return pd.DataFrame(columns=["activity_id", "title", "component", "start", "finish"])
+    out = acts[["activity_id", "title", "component", "country", "status", "start_date"]].copy()
+    # a one-day activity still needs a visible bar: it ends at the end of its day
+    out["finish"] = done_date(acts) + pd.Timedelta(days=1)
+    return out.rename(columns={"start_date": "start"}).sort_values("start")
+
+
+def participation_by(dataset: Dataset, as_of: dt.date, column: str,
+                     keys: list[str] | tuple[str, ...] = (), year_kind: str = "programme"
+                     ) -> pd.DataFrame:
+    """Attendances and unique people per value of a participant column (or "year")."""
+    parts = counted_participation(dataset, as_of)
+    if column == "year":
+        acts = dataset.table("activities")
+        when = done_date(acts).set_axis(acts["activity_id"]) if acts is not None else {}
+        parts = parts.assign(year=_year_labels(parts["activity_id"].map(when),
+                                               dataset.programme, year_kind))
+    grouped = parts.assign(**{column: parts[column].fillna("unknown")}).groupby(column)
+    frame = pd.DataFrame({"attendances": grouped["count"].sum(),
+                          "unique_people": grouped["person_id"].nunique()})
+    index = list(keys) + [k for k in frame.index if k not in keys]
+    frame = frame.reindex(index, fill_value=0).rename_axis(column).reset_index()
+    if parts["person_id"].isna().all():
+        frame["unique_people"] = np.nan
+    return frame
+
+
+def women_share_over_time(dataset: Dataset, as_of: dt.date, year_kind: str = "programme"
+                          ) -> pd.DataFrame:
+    parts = counted_participation(dataset, as_of)
+    acts = dataset.table("activities")
+    if acts is None or not len(parts):
+        return pd.DataFrame(columns=["year", "women_share", "attendances"])
+    when = done_date(acts).set_axis(acts["activity_id"])
+    year = _year_labels(parts["activity_id"].map(when), dataset.programme, year_kind)
+    rows = [(y, women_share(group), int(group["count"].sum()))
+            for y, group in parts.groupby(year)]
+    return pd.DataFrame(rows, columns=["year", "women_share", "attendances"])
+
+
+def top_agencies(dataset: Dataset, as_of: dt.date, n: int = 15) -> pd.DataFrame:
+    parts = counted_participation(dataset, as_of)
+    grouped = parts.groupby(["agency", "country", "agency_type"], dropna=False)
+    frame = pd.DataFrame({"attendances": grouped["count"].sum(),
+                          "unique_people": grouped["person_id"].nunique()}).reset_index()
+    return frame.sort_values("attendances", ascending=False).head(n).reset_index(drop=True)
+
+
+def repeat_attendance(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
+    """How many people attended 1, 2, 3, 4 and 5 or more activities."""
+    parts = counted_participation(dataset, as_of).dropna(subset=["person_id"])
+    per_person = parts.groupby("person_id")["activity_id"].nunique()
+    bands = per_person.clip(upper=5).value_counts().reindex(range(1, 6), fill_value=0)
+    return pd.DataFrame({"activities_attended": ["1", "2", "3", "4", "5+"],
+                         "people": bands.astype(int).to_numpy()})
+
+
+REC_OPEN = ("proposed", "accepted", "in_progress")
+
+
+def recommendations_view(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
+    """Recommendations proposed by D; overdue ones (due before D, not implemented or
+    declined) first, then by due date."""
+    recs = dataset.table("recommendations")
+    if recs is None:
+        return pd.DataFrame()
+    recs = recs[recs["date_proposed"] <= _ts(as_of)]
+    overdue = recs["status"].isin(REC_OPEN) & (recs["due_date"] < _ts(as_of))
+    out = recs.assign(overdue=overdue.fillna(False))
+    return out.sort_values(["overdue", "due_date"], ascending=[False, True],
+                           na_position="last").reset_index(drop=True)
+
+
+def programme_years_frame(programme: Programme, as_of: dt.date) -> pd.DataFrame:
+    """The programme's implementation years with their dates and time elapsed."""
+    rows = []
+    for n in programme.year_numbers():
+        start, end = programme.year_start(n), programme.year_end(n)
+        days = (end - start).days + 1
+        done = min(max((as_of - start).days + 1, 0), days)
+        rows.append((f"Y{n}", start, end, done / days))
+    frame = pd.DataFrame(rows, columns=["year", "start", "finish", "elapsed"])
+    frame[["start", "finish"]] = frame[["start", "finish"]].apply(pd.to_datetime)
+    return frame

@@ -29,10 +29,31 @@ def tables_frame(dataset: Dataset) -> pd.DataFrame:
         columns=["table", "file", "sheet", "rows_read", "rows_valid", "rows_excluded"])
 
 
-def localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Column headers (and severities) in the interface language."""
-    out = frame.copy()
+CODE_COLUMNS = {"country": "country", "component": "component", "status": None,
+                "activity_type": "activity_type", "agency_type": "agency_type",
+                "output_type": "output_type"}
+
+
+def localised(frame: pd.DataFrame, lang: str, status_kind: str = "activity_status"
+              ) -> pd.DataFrame:
+    """For the screen: codes as names, headers and severities in the interface language."""
+    out = frame.drop(columns=["_row"], errors="ignore").copy()
     if "severity" in out:
         out["severity"] = out["severity"].map(lambda s: i18n.t(f"severity.{s}", lang))
+    for col, kind in CODE_COLUMNS.items():
+        if col in out and out[col].dtype != float:
+            kind = kind or status_kind
+            out[col] = out[col].map(lambda v, kind=kind: _names(kind, v, lang), na_action="ignore")
+    if "year" in out:
+        out["year"] = out["year"].map(lambda y: i18n.year_name(str(y), lang), na_action="ignore")
+    for col in out.columns:
+        if out[col].dtype == bool:
+            out[col] = out[col].map({True: i18n.t("yes", lang), False: i18n.t("no", lang)})
     return out.rename(columns={c: i18n.t(f"col.{c}", lang) for c in out.columns
                                if f"col.{c}" in i18n.STRINGS})
+
+
+def _names(kind: str, value: str, lang: str) -> str:
+    if value == "unknown":
+        return i18n.t("label.unknown", lang)
+    return ", ".join(i18n.term(kind, v, lang) for v in str(value).split(";"))

@@ -148,3 +148,12 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def template_bytes() -> bytes:
+    """The template workbook, built on demand (for downloads)."""
+    import io
+
+    buffer = io.BytesIO()
+    build_template().save(buffer)
+    return buffer.getvalue()

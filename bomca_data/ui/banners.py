@@ -7,10 +7,21 @@ import streamlit as st
 from bomca_data import i18n
 from bomca_data.ui.state import View
 
+QUALITY_PAGE = "pages/data_quality.py"
+
+
+def page_header(view: View, title_key: str, intro_key: str) -> None:
+    st.title(view.t(title_key))
+    st.caption(f"{view.t(intro_key)}  \n{view.subtitle}")
+    page_banners(view)
+
 
 def page_banners(view: View) -> None:
     if view.dataset.programme.demo:
         st.info(i18n.t("banner.demo", view.lang), icon=":material/science:")
     if excluded := view.dataset.rows_excluded:
-        st.warning(i18n.t("banner.excluded", view.lang, n=i18n.number(excluded, view.lang)),
-                   icon=":material/report:")
+        with st.container(border=True):
+            st.warning(i18n.t("banner.excluded", view.lang,
+                              n=i18n.number(excluded, view.lang)), icon=":material/report:")
+            st.page_link(QUALITY_PAGE, label=i18n.t("banner.excluded_link", view.lang),
+                         icon=":material/fact_check:")

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import streamlit as st
 
 from bomca_data import i18n
 from bomca_data.read import SourceError
 from bomca_data.ui import state
+from bomca_data.ui.filters import sidebar_filters
+
+FAVICON = str(Path(__file__).resolve().parent / "assets" / "favicon.png")
 
 
 def language_picker() -> str:
@@ -42,6 +46,7 @@ def source_panel(lang: str) -> None:
                           min_value=programme.start - dt.timedelta(days=365),
                           max_value=programme.end + dt.timedelta(days=365 * 2),
                           format="DD.MM.YYYY" if lang == "ru" else "YYYY-MM-DD")
+    sidebar_filters(dataset, lang)
     files = [p for p in ([dataset.source] if dataset.source.is_file()
                          else dataset.source.iterdir()) if p.is_file()]
     changed = max((dt.datetime.fromtimestamp(p.stat().st_mtime) for p in files), default=None)

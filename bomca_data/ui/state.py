@@ -11,19 +11,35 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from bomca_data import filters as flt
 from bomca_data import i18n
 from bomca_data.model import Dataset, load_dataset, resolve_source, source_signature
 from bomca_data.read import SourceError
 
 LANG_KEY = "lang"
 AS_OF_KEY = "as_of"
+FILTER_PREFIX = "filter_"
+FILTER_KINDS = {"countries": "country", "components": "component", "years": "year",
+                "types": "activity_type", "statuses": "activity_status"}
 
 
 @dataclass(frozen=True)
 class View:
+    """What a page shows: the whole dataset, the filtered one, and the choices made."""
+
     dataset: Dataset
+    data: Dataset  # filtered
+    filters: flt.Filters
     lang: str
     as_of: dt.date
+
+    def t(self, key: str, **values: object) -> str:
+        return i18n.t(key, self.lang, **values)
+
+    @property
+    def subtitle(self) -> str:
+        """The as-of date and the filters: every chart and download carries it."""
+        return i18n.context_line(self.filters, self.as_of, self.lang)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -43,6 +59,13 @@ def language() -> str:
     return lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
 
 
+def current_filters() -> flt.Filters:
+    values = {name: tuple(st.session_state.get(FILTER_PREFIX + name) or ())
+              for name in FILTER_KINDS}
+    return flt.Filters(**values, year_kind=st.session_state.get(FILTER_PREFIX + "year_kind")
+                       or "programme")
+
+
 def current_view() -> View | None:
     """The dataset and sidebar choices; None (with an error shown) if unreadable."""
     lang = language()
@@ -52,4 +75,11 @@ def current_view() -> View | None:
         st.error(i18n.t("error.source", lang, why=exc))
         return None
     as_of = st.session_state.get(AS_OF_KEY) or dataset.programme.default_as_of()
-    return View(dataset, lang, as_of)
+    chosen = current_filters()
+    return View(dataset, flt.apply(dataset, chosen, as_of), chosen, lang, as_of)
+
+
+def filtered_to_component(view: View, component: str) -> Dataset:
+    """The view's data narrowed to one component (for per-component targets)."""
+    narrowed = flt.Filters(**{**view.filters.__dict__, "components": (component,)})
+    return flt.apply(view.dataset, narrowed, view.as_of)

@@ -1,21 +1,124 @@
-"""Reusable page pieces: the KPI row and a table with its CSV download."""
+"""Reusable page pieces: headline figures, a chart with the rows behind it, messages."""
 
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from bomca_data import i18n
+from bomca_data import export, i18n, report
+from bomca_data.ui.state import View
 
 
 def kpi_row(items: list[tuple[str, str, str | None]]) -> None:
-    """(label, value, caption) per column."""
+    """(label, value, help) per column."""
     for col, (label, value, caption) in zip(st.columns(len(items)), items, strict=True):
-        col.metric(label, value, help=caption)
+        col.metric(label, value, help=caption, border=True)
 
 
-def table_with_download(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
-    st.dataframe(frame, hide_index=True, width="stretch")
-    st.download_button(i18n.t("download.csv", lang),
-                       data=frame.to_csv(index=False).encode("utf-8-sig"),
-                       file_name=f"{name}.csv", mime="text/csv", key=key)
+def chart(view: View, fig: go.Figure, rows: pd.DataFrame, name: str,
+          status_kind: str = "activity_status") -> None:
+    """A chart, then the rows behind it one click away, with their CSV download."""
+    st.plotly_chart(fig, theme=None, width="stretch", key=f"chart_{name}", config={
+        "displaylogo": False,
+        "toImageButtonOptions": {"filename": f"bomca-{name}-{view.as_of}", "scale": 2}})
+    with st.expander(view.t("table.rows")):
+        st.dataframe(report.localised(rows, view.lang, status_kind), hide_index=True,
+                     width="stretch")
+        download(view, rows, name)
+
+
+def download(view: View, rows: pd.DataFrame, name: str) -> None:
+    st.download_button(view.t("download.csv"), data=export.csv_bytes(rows, view.subtitle),
+                       file_name=f"bomca-{name}-{view.as_of}.csv", mime="text/csv",
+                       key=f"csv_{name}", icon=":material/download:")
+
+
+def missing_table(view: View, table: str) -> bool:
+    """Say so in one sentence when the table a page needs is absent; True if absent."""
+    if view.dataset.table(table) is None:
+        st.info(view.t("missing.table", table=table), icon=":material/table_chart:")
+        return True
+    return False
+
+
+def nothing_matches(view: View, frame: pd.DataFrame | None) -> bool:
+    if frame is None or len(frame) == 0:
+        st.info(view.t("empty.filters"), icon=":material/filter_alt_off:")
+        return True
+    return False
+
+
+def years_note(view: View) -> None:
+    start = view.dataset.programme.start.year
+    st.caption(view.t("years.note", y1=start, y2=start + 1))
+
+
+def fmt(value: float | None, lang: str, percent: bool = False) -> str:
+    if value is None or pd.isna(value):
+        return i18n.t("kpi.none", lang)
+    return i18n.percent(value, lang) if percent else i18n.number(value, lang)
+
+
+def fmt_date(day, lang: str) -> str:
+    return i18n.date(day, lang)
+
+
+def multi_country_note(view: View, done: pd.DataFrame, per_country: pd.DataFrame) -> None:
+    """State the counting rule; say so when per-country figures exceed the total."""
+    total, summed = len(done), int(per_country["activities"].sum())
+    if summed > total:
+        multi = int(done["country"].str.contains(";").sum())
+        st.caption(view.t("rule.more_than_total", sum=i18n.number(summed, view.lang),
+                          total=i18n.number(total, view.lang), n=i18n.number(multi, view.lang)))
+    st.caption(view.t("rule.multi_country"))
+
+
+def caption(view: View, key: str) -> None:
+    st.caption(view.t(key))
+
+
+REC_LIST_COLUMNS = ["rec_id", "title", "country", "component", "output_type", "status",
+                    "date_proposed", "due_date", "status_date", "partner_agency",
+                    "reviewed_at", "overdue"]
+
+
+def recommendation_list(view: View, recs: pd.DataFrame) -> None:
+    rows = recs[[c for c in REC_LIST_COLUMNS if c in recs]]
+    st.dataframe(report.localised(rows, view.lang, "rec_status"), hide_index=True,
+                 width="stretch", column_config=_date_columns(rows, view.lang))
+    download(view, rows, "recommendations")
+
+
+def _date_columns(frame: pd.DataFrame, lang: str) -> dict:
+    fmt = "DD.MM.YYYY" if lang == "ru" else "YYYY-MM-DD"
+    return {i18n.t(f"col.{c}", lang): st.column_config.DateColumn(format=fmt)
+            for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])
+            and f"col.{c}" in i18n.STRINGS}
+
+
+def issue_filters(view: View, issues: pd.DataFrame) -> pd.DataFrame:
+    """Filter the issue list by severity, table and code (keys prefixed by the page)."""
+    left, middle, right = st.columns(3)
+    severity = left.multiselect(view.t("quality.severity"), list(dict.fromkeys(
+        issues["severity"])), key="quality_severity", placeholder=view.t("filters.all"),
+        format_func=lambda s: view.t(f"severity.{s}"))
+    tables = middle.multiselect(view.t("quality.tables"), sorted(issues["table"].dropna().unique()),
+                                key="quality_tables", placeholder=view.t("filters.all"))
+    codes = right.multiselect(view.t("quality.codes"), sorted(issues["code"].unique()),
+                              key="quality_codes", placeholder=view.t("filters.all"))
+    keep = pd.Series(True, index=issues.index)
+    for column, chosen in (("severity", severity), ("table", tables), ("code", codes)):
+        if chosen:
+            keep &= issues[column].isin(chosen)
+    return issues[keep]
+
+
+def template_download(view: View) -> None:
+    from bomca_data.templates import template_bytes
+
+    st.caption(view.t("quality.template_help"))
+    st.download_button(view.t("quality.template_download"), data=template_bytes,
+                       file_name="bomca-template.xlsx", key="template_xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       icon=":material/download:")

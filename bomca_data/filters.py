@@ -1,0 +1,156 @@
+"""Filters shared by every page, their URL form, and a Dataset narrowed by them.
+
+Rules (stated on the pages that use them):
+- an activity matches the countries when it lists at least one of them;
+- its year is the year of its end date (start date when there is none), as a
+  programme year (April to March) or a calendar year;
+- its status is the recorded one, or the one derived from the dates for the as-of date;
+- participants follow their activity and, when countries are chosen, their own
+  country (all participants of a regional activity when "Regional" is chosen);
+- recommendations match on their countries, component and the year proposed;
+  meetings on their country (regional ones always shown) and year; targets on the
+  year, and on the country and component when they name one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields, replace
+
+import pandas as pd
+
+from bomca_data import contract
+from bomca_data.metrics import activity_status, done_date, programme_year
+from bomca_data.model import Dataset
+from bomca_data.programme import Programme
+
+YEAR_KINDS = ("programme", "calendar")
+URL_KEYS = {"countries": "country", "components": "component", "years": "year",
+            "types": "type", "statuses": "status", "year_kind": "years_as"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    countries: tuple[str, ...] = ()
+    components: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()  # "Y1".. or "2022"..
+    types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    year_kind: str = "programme"
+
+    @property
+    def active(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self) if f.name != "year_kind")
+
+    def to_query(self) -> dict[str, str]:
+        """The URL form: comma-separated codes, defaults left out."""
+        query = {URL_KEYS[f.name]: ",".join(getattr(self, f.name))
+                 for f in fields(self) if f.name != "year_kind" and getattr(self, f.name)}
+        if self.year_kind != "programme":
+            query[URL_KEYS["year_kind"]] = self.year_kind
+        return query
+
+
+def options(programme: Programme, year_kind: str) -> dict[str, tuple[str, ...]]:
+    """The values each filter offers."""
+    years = ([f"Y{n}" for n in programme.year_numbers()] if year_kind == "programme"
+             else [str(y) for y in programme.calendar_years()])
+    return {
+        "countries": (*programme.countries, "RG"),
+        "components": programme.components,
+        "years": tuple(years),
+        "types": contract.codes(contract.ACTIVITY_TYPES),
+        "statuses": contract.codes(contract.ACTIVITY_STATUSES),
+    }
+
+
+def from_query(query: dict[str, str], programme: Programme) -> Filters:
+    """Filters from a URL query; unknown values are dropped, never an error."""
+    kind = query.get(URL_KEYS["year_kind"], "programme")
+    kind = kind if kind in YEAR_KINDS else "programme"
+    allowed = options(programme, kind)
+    values = {}
+    for name, key in URL_KEYS.items():
+        if name == "year_kind":
+            continue
+        asked = [v.strip() for v in str(query.get(key, "")).split(",") if v.strip()]
+        values[name] = tuple(v for v in allowed[name] if v in asked)
+    return Filters(**values, year_kind=kind)
+
+
+def year_label(dates: pd.Series, programme: Programme, year_kind: str) -> pd.Series:
+    if year_kind == "programme":
+        return programme_year(dates, programme)
+    return dates.dt.year.astype("Int64").astype("str").where(dates.notna(), None)
+
+
+def _countries_match(lists: pd.Series, chosen: tuple[str, ...]) -> pd.Series:
+    pattern = r"(?:^|;)(?:" + "|".join(chosen) + r")(?:;|$)"
+    return lists.fillna("").str.contains(pattern, regex=True)
+
+
+def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
+    """A Dataset holding only the rows the filters keep (same programme and issues).
+
+    Activities gain a resolved ``status`` (derived where blank) for the as-of date.
+    """
+    programme = dataset.programme
+    tables = dict(dataset.tables)
+    acts = dataset.tables.get("activities")
+    if acts is not None:
+        acts = acts.assign(status=activity_status(acts, as_of))
+        keep = pd.Series(True, index=acts.index)
+        if filters.countries:
+            keep &= _countries_match(acts["country"], filters.countries)
+        if filters.components:
+            keep &= acts["component"].isin(filters.components)
+        if filters.years:
+            keep &= year_label(done_date(acts), programme, filters.year_kind).isin(filters.years)
+        if filters.types:
+            keep &= acts["activity_type"].isin(filters.types)
+        if filters.statuses:
+            keep &= acts["status"].isin(filters.statuses)
+        tables["activities"] = acts = acts[keep]
+
+    parts = dataset.tables.get("participants")
+    if parts is not None and acts is not None:
+        keep = parts["activity_id"].isin(acts["activity_id"])
+        if filters.countries:
+            own = parts["country"].isin(filters.countries)
+            if "RG" in filters.countries:
+                regional = acts.loc[acts["country"] == "RG", "activity_id"]
+                own |= parts["activity_id"].isin(regional)
+            keep &= own
+        tables["participants"] = parts[keep]
+
+    recs = dataset.tables.get("recommendations")
+    if recs is not None:
+        keep = pd.Series(True, index=recs.index)
+        if filters.countries:
+            keep &= _countries_match(recs["country"], filters.countries)
+        if filters.components:
+            keep &= recs["component"].isin(filters.components)
+        if filters.years:
+            keep &= year_label(recs["date_proposed"], programme, filters.year_kind).isin(
+                filters.years)
+        tables["recommendations"] = recs[keep]
+
+    meets = dataset.tables.get("meetings")
+    if meets is not None:
+        keep = pd.Series(True, index=meets.index)
+        if filters.countries:
+            keep &= meets["country"].isin((*filters.countries, "RG"))
+        if filters.years:
+            keep &= year_label(meets["start_date"], programme, filters.year_kind).isin(
+                filters.years)
+        tables["meetings"] = meets[keep]
+
+    targets = dataset.tables.get("targets")
+    if targets is not None:
+        keep = pd.Series(True, index=targets.index)
+        if filters.countries:
+            keep &= targets["country"].isna() | targets["country"].isin(filters.countries)
+        if filters.components:
+            keep &= targets["component"].isna() | targets["component"].isin(filters.components)
+        tables["targets"] = targets[keep]
+    return replace(dataset, tables=tables)

@@ -1,0 +1,65 @@
+"""The sidebar filters: widgets that own their keys, kept in the URL as codes.
+
+On a session's first run the widgets start from the link's query (so a shared link
+reproduces the view); after every run the query is rewritten from the widgets.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from bomca_data import filters as flt
+from bomca_data import i18n
+from bomca_data.model import Dataset
+from bomca_data.ui.state import FILTER_KINDS as KINDS
+from bomca_data.ui.state import FILTER_PREFIX as PREFIX
+
+
+def _key(name: str) -> str:
+    return PREFIX + name
+
+
+def _reset() -> None:
+    for name in (*KINDS, "year_kind"):
+        st.session_state.pop(_key(name), None)
+    for key in flt.URL_KEYS.values():
+        st.query_params.pop(key, None)
+
+
+def _clear_years() -> None:
+    st.session_state[_key("years")] = []
+
+
+def sidebar_filters(dataset: Dataset, lang: str) -> flt.Filters:
+    programme = dataset.programme
+    if _key("year_kind") not in st.session_state:  # first run: start from the link
+        start = flt.from_query(st.query_params.to_dict(), programme)
+        st.session_state[_key("year_kind")] = start.year_kind
+        for name in KINDS:
+            st.session_state[_key(name)] = list(getattr(start, name))
+    side = st.sidebar
+    side.subheader(i18n.t("filters.title", lang))
+    year_kind = side.radio(i18n.t("filters.year_kind", lang), flt.YEAR_KINDS, horizontal=True,
+                           key=_key("year_kind"), on_change=_clear_years,
+                           format_func=lambda k: i18n.t(f"filters.year_kind.{k}", lang))
+    choices = flt.options(programme, year_kind)
+    values = {}
+    for name, kind in KINDS.items():
+        values[name] = tuple(side.multiselect(
+            i18n.t(f"filters.{name}", lang), choices[name], key=_key(name),
+            placeholder=i18n.t("filters.all", lang),
+            format_func=lambda code, kind=kind: _label(kind, code, lang)))
+    chosen = flt.Filters(**values, year_kind=year_kind)
+    side.button(i18n.t("filters.reset", lang), on_click=_reset, disabled=not chosen.active
+                and year_kind == "programme", key="filter_reset", width="stretch")
+    for key in flt.URL_KEYS.values():  # the link always says what is shown
+        st.query_params.pop(key, None)
+    st.query_params.update(chosen.to_query())
+    return chosen
+
+
+def _label(kind: str, code: str, lang: str) -> str:
+    if kind == "year":
+        return i18n.year_name(code, lang)
+    return f"{code} {i18n.term(kind, code, lang)}" if kind == "component" else \
+        i18n.term(kind, code, lang)

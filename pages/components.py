@@ -1,0 +1,54 @@
+"""Components: each component's activities by type, status and year, against targets."""
+
+import streamlit as st
+
+from bomca_data import charts, i18n, metrics
+from bomca_data.contract import ACTIVITY_STATUSES, ACTIVITY_TYPES, codes
+from bomca_data.ui import banners, state, widgets
+
+view = state.current_view()
+if view is not None:
+    banners.page_header(view, "page.components", "components.intro")
+    data, lang, t, as_of = view.data, view.lang, view.t, view.as_of
+    programme = data.programme
+    acts = data.table("activities")
+    if not widgets.nothing_matches(view, acts):
+        left, right = st.columns(2)
+        with left:
+            rows = metrics.cross_count(acts, "component", "activity_type", programme.components,
+                                       codes(ACTIVITY_TYPES))
+            widgets.chart(view, charts.stacked(rows, "component", "component", "activity_type",
+                                               "activity_type", "activities", lang,
+                                               t("components.by_type"), view.subtitle,
+                                               t("axis.activities")), rows, "component-by-type")
+        with right:
+            rows = metrics.cross_count(acts, "component", "status", programme.components,
+                                       codes(ACTIVITY_STATUSES))
+            widgets.chart(view, charts.stacked(rows, "component", "component", "status",
+                                               "activity_status", "activities", lang,
+                                               t("components.by_status"), view.subtitle,
+                                               t("axis.activities")), rows,
+                          "component-by-status")
+        st.caption(t("components.all_statuses"))
+        done = metrics.completed_activities(data, as_of, view.filters.year_kind)
+        rows = metrics.cross_count(done.dropna(subset=["year"]), "year", "component",
+                                   metrics.year_keys(programme, view.filters.year_kind),
+                                   programme.components)
+        widgets.chart(view, charts.stacked(rows, "year", "year", "component", "component",
+                                           "activities", lang, t("components.by_year"),
+                                           view.subtitle, t("axis.activities")),
+                      rows, "component-by-year")
+        widgets.years_note(view)
+        if not widgets.missing_table(view, "targets"):
+            shown = view.filters.components or programme.components
+            for tab, code in zip(st.tabs([f"{c} {i18n.term('component', c, lang)}"
+                                          for c in shown]), shown, strict=True):
+                with tab:
+                    part = state.filtered_to_component(view, code)
+                    rows = metrics.target_progress(part, as_of, "activities_completed",
+                                                   view.filters.countries, (code,))
+                    if rows["target"].isna().all():
+                        st.info(t("targets.none_for"))
+                    widgets.chart(view, charts.actual_vs_target(
+                        rows, lang, t("components.targets", component=code), view.subtitle,
+                        t("axis.activities")), rows, f"targets-{code}")

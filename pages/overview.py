@@ -1,0 +1,65 @@
+"""Overview: is the programme on track against its timeline and targets?"""
+
+import streamlit as st
+
+from bomca_data import charts, metrics
+from bomca_data.ui import banners, state, widgets
+
+view = state.current_view()
+if view is not None:
+    banners.page_header(view, "page.overview", "overview.intro")
+    data, lang, t, as_of = view.data, view.lang, view.t, view.as_of
+    figures = metrics.summary(data, as_of)
+    acts, parts, recs = figures["activities"], figures["participants"], figures["recommendations"]
+    status = metrics.status_counts(data, as_of).set_index("status")["activities"]
+    clock = metrics.time_elapsed(data.programme, as_of)
+    national = [c for c, n in acts["completed_by_country"].items() if n and c != "RG"]
+    widgets.kpi_row([
+        (t("kpi.completed"), widgets.fmt(acts["completed"], lang),
+         t("kpi.of", n=widgets.fmt(acts["total"], lang))),
+        (t("kpi.ongoing"), widgets.fmt(status["ongoing"], lang), None),
+        (t("kpi.planned"), widgets.fmt(status["planned"], lang), None),
+        (t("kpi.countries"), f"{len(national)} / {len(data.programme.countries)}", None),
+        (t("kpi.elapsed"), widgets.fmt(clock["share"], lang, percent=True),
+         t("kpi.months", m=clock["months"], n=clock["of_months"])),
+    ])
+    widgets.kpi_row([
+        (t("kpi.attendances"), widgets.fmt(parts["attendances"], lang), t("rule.people")),
+        (t("kpi.unique"), widgets.fmt(parts["unique_persons"], lang), t("rule.people")),
+        (t("kpi.women"), widgets.fmt(parts["women_share"], lang, percent=True), None),
+        (t("kpi.recs_implemented"), widgets.fmt(recs["implemented_share"], lang, percent=True),
+         t("kpi.of", n=widgets.fmt(recs["total"], lang))),
+    ])
+
+    programme = data.programme
+    year_ends = [programme.year_end(n) for n in programme.year_numbers()]
+    fig = charts.programme_clock(clock, as_of, year_ends, lang, t(
+        "overview.clock", start=widgets.fmt_date(programme.start, lang),
+        end=widgets.fmt_date(programme.end, lang)), view.subtitle)
+    widgets.chart(view, fig, metrics.programme_years_frame(programme, as_of), "timeline-clock")
+
+    done = metrics.completed_activities(data, as_of)
+    if not widgets.nothing_matches(view, done):
+        left, right = st.columns(2)
+        with left:
+            rows = metrics.count_by(done, "component", programme.components)
+            widgets.chart(view, charts.bars(rows, "component", "activities", "component", lang,
+                                            t("overview.by_component"), view.subtitle,
+                                            t("axis.activities"), horizontal=True), rows,
+                          "completed-by-component")
+        with right:
+            rows = metrics.count_by(done, "country", (*programme.countries, "RG"), explode=True)
+            widgets.chart(view, charts.bars(rows, "country", "activities", "country", lang,
+                                            t("overview.by_country"), view.subtitle,
+                                            t("axis.activities")), rows, "completed-by-country")
+            widgets.multi_country_note(view, done, rows)
+
+    if not widgets.missing_table(view, "targets"):
+        rows = metrics.target_progress(data, as_of, "activities_completed",
+                                       view.filters.countries, view.filters.components)
+        if rows["target"].isna().all():
+            st.info(t("targets.none_for"))
+        widgets.chart(view, charts.actual_vs_target(rows, lang, t("overview.targets"),
+                                                    view.subtitle, t("axis.activities")),
+                      rows, "targets")
+        widgets.years_note(view)

@@ -1,0 +1,63 @@
+"""Participants: who is trained, by country, agency type and year; women's share."""
+
+import streamlit as st
+
+from bomca_data import charts, metrics
+from bomca_data.contract import AGENCY_TYPES, codes
+from bomca_data.ui import banners, state, widgets
+
+view = state.current_view()
+if view is not None:
+    banners.page_header(view, "page.participants", "participants.intro")
+    data, lang, t, as_of = view.data, view.lang, view.t, view.as_of
+    if not widgets.missing_table(view, "participants"):
+        parts = metrics.counted_participation(data, as_of)
+        if not widgets.nothing_matches(view, parts):
+            figures = metrics.summary(data, as_of)["participants"]
+            repeat = metrics.repeat_attendance(data, as_of)
+            widgets.kpi_row([
+                (t("kpi.attendances"), widgets.fmt(figures["attendances"], lang), None),
+                (t("kpi.unique"), widgets.fmt(figures["unique_persons"], lang), None),
+                (t("kpi.women"), widgets.fmt(figures["women_share"], lang, percent=True), None),
+                (t("kpi.repeat"), widgets.fmt(int(repeat["people"][1:].sum()), lang), None),
+            ])
+            widgets.caption(view, "rule.people")
+            left, right = st.columns(2)
+            with left:
+                rows = metrics.participation_by(data, as_of, "country", data.programme.countries)
+                widgets.chart(view, charts.paired(rows, "country", "country", lang,
+                                                  t("participants.by_country"), view.subtitle,
+                                                  t("axis.people")), rows, "people-by-country")
+            with right:
+                rows = metrics.participation_by(data, as_of, "agency_type", codes(AGENCY_TYPES))
+                rows = rows[(rows["attendances"] > 0)]
+                widgets.chart(view, charts.paired(rows, "agency_type", "agency_type", lang,
+                                                  t("participants.by_agency_type"), view.subtitle,
+                                                  t("axis.people"), horizontal=True),
+                              rows, "people-by-agency-type")
+            kind = view.filters.year_kind
+            left, right = st.columns(2)
+            with left:
+                rows = metrics.participation_by(data, as_of, "year",
+                                                metrics.year_keys(data.programme, kind), kind)
+                widgets.chart(view, charts.paired(rows, "year", "year", lang,
+                                                  t("participants.by_year"), view.subtitle,
+                                                  t("axis.people")), rows, "people-by-year")
+            with right:
+                rows = metrics.women_share_over_time(data, as_of, kind)
+                widgets.chart(view, charts.lines(rows, "year", "women_share", lang,
+                                                 t("participants.women"), view.subtitle,
+                                                 t("axis.share"), percent=True, x_kind="year"),
+                              rows, "women-share")
+            widgets.years_note(view)
+            left, right = st.columns(2)
+            with left:
+                rows = metrics.top_agencies(data, as_of)
+                widgets.chart(view, charts.bars(rows, "agency", "attendances", None, lang,
+                                                t("participants.agencies"), view.subtitle,
+                                                t("axis.attendances"), horizontal=True),
+                              rows, "top-agencies")
+            with right:
+                widgets.chart(view, charts.bars(repeat, "activities_attended", "people", None,
+                                                lang, t("participants.repeat"), view.subtitle,
+                                                t("axis.people")), repeat, "repeat-attendance")

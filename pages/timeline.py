@@ -1,0 +1,27 @@
+"""Timeline: the programme over time, with the steering-group meetings."""
+
+from bomca_data import charts, metrics
+from bomca_data.ui import banners, state, widgets
+
+view = state.current_view()
+if view is not None:
+    banners.page_header(view, "page.timeline", "timeline.intro")
+    data, lang, t, as_of = view.data, view.lang, view.t, view.as_of
+    acts = data.table("activities")
+    meetings = data.table("meetings")
+    if not widgets.nothing_matches(view, acts):
+        rows = metrics.by_quarter(data)
+        widgets.chart(view, charts.stacked(rows, "quarter", None, "component", "component",
+                                           "activities", lang, t("timeline.quarters"),
+                                           view.subtitle, t("axis.activities")),
+                      rows, "activities-per-quarter")
+        progress, target = metrics.cumulative_completed(data, as_of)
+        widgets.chart(view, charts.cumulative(progress, target, meetings, lang,
+                                              t("timeline.cumulative"), view.subtitle,
+                                              t("axis.activities")),
+                      progress.merge(target, on="month", how="outer"), "cumulative-completed")
+        rows = metrics.gantt(data)
+        widgets.chart(view, charts.gantt(rows, meetings, as_of, lang,
+                                         t("timeline.gantt", n=len(rows)), view.subtitle),
+                      rows, "activities-gantt")
+        widgets.caption(view, "timeline.meetings")

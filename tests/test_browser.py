@@ -1,0 +1,193 @@
+"""The dashboard in a real browser: Playwright driving Debian's Chromium against
+`streamlit run app.py` on a free localhost port. Fails (never skips) when Chromium
+or Playwright is missing: CI installs both."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from bomca_data import filters, i18n, metrics
+from bomca_data.model import DEMO_DIR, load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+PAGES = {"": 4, "countries": 3, "components": 7, "timeline": 3, "participants": 6,
+         "followup": 4, "data_quality": 0}  # url path -> charts it draws on the demo
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = _free_port()
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    env = {k: v for k, v in os.environ.items() if k != "BOMCA_DATA"}
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    break
+        except OSError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            pytest.fail(f"streamlit did not start:\n{log.read_text()}")
+        time.sleep(0.3)
+    yield url, log
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: apt-get install -y chromium"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 1600}, locale="en-GB")
+    page = context.new_page()
+    page.requests_seen = []
+    page.on("request", lambda request: page.requests_seen.append(request.url))
+    yield page
+    context.close()
+
+
+def settle(page, charts: int = 0) -> None:
+    """Wait until the script has finished and the page's charts are drawn."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                           timeout=60_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')",
+                           timeout=60_000)
+    if charts:
+        page.wait_for_function(f"() => document.querySelectorAll('.js-plotly-plot .main-svg')"
+                               f".length >= {charts}", timeout=60_000)
+    page.wait_for_timeout(300)
+
+
+def offsite(page) -> list[str]:
+    return [u for u in page.requests_seen
+            if urlparse(u).scheme in ("http", "https", "ws", "wss")
+            and urlparse(u).hostname not in LOCAL_HOSTS]
+
+
+def metric(page, label: str) -> str:
+    box = page.locator('[data-testid="stMetric"]', has_text=label).first
+    return box.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def shot(page, name: str, tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("BOMCA_SCREENSHOTS") or tmp_path_factory.getbasetemp()
+                  / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_draws_without_error_and_offline(server, page, path, tmp_path_factory):
+    url, log = server
+    page.goto(f"{url}/{path}")
+    settle(page, PAGES[path])
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    body = page.inner_text("body")
+    assert "Traceback" not in body and "Error" not in body.replace("errors", "")
+    assert page.locator(".js-plotly-plot").count() >= PAGES[path]
+    assert "Demonstration data" in body
+    assert offsite(page) == [], offsite(page)
+    assert shot(page, path or "overview", tmp_path_factory).stat().st_size > 10_000
+    assert "Traceback" not in log.read_text()
+
+
+def _expected_completed(**chosen) -> str:
+    ds = load_dataset(DEMO_DIR)
+    as_of = ds.programme.as_of
+    narrowed = filters.apply(ds, filters.Filters(**chosen), as_of)
+    return i18n.number(metrics.summary(narrowed, as_of)["activities"]["completed"])
+
+
+def test_changing_a_filter_changes_the_headline(server, page):
+    url, _ = server
+    page.goto(url)
+    settle(page, 4)
+    before = metric(page, "Activities completed")
+    assert before == _expected_completed()
+    box = page.locator('[data-testid="stMultiSelect"]', has_text="Countries")
+    box.locator("input").click()
+    page.keyboard.type("Kazakhstan")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => new URL(location.href).searchParams.get('country') === 'KZ'",
+                           timeout=30_000)
+    settle(page, 4)
+    after = metric(page, "Activities completed")
+    assert after == _expected_completed(countries=("KZ",)) != before
+    # the filter holds on another page, and stays in the link
+    page.get_by_role("link", name="Timeline").click()
+    page.wait_for_url("**/timeline**", timeout=30_000)
+    settle(page, 3)
+    assert "country=KZ" in page.url
+    assert "Kazakhstan" in page.locator('[data-testid="stMultiSelect"]',
+                                        has_text="Countries").inner_text()
+    page.get_by_role("button", name="Reset filters").click()
+    page.wait_for_function("() => !new URL(location.href).searchParams.get('country')",
+                           timeout=30_000)
+
+
+def test_a_link_with_filters_reproduces_the_view(server, page, tmp_path_factory):
+    url, _ = server
+    page.goto(f"{url}/?country=UZ,KG&component=C2&lang=ru")
+    settle(page, 4)
+    assert metric(page, "Завершено мероприятий") == _expected_completed(
+        countries=("KG", "UZ"), components=("C2",))
+    body = page.inner_text("body")
+    assert "Узбекистан" in body and "Обзор" in body
+    shot(page, "overview-filtered-ru", tmp_path_factory)
+
+
+def test_as_of_date_and_server_stay_healthy(server, page):
+    url, log = server
+    page.goto(f"{url}/timeline")
+    settle(page, 3)
+    assert dt.date.today().year >= 2025
+    assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists()
+    assert "Traceback" not in log.read_text()

@@ -1,0 +1,206 @@
+"""AppTest of every page: on the demo data, a source with errors, a source with only
+an activities table, and a filter that matches nothing. Each asserts what it shows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bomca_data import filters, i18n, metrics
+from bomca_data.model import DEMO_DIR, load_dataset
+from tests.sheets import ACTIVITY_HEADER, activity, write
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+
+def page_files() -> list[str]:
+    """Every page listed in app.py, in order: the test follows the app's own map."""
+    import ast
+
+    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    return [node.args[0].value for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page"]
+
+
+PAGES = page_files()
+CHARTS_ON_DEMO = {"pages/overview.py": 4, "pages/countries.py": 3, "pages/components.py": 7,
+                  "pages/timeline.py": 3, "pages/participants.py": 6, "pages/followup.py": 4,
+                  "pages/data_quality.py": 0}
+
+
+def open_page(monkeypatch, page: str, source: Path | None = None, **query) -> AppTest:
+    if source is None:
+        monkeypatch.delenv("BOMCA_DATA", raising=False)
+    else:
+        monkeypatch.setenv("BOMCA_DATA", str(source))
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def values(field) -> list:
+    """A trace's values: plotly sends numeric arrays as base64 ("bdata")."""
+    if isinstance(field, dict) and "bdata" in field:
+        import base64
+
+        import numpy as np
+
+        return np.frombuffer(base64.b64decode(field["bdata"]), dtype=field["dtype"]).tolist()
+    return list(field)
+
+
+def shown(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.body for kind in ("info", "warning", "error", "success") for e in getattr(at, kind)]
+    parts += [c.value for c in at.caption] + [t.value for t in at.title]
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def errors_source(tmp_path):
+    write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1), activity(2),
+                                         activity(3, country="Mars")])
+    write(tmp_path / "participants.xlsx", [["activity_id", "person_id", "gender"],
+                                           ["A1", "p1", "F"], ["A1", "p2", "M"],
+                                           ["A9", "p3", "F"]])
+    write(tmp_path / "recommendations.xlsx", [
+        ["rec_id", "title", "country", "date_proposed", "status", "due_date"],
+        ["R1", "SOP", "KZ", "01.04.2022", "accepted", "01.05.2022"],
+        ["R2", "SOP", "KZ", "01.04.2022", "almost", None]])
+    return tmp_path
+
+
+@pytest.fixture
+def activities_only(tmp_path):
+    write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1), activity(2, country="UZ")])
+    return tmp_path
+
+
+def test_app_lists_every_page_file():
+    assert sorted(PAGES) == sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_demo_data(monkeypatch, page):
+    at = open_page(monkeypatch, page)
+    assert len(charts(at)) == CHARTS_ON_DEMO[page]
+    assert "Demonstration data" in texts(at)
+    assert "As of 2023-11-30" in texts(at)
+    for fig in charts(at):  # every chart carries the as-of date and the filters
+        assert "As of 2023-11-30 · no filters" in fig["layout"]["title"]["subtitle"]["text"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_a_source_with_errors(monkeypatch, page, errors_source):
+    at = open_page(monkeypatch, page, errors_source)
+    assert "3 row(s) were excluded by validation" in texts(at)
+    assert "Demonstration data" not in texts(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_with_only_activities(monkeypatch, page, activities_only):
+    at = open_page(monkeypatch, page, activities_only)
+    needs = {"pages/participants.py": "participants", "pages/followup.py": "recommendations"}
+    if page in needs:
+        assert f"needs the {needs[page]} table" in texts(at)
+        assert charts(at) == []
+    elif page not in ("pages/data_quality.py",):
+        assert charts(at), page
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_with_a_filter_that_matches_nothing(monkeypatch, page):
+    # Turkmenistan's activities include no study visit cancelled in programme year 5
+    at = open_page(monkeypatch, page, country="TM", type="study_visit", status="cancelled",
+                   year="Y5")
+    if page != "pages/data_quality.py":
+        assert "Nothing matches the filters" in texts(at)
+
+
+def test_overview_figures_agree_with_summary(monkeypatch):
+    at = open_page(monkeypatch, PAGES[0], country="KZ")
+    ds = load_dataset(DEMO_DIR)
+    narrowed = filters.apply(ds, filters.Filters(countries=("KZ",)), ds.programme.as_of)
+    figures = metrics.summary(narrowed, ds.programme.as_of)
+    values = shown(at)
+    assert values["Activities completed"] == i18n.number(figures["activities"]["completed"])
+    assert values["Attendances"] == i18n.number(figures["participants"]["attendances"])
+    assert values["Unique people"] == i18n.number(figures["participants"]["unique_persons"])
+    assert values["Women's share"] == i18n.percent(figures["participants"]["women_share"])
+    fig = charts(at)[1]
+    assert "Countries: Kazakhstan" in fig["layout"]["title"]["subtitle"]["text"]
+
+
+def test_overview_without_filters_matches_the_cli_summary(monkeypatch):
+    at = open_page(monkeypatch, PAGES[0])
+    ds = load_dataset(DEMO_DIR)
+    figures = metrics.summary(ds, ds.programme.as_of)
+    assert shown(at)["Activities completed"] == i18n.number(figures["activities"]["completed"])
+    by_component = charts(at)[1]["data"][0]
+    assert values(by_component["x"]) == list(figures["activities"]["completed_by_component"]
+                                              .values())
+
+
+def test_filters_are_written_to_the_url(monkeypatch):
+    # AppTest drops the sidebar's elements after a rerun of an app with a pages/
+    # folder, so widget values are set through their keys before the first run.
+    monkeypatch.delenv("BOMCA_DATA", raising=False)
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state["filter_year_kind"] = "calendar"
+    at.session_state["filter_countries"] = ["KZ", "UZ"]
+    at.session_state["filter_years"] = ["2022"]
+    at.run()
+    assert at.query_params["country"] == "KZ,UZ"
+    assert at.query_params["year"] == "2022" and at.query_params["years_as"] == "calendar"
+    assert "Years: 2022 (calendar years)" in charts(at)[0]["layout"]["title"]["subtitle"]["text"]
+
+
+def test_filters_are_read_from_the_url_and_unknown_values_dropped(monkeypatch):
+    at = open_page(monkeypatch, PAGES[0], country="KZ,XX", component="C9,C2")
+    assert at.session_state["filter_countries"] == ["KZ"]
+    assert at.session_state["filter_components"] == ["C2"]
+
+
+def test_filters_hold_across_pages(monkeypatch):
+    at = open_page(monkeypatch, PAGES[0], component="C3")
+    at.switch_page("pages/timeline.py").run()
+    assert "Components: C3" in charts(at)[0]["layout"]["title"]["subtitle"]["text"]
+
+
+def test_countries_page_states_the_multi_country_rule(monkeypatch):
+    at = open_page(monkeypatch, "pages/countries.py")
+    assert "more than the" in texts(at) and "once for each listed country" in texts(at)
+
+
+def test_data_quality_lists_and_filters_issues(monkeypatch, errors_source):
+    at = open_page(monkeypatch, "pages/data_quality.py", errors_source)
+    issues = at.dataframe[1].value
+    assert sorted(issues["Code"]) == ["unknown-reference", "vocabulary-error",
+                                      "vocabulary-error"]
+    at.multiselect(key="quality_tables").set_value(["participants"]).run()
+    assert list(at.dataframe[1].value["Row"]) == [4]
+    assert len(at.get("download_button")) >= 2  # the issues CSV and the template
+
+
+def test_followup_lists_overdue_first(monkeypatch):
+    at = open_page(monkeypatch, "pages/followup.py")
+    listed = at.dataframe[-1].value
+    overdue = list(listed["Overdue"])
+    assert overdue == sorted(overdue, key=lambda v: v != "yes")
+    assert shown(at)["Overdue"] == str(overdue.count("yes"))
