@@ -12,6 +12,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -57,20 +58,62 @@ def colour(kind: str | None, code: object) -> str:
     return COLOURS.get(kind or "", {}).get(str(code), ACTUAL)
 
 
-def _style(fig: go.Figure, lang: str, title: str, subtitle: str, x_title: str = "",
-           y_title: str = "", height: int = 420, legend: bool = True) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "subtitle": {"text": subtitle, "font": {"size": FONT - 3}},
-               "font": {"size": FONT + 4}, "x": 0, "xanchor": "left"},
-        font={"size": FONT}, height=height, template="plotly_white",
-        margin={"l": 10, "r": 10, "t": 90, "b": 10}, showlegend=legend,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0, "xanchor": "left",
-                "title": None},
-        hoverlabel={"font_size": FONT}, separators=i18n.plotly_separators(lang),
-    )
-    fig.update_xaxes(title_text=x_title, automargin=True)
-    fig.update_yaxes(title_text=y_title, automargin=True)
-    return fig
+def _figure(data: list[dict], lang: str, title: str, subtitle: str, x_title: str = "",
+            y_title: str = "", height: int = 420, legend: bool = True,
+            xaxis: dict | None = None, yaxis: dict | None = None, **layout) -> go.Figure:
+    """The figure, built in one pass from plain dicts: plotly checks a spec once, where
+    step-by-step updates cost ten times as much."""
+    lines = _wrap(subtitle)
+    axes = {"automargin": True, "gridcolor": "#EBEBEB", "zerolinecolor": "#D0D0D0",
+            "linecolor": "#D0D0D0"}
+    x = {**axes, "title": {"text": x_title}, **(xaxis or {})}
+    if lang == "ru" and x.get("type") == "date":  # plotly's month names are English
+        x["tickformat"] = "%m.%Y"
+    extra = 18 * (len(lines) - 1)
+    return go.Figure({"data": data, "layout": {
+        "title": {"text": title, "subtitle": {"text": "<br>".join(lines),
+                                              "font": {"size": FONT - 3}},
+                  "font": {"size": FONT + 4}, "x": 0, "xanchor": "left"},
+        "font": {"size": FONT}, "height": height + extra,
+        # plain white by hand: a named template is deep-copied into every figure (slow)
+        "paper_bgcolor": "white", "plot_bgcolor": "white",
+        "margin": {"l": 10, "r": 10, "t": 90 + extra, "b": 10}, "showlegend": legend,
+        "legend": {"orientation": "v", "yanchor": "top", "y": 1, "x": 1.01, "xanchor": "left",
+                   "traceorder": "normal"},
+        "hoverlabel": {"font": {"size": FONT}}, "separators": i18n.plotly_separators(lang),
+        "xaxis": x, "yaxis": {**axes, "title": {"text": y_title}, **(yaxis or {})}, **layout}})
+
+
+def _vline(x, colour: str, width: float = 2, dash: str = "solid") -> dict:
+    """A vertical line across the plot, as a layout shape."""
+    return {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
+            "line": {"color": colour, "width": width, "dash": dash}}
+
+
+def _wrap(subtitle: str, width: int = 60) -> list[str]:
+    """The context line split at its ' · ' so a half-width chart shows all of it."""
+    lines: list[str] = []
+    for part in subtitle.split(" · "):
+        if lines and len(lines[-1]) + len(part) + 3 <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return lines
+
+
+def _values(series) -> list:
+    return [None if v != v else v for v in series]  # NaN -> a gap
+
+
+def _value_axis(values, horizontal: bool, percent: bool = False) -> tuple[dict, dict]:
+    """(x axis, y axis) extras: room past the longest bar for its label; categories
+    top to bottom in a horizontal chart."""
+    top = max([v for v in values if v is not None and v == v] or [0])
+    value = {"range": [0, top * 1.18]} if top > 0 else {}
+    if percent:
+        value["tickformat"] = ".0%"
+    category = {"autorange": "reversed"} if horizontal else {}
+    return (value, category) if horizontal else (category, value)
 
 
 def bars(frame: pd.DataFrame, key: str, value: str, kind: str | None, lang: str, title: str,
@@ -78,53 +121,39 @@ def bars(frame: pd.DataFrame, key: str, value: str, kind: str | None, lang: str,
          percent: bool = False) -> go.Figure:
     """One bar per key, in the key's fixed colour, its value written on it."""
     labels = [name(kind, k, lang) for k in frame[key]]
-    values = frame[value]
-    fmt = "%{value:.1%}" if percent else "%{value:,.0f}"
-    bar = go.Bar(
-        x=values if horizontal else labels, y=labels if horizontal else values,
-        orientation="h" if horizontal else "v",
-        marker_color=[colour(kind, k) for k in frame[key]],
-        texttemplate=fmt.replace("value", "x" if horizontal else "y"), textposition="outside",
-        textangle=0, cliponaxis=False,
-        hovertemplate=("%{y}: %{x" if horizontal else "%{x}: %{y") +
-        (":.1%}" if percent else ":,}") + "<extra></extra>")
-    fig = go.Figure(bar)
-    _room_for_labels(fig, values, horizontal)
-    if horizontal:
-        fig.update_yaxes(autorange="reversed")
+    values = _values(frame[value])
+    fmt = ":.1%" if percent else ":,.0f"
+    v, c = ("x", "y") if horizontal else ("y", "x")
+    bar = {"type": "bar", v: values, c: labels, "orientation": "h" if horizontal else "v",
+           "marker": {"color": [colour(kind, k) for k in frame[key]]},
+           "texttemplate": f"%{{{v}{fmt}}}", "textposition": "outside", "textangle": 0,
+           "cliponaxis": False, "hovertemplate": f"%{{{c}}}: %{{{v}{fmt}}}<extra></extra>"}
+    xaxis, yaxis = _value_axis(values, horizontal, percent)
     height = max(360, 60 + 38 * len(frame)) if horizontal else 420
-    return _style(fig, lang, title, subtitle, value_title if horizontal else "",
-                  "" if horizontal else value_title, height=height, legend=False)
-
-
-def _room_for_labels(fig: go.Figure, values, horizontal: bool) -> None:
-    """Leave space past the longest bar for the value written outside it."""
-    top = max([v for v in values if v == v] or [0])
-    if top > 0:
-        (fig.update_xaxes if horizontal else fig.update_yaxes)(range=[0, top * 1.18])
+    return _figure([bar], lang, title, subtitle, value_title if horizontal else "",
+                   "" if horizontal else value_title, height=height, legend=False,
+                   xaxis=xaxis, yaxis=yaxis)
 
 
 def stacked(frame: pd.DataFrame, x: str, x_kind: str | None, colour_by: str,
             colour_kind: str, value: str, lang: str, title: str, subtitle: str,
             value_title: str, horizontal: bool = False) -> go.Figure:
     """Stacked bars: ``x`` categories, one segment per ``colour_by`` value."""
-    fig = go.Figure()
     order = list(dict.fromkeys(frame[x]))
     labels = [name(x_kind, k, lang) for k in order]
+    v, c = ("x", "y") if horizontal else ("y", "x")
+    data = []
     for code, part in frame.groupby(colour_by, sort=False):
-        part = part.set_index(x).reindex(order)
         label = name(colour_kind, code, lang)
-        values = part[value].fillna(0)
-        fig.add_bar(x=values if horizontal else labels, y=labels if horizontal else values,
-                    orientation="h" if horizontal else "v", name=label,
-                    marker_color=colour(colour_kind, code),
-                    hovertemplate=f"{label}<br>%{{{'y' if horizontal else 'x'}}}: "
-                                  f"%{{{'x' if horizontal else 'y'}:,}}<extra></extra>")
-    fig.update_layout(barmode="stack")
-    if horizontal:
-        fig.update_yaxes(autorange="reversed")
-    return _style(fig, lang, title, subtitle, value_title if horizontal else "",
-                  "" if horizontal else value_title)
+        data.append({"type": "bar", c: labels, v: _values(part.set_index(x).reindex(order)[value]
+                                                           .fillna(0)),
+                     "orientation": "h" if horizontal else "v", "name": label,
+                     "marker": {"color": colour(colour_kind, code)},
+                     "hovertemplate": f"{label}<br>%{{{c}}}: %{{{v}:,}}<extra></extra>"})
+    category = {"autorange": "reversed"} if horizontal else {}
+    return _figure(data, lang, title, subtitle, value_title if horizontal else "",
+                   "" if horizontal else value_title, barmode="stack",
+                   xaxis={} if not horizontal else None, yaxis=category if horizontal else None)
 
 
 def actual_vs_target(frame: pd.DataFrame, lang: str, title: str, subtitle: str,
@@ -132,54 +161,70 @@ def actual_vs_target(frame: pd.DataFrame, lang: str, title: str, subtitle: str,
     """Bars of the actual figure per year, the target as a marked line."""
     labels = [name("year", y, lang) for y in frame["year"]]
     fmt = ":.1%" if percent else ":,.0f"
-    fig = go.Figure()
-    fig.add_bar(x=labels, y=frame["actual"], name=i18n.t("chart.actual", lang),
-                marker_color=ACTUAL, texttemplate=f"%{{y{fmt}}}", textposition="outside",
-                textangle=0, cliponaxis=False,
-                hovertemplate=f"%{{x}}: %{{y{fmt}}}<extra></extra>")
+    data = [{"type": "bar", "x": labels, "y": _values(frame["actual"]),
+             "name": i18n.t("chart.actual", lang), "marker": {"color": ACTUAL},
+             "texttemplate": f"%{{y{fmt}}}", "textposition": "outside", "textangle": 0,
+             "cliponaxis": False, "hovertemplate": f"%{{x}}: %{{y{fmt}}}<extra></extra>"}]
     if frame["target"].notna().any():
-        fig.add_scatter(x=labels, y=frame["target"], name=i18n.t("chart.target", lang),
-                        mode="lines+markers", line={"color": TARGET, "width": 3, "dash": "dash"},
-                        marker={"size": 12, "symbol": "diamond"},
-                        hovertemplate=f"%{{x}}: %{{y{fmt}}}<extra></extra>")
-    if percent:
-        fig.update_yaxes(tickformat=".0%", rangemode="tozero")
-    return _style(fig, lang, title, subtitle, "", value_title)
+        data.append({"type": "scatter", "x": labels, "y": _values(frame["target"]),
+                     "name": i18n.t("chart.target", lang), "mode": "lines+markers",
+                     "line": {"color": TARGET, "width": 3, "dash": "dash"},
+                     "marker": {"size": 12, "symbol": "diamond"},
+                     "hovertemplate": f"%{{x}}: %{{y{fmt}}}<extra></extra>"})
+    top = [*_values(frame["actual"]), *_values(frame["target"])]
+    _, yaxis = _value_axis(top, False, percent)
+    return _figure(data, lang, title, subtitle, "", value_title, yaxis=yaxis)
 
 
 def programme_clock(elapsed: dict, as_of: dt.date, year_ends: list[dt.date], lang: str,
                     title: str, subtitle: str) -> go.Figure:
     """The programme's months as one bar: time elapsed, the as-of date marked."""
-    start, end = pd.Timestamp(elapsed["start"]), pd.Timestamp(elapsed["end"]) + pd.Timedelta(days=1)
+    start = pd.Timestamp(elapsed["start"])
+    end = pd.Timestamp(elapsed["end"]) + pd.Timedelta(days=1)
     now = min(max(pd.Timestamp(as_of), start), end)
-    fig = go.Figure()
-    fig.add_bar(y=[""], x=[(end - start).total_seconds() * 1000], base=[start], orientation="h",
-                marker_color="#E8E8E8", hoverinfo="skip", showlegend=False)
-    fig.add_bar(y=[""], x=[(now - start).total_seconds() * 1000], base=[start], orientation="h",
-                marker_color=ACTUAL, showlegend=False,
-                hovertemplate=i18n.t("chart.elapsed", lang, share=i18n.percent(
-                    elapsed["share"], lang)) + "<extra></extra>")
-    year_start = start
+    span = lambda a, b: (b - a).total_seconds() * 1000  # noqa: E731  (ms on a date axis)
+    data = [
+        {"type": "bar", "y": [""], "x": [span(start, end)], "base": [start], "orientation": "h",
+         "marker": {"color": "#E8E8E8"}, "hoverinfo": "skip"},
+        {"type": "bar", "y": [""], "x": [span(start, now)], "base": [start], "orientation": "h",
+         "marker": {"color": ACTUAL}, "hovertemplate": i18n.t(
+             "chart.elapsed", lang, share=i18n.percent(elapsed["share"], lang)) + "<extra></extra>"},
+    ]
+    year_start, shapes, notes = start, [], []
     for n, year_end in enumerate(year_ends, start=1):
         stop = pd.Timestamp(year_end) + pd.Timedelta(days=1)
         if n < len(year_ends):
-            fig.add_vline(x=stop, line_color="white", line_width=2)
-        fig.add_annotation(x=year_start + (stop - year_start) / 2, y=0, showarrow=False,
-                           text=name("year", f"Y{n}", lang),
-                           font={"color": "white" if year_start < now else "#555"})
+            shapes.append(_vline(stop, "white"))
+        notes.append({"x": year_start + (stop - year_start) / 2, "y": 0, "showarrow": False,
+                      "text": name("year", f"Y{n}", lang),
+                      "font": {"color": "white" if year_start < now else "#555"}})
         year_start = stop
-    fig.add_vline(x=now, line_color=TARGET, line_width=4)
-    fig.add_annotation(x=now, y=1.25, yref="paper", showarrow=False, font={"color": TARGET},
-                       text=f"{i18n.t('sidebar.as_of', lang)} {i18n.date(as_of, lang)}")
-    fig.update_layout(barmode="overlay", bargap=0.1)
-    fig.update_xaxes(type="date", range=[start, end], showgrid=False)
-    fig.update_yaxes(showticklabels=False)
-    return _style(fig, lang, title, subtitle, height=200, legend=False)
+    shapes.append(_vline(now, TARGET, 4))
+    notes.append({"x": now, "y": 1.25, "yref": "paper", "showarrow": False,
+                  "font": {"color": TARGET},
+                  "text": f"{i18n.t('sidebar.as_of', lang)} {i18n.date(as_of, lang)}"})
+    return _figure(data, lang, title, subtitle, height=200, legend=False, barmode="overlay",
+                   bargap=0.1, shapes=shapes, annotations=notes,
+                   xaxis={"type": "date", "range": [start, end], "showgrid": False},
+                   yaxis={"showticklabels": False})
 
 
 @lru_cache(maxsize=1)
 def _geometry() -> dict:
     return json.loads(GEOMETRY.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=16)
+def _rings(key: str) -> tuple[np.ndarray, np.ndarray]:
+    """A country's (or the neighbours') rings as one trace's coordinates, separated by
+    NaN gaps; numpy arrays, which plotly takes without checking each number."""
+    geo = _geometry()
+    rings = geo["neighbours"] if key == "neighbours" else geo["countries"][key]
+    parts = []
+    for ring in rings:
+        parts += [np.asarray(ring, dtype=float), np.full((1, 2), np.nan)]
+    points = np.concatenate(parts[:-1])
+    return points[:, 0], points[:, 1]
 
 
 def country_map(frame: pd.DataFrame, lang: str, title: str, subtitle: str,
@@ -190,129 +235,122 @@ def country_map(frame: pd.DataFrame, lang: str, title: str, subtitle: str,
     values = dict(zip(frame["country"], frame["activities"], strict=True))
     top = max([v for k, v in values.items() if k != "RG"] or [1]) or 1
     scale = ("#FDE725", "#5EC962", "#21918C", "#3B528B", "#440154")  # viridis, light to dark
-    fig = go.Figure()
-    for ring in geo["neighbours"]:
-        lon, lat = zip(*ring, strict=True)
-        fig.add_scatter(x=lon, y=lat, fill="toself", fillcolor="#F2F2F2", mode="lines",
-                        line={"color": "#D0D0D0", "width": 1}, hoverinfo="skip", showlegend=False)
-    for code, rings in geo["countries"].items():
+    lon, lat = _rings("neighbours")
+    traces = [{"type": "scatter", "x": lon, "y": lat, "fill": "toself", "fillcolor": "#F2F2F2",
+               "mode": "lines", "line": {"color": "#D0D0D0", "width": 1}, "hoverinfo": "skip"}]
+    notes = []
+    for code in geo["countries"]:
         value = values.get(code, 0)
         shade = scale[min(int(value / top * (len(scale) - 1) + 0.5), len(scale) - 1)]
         label = f"{name('country', code, lang)}: {i18n.number(value, lang)}"
-        for i, ring in enumerate(rings):
-            lon, lat = zip(*ring, strict=True)
-            fig.add_scatter(x=lon, y=lat, fill="toself", fillcolor=shade, mode="lines",
-                            line={"color": "white", "width": 1.5}, name=label,
-                            legendgroup=code, showlegend=False, hoveron="fills",
-                            hovertemplate=label + "<extra></extra>", text=label)
-            if i == max(range(len(rings)), key=lambda j: len(rings[j])):
-                lon_c, lat_c = MAP_LABELS.get(code, (sum(lon) / len(lon), sum(lat) / len(lat)))
-                dark = scale.index(shade) >= 2
-                fig.add_annotation(x=lon_c, y=lat_c, showarrow=False,
-                                   text=f"<b>{name('country', code, lang)}</b><br>"
-                                        f"{i18n.number(value, lang)}",
-                                   font={"size": FONT, "color": "white" if dark else "#222"})
-    lon0, lat0, lon1, lat1 = 46, 35, 88, 56
-    fig.update_xaxes(range=[lon0, lon1], visible=False)
-    fig.update_yaxes(range=[lat0, lat1], visible=False, scaleanchor="x", scaleratio=1.3)
+        lon, lat = _rings(code)
+        traces.append({"type": "scatter", "x": lon, "y": lat, "fill": "toself",
+                       "fillcolor": shade, "mode": "lines", "name": label,
+                       "line": {"color": "white", "width": 1.5}, "hoveron": "fills",
+                       "hovertemplate": label + "<extra></extra>"})
+        notes.append({"x": MAP_LABELS[code][0], "y": MAP_LABELS[code][1], "showarrow": False,
+                      "text": f"<b>{name('country', code, lang)}</b><br>"
+                              f"{i18n.number(value, lang)}",
+                      "font": {"size": FONT, "color": "white" if scale.index(shade) >= 2
+                               else "#222"}})
     if "RG" in values:
-        fig.add_annotation(x=0, y=0, xref="paper", yref="paper", showarrow=False, xanchor="left",
-                           text=f"{name('country', 'RG', lang)}: {i18n.number(values['RG'], lang)}"
-                                f" ({value_title})", font={"size": FONT - 2})
-    return _style(fig, lang, title, subtitle, height=520, legend=False)
+        notes.append({"x": 0, "y": 0, "xref": "paper", "yref": "paper", "showarrow": False,
+                      "xanchor": "left", "font": {"size": FONT - 2},
+                      "text": f"{name('country', 'RG', lang)}: "
+                              f"{i18n.number(values['RG'], lang)} ({value_title})"})
+    return _figure(traces, lang, title, subtitle, height=520, legend=False, annotations=notes,
+                  xaxis={"range": [46, 88], "visible": False},
+                  yaxis={"range": [35, 56], "visible": False, "scaleanchor": "x",
+                         "scaleratio": 1.3})
 
 
 def lines(frame: pd.DataFrame, x: str, y: str, lang: str, title: str, subtitle: str,
-          value_title: str, percent: bool = False, x_kind: str | None = None,
-          target: float | None = None) -> go.Figure:
-    labels = [name(x_kind, k, lang) for k in frame[x]] if x_kind else frame[x]
+          value_title: str, percent: bool = False, x_kind: str | None = None) -> go.Figure:
+    labels = [name(x_kind, k, lang) for k in frame[x]] if x_kind else list(frame[x])
     fmt = ":.1%" if percent else ":,.0f"
-    fig = go.Figure(go.Scatter(x=labels, y=frame[y], mode="lines+markers+text",
-                               line={"color": ACTUAL, "width": 4}, marker={"size": 12},
-                               texttemplate=f"%{{y{fmt}}}", textposition="top center",
-                               hovertemplate=f"%{{x}}: %{{y{fmt}}}<extra></extra>",
-                               name=i18n.t("chart.actual", lang)))
+    values = _values(frame[y])
+    data = [{"type": "scatter", "x": labels, "y": values, "mode": "lines+markers+text",
+             "line": {"color": ACTUAL, "width": 4}, "marker": {"size": 12},
+             "texttemplate": f"%{{y{fmt}}}", "textposition": "top center",
+             "hovertemplate": f"%{{x}}: %{{y{fmt}}}<extra></extra>",
+             "name": i18n.t("chart.actual", lang)}]
+    top = max([v for v in values if v is not None] or [1])
+    yaxis = {"range": [0, top * 1.25]}
     if percent:
-        top = frame[y].max() if len(frame) else 1
-        fig.update_yaxes(tickformat=".0%", range=[0, (top if top == top else 1) * 1.25])
-    return _style(fig, lang, title, subtitle, "", value_title, legend=False)
+        yaxis["tickformat"] = ".0%"
+    return _figure(data, lang, title, subtitle, "", value_title, legend=False, yaxis=yaxis)
 
 
-def _mark_meetings(fig: go.Figure, meetings: pd.DataFrame | None, lang: str) -> None:
-    if meetings is None:
-        return
-    for _, m in meetings.iterrows():
-        regional = m["meeting_type"] == "RSG"
-        fig.add_vline(x=m["start_date"], line_dash="dot", line_width=2 if regional else 1,
-                      line_color=TARGET if regional else NEUTRAL)
-    if len(meetings):
-        fig.add_scatter(x=meetings["start_date"], y=[0] * len(meetings), mode="markers",
-                        marker={"symbol": "triangle-up", "size": 14,
-                                "color": [TARGET if t == "RSG" else NEUTRAL
-                                          for t in meetings["meeting_type"]]},
-                        name=i18n.t("chart.meetings", lang),
-                        text=[f"{m.meeting_type} {name('country', m.country, lang)} "
-                              f"{i18n.date(m.start_date.date(), lang)}"
-                              for m in meetings.itertuples()],
-                        hovertemplate="%{text}<extra></extra>")
+def _meetings(meetings: pd.DataFrame | None, lang: str) -> tuple[list[dict], list[dict]]:
+    """(traces, shapes) marking steering-group meetings: dotted lines and triangles."""
+    if meetings is None or not len(meetings):
+        return [], []
+    tint = [TARGET if t == "RSG" else NEUTRAL for t in meetings["meeting_type"]]
+    shapes = [_vline(m.start_date, TARGET if m.meeting_type == "RSG" else NEUTRAL,
+                     2 if m.meeting_type == "RSG" else 1, "dot") for m in meetings.itertuples()]
+    trace = {"type": "scatter", "x": list(meetings["start_date"]), "y": [0] * len(meetings),
+             "mode": "markers", "marker": {"symbol": "triangle-up", "size": 14, "color": tint},
+             "name": i18n.t("chart.meetings", lang),
+             "text": [f"{m.meeting_type} {name('country', m.country, lang)} "
+                      f"{i18n.date(m.start_date.date(), lang)}" for m in meetings.itertuples()],
+             "hovertemplate": "%{text}<extra></extra>"}
+    return [trace], shapes
 
 
 def cumulative(frame: pd.DataFrame, target: pd.DataFrame, meetings: pd.DataFrame | None,
                lang: str, title: str, subtitle: str, value_title: str) -> go.Figure:
-    fig = go.Figure()
-    fig.add_scatter(x=frame["month"], y=frame["completed"], mode="lines",
-                    line={"color": ACTUAL, "width": 4}, name=i18n.t("chart.completed_cum", lang),
-                    hovertemplate="%{x|%m.%Y}: %{y:,}<extra></extra>")
+    data = [{"type": "scatter", "x": list(frame["month"]), "y": list(frame["completed"]),
+             "mode": "lines", "line": {"color": ACTUAL, "width": 4},
+             "name": i18n.t("chart.completed_cum", lang),
+             "hovertemplate": "%{x|%m.%Y}: %{y:,}<extra></extra>"}]
     if len(target):
-        fig.add_scatter(x=target["month"], y=target["target"], mode="lines+markers",
-                        line={"color": TARGET, "width": 3, "dash": "dash", "shape": "linear"},
-                        marker={"size": 11, "symbol": "diamond"},
-                        name=i18n.t("chart.target_cum", lang),
-                        hovertemplate="%{x|%m.%Y}: %{y:,}<extra></extra>")
-    _mark_meetings(fig, meetings, lang)
-    return _style(fig, lang, title, subtitle, "", value_title, height=460)
+        data.append({"type": "scatter", "x": list(target["month"]), "y": list(target["target"]),
+                     "mode": "lines+markers", "name": i18n.t("chart.target_cum", lang),
+                     "line": {"color": TARGET, "width": 3, "dash": "dash"},
+                     "marker": {"size": 11, "symbol": "diamond"},
+                     "hovertemplate": "%{x|%m.%Y}: %{y:,}<extra></extra>"})
+    marks, shapes = _meetings(meetings, lang)
+    return _figure(data + marks, lang, title, subtitle, "", value_title, height=460,
+                   shapes=shapes, xaxis={"type": "date"})
 
 
 def gantt(frame: pd.DataFrame, meetings: pd.DataFrame | None, as_of: dt.date, lang: str,
           title: str, subtitle: str) -> go.Figure:
     """One bar per activity from start to end, coloured by component."""
-    fig = go.Figure()
+    data = []
     for code, part in frame.groupby("component", sort=True):
-        label = name("component", code, lang)
-        fig.add_bar(y=part["activity_id"], base=part["start"],
-                    x=(part["finish"] - part["start"]).dt.total_seconds() * 1000,
-                    orientation="h", name=f"{code} {label}", marker_color=colour("component", code),
-                    customdata=part[["title"]], hovertemplate="%{y}: %{customdata[0]}<br>"
-                    "%{base|%d.%m.%Y}<extra></extra>")
-    fig.add_vline(x=pd.Timestamp(as_of), line_color=TARGET, line_width=3)
-    _mark_meetings(fig, meetings, lang)
-    fig.update_yaxes(showticklabels=False, autorange="reversed", title_text="")
-    fig.update_xaxes(type="date")
-    fig.update_layout(barmode="overlay", bargap=0.2)
-    return _style(fig, lang, title, subtitle, height=max(420, min(1400, 120 + 4 * len(frame))))
+        data.append({"type": "bar", "y": list(part["activity_id"]), "base": list(part["start"]),
+                     "x": list((part["finish"] - part["start"]).dt.total_seconds() * 1000),
+                     "orientation": "h", "name": name("component", code, lang),
+                     "marker": {"color": colour("component", code)},
+                     "customdata": [[t] for t in part["title"]],
+                     "hovertemplate": "%{y}: %{customdata[0]}<br>%{base|%d.%m.%Y}"
+                                      "<extra></extra>"})
+    marks, shapes = _meetings(meetings, lang)
+    return _figure(data + marks, lang, title, subtitle,
+                   height=max(420, min(1400, 120 + 4 * len(frame))), barmode="overlay",
+                   bargap=0.2, shapes=[_vline(pd.Timestamp(as_of), TARGET, 3), *shapes],
+                   xaxis={"type": "date"},
+                   yaxis={"showticklabels": False, "autorange": "reversed"})
 
 
 def paired(frame: pd.DataFrame, key: str, kind: str | None, lang: str, title: str,
            subtitle: str, value_title: str, horizontal: bool = False) -> go.Figure:
     """Attendances and unique people side by side for each key."""
     labels = [name(kind, k, lang) for k in frame[key]]
-    fig = go.Figure()
+    v, c = ("x", "y") if horizontal else ("y", "x")
+    data = []
     for series, tint in (("attendances", ACTUAL), ("unique_people", "#66CCEE")):
         if series not in frame or frame[series].isna().all():
             continue
         label = i18n.t(f"series.{series}", lang)
-        values = frame[series]
-        fig.add_bar(x=values if horizontal else labels, y=labels if horizontal else values,
-                    orientation="h" if horizontal else "v", name=label, marker_color=tint,
-                    texttemplate="%{" + ("x" if horizontal else "y") + ":,}",
-                    textposition="outside", textangle=0, cliponaxis=False,
-                    textfont={"size": FONT - 3},
-                    hovertemplate=f"{label}<br>%{{{'y' if horizontal else 'x'}}}: "
-                                  f"%{{{'x' if horizontal else 'y'}:,}}<extra></extra>")
-    fig.update_layout(barmode="group")
-    _room_for_labels(fig, frame.get("attendances", []), horizontal)
-    if horizontal:
-        fig.update_yaxes(autorange="reversed")
+        data.append({"type": "bar", c: labels, v: _values(frame[series]), "name": label,
+                     "orientation": "h" if horizontal else "v", "marker": {"color": tint},
+                     "texttemplate": f"%{{{v}:,}}", "textposition": "outside", "textangle": 0,
+                     "cliponaxis": False, "textfont": {"size": FONT - 3},
+                     "hovertemplate": f"{label}<br>%{{{c}}}: %{{{v}:,}}<extra></extra>"})
+    xaxis, yaxis = _value_axis(_values(frame.get("attendances", [])), horizontal)
     height = max(380, 80 + 60 * len(frame)) if horizontal else 420
-    return _style(fig, lang, title, subtitle, value_title if horizontal else "",
-                  "" if horizontal else value_title, height=height)
+    return _figure(data, lang, title, subtitle, value_title if horizontal else "",
+                   "" if horizontal else value_title, height=height, barmode="group",
+                   xaxis=xaxis, yaxis=yaxis)

@@ -20,15 +20,16 @@ if view is not None:
             widgets.chart(view, charts.stacked(rows, "component", "component", "activity_type",
                                                "activity_type", "activities", lang,
                                                t("components.by_type"), view.subtitle,
-                                               t("axis.activities")), rows, "component-by-type")
+                                               t("axis.activities"), horizontal=True),
+                          rows, "component-by-type")
         with right:
             rows = metrics.cross_count(acts, "component", "status", programme.components,
                                        codes(ACTIVITY_STATUSES))
             widgets.chart(view, charts.stacked(rows, "component", "component", "status",
                                                "activity_status", "activities", lang,
                                                t("components.by_status"), view.subtitle,
-                                               t("axis.activities")), rows,
-                          "component-by-status")
+                                               t("axis.activities"), horizontal=True),
+                          rows, "component-by-status")
         st.caption(t("components.all_statuses"))
         done = metrics.completed_activities(data, as_of, view.filters.year_kind)
         rows = metrics.cross_count(done.dropna(subset=["year"]), "year", "component",
@@ -41,8 +42,8 @@ if view is not None:
         widgets.years_note(view)
         if not widgets.missing_table(view, "targets"):
             shown = view.filters.components or programme.components
-            for tab, code in zip(st.tabs([f"{c} {i18n.term('component', c, lang)}"
-                                          for c in shown]), shown, strict=True):
+            for tab, code in zip(st.tabs([i18n.component_short(c, lang) for c in shown]),
+                                 shown, strict=True):
                 with tab:
                     part = state.filtered_to_component(view, code)
                     rows = metrics.target_progress(part, as_of, "activities_completed",

@@ -29,7 +29,9 @@ def chart(view: View, fig: go.Figure, rows: pd.DataFrame, name: str,
 
 
 def download(view: View, rows: pd.DataFrame, name: str) -> None:
-    st.download_button(view.t("download.csv"), data=export.csv_bytes(rows, view.subtitle),
+    context = view.subtitle
+    # a callable: the file is built only when someone clicks
+    st.download_button(view.t("download.csv"), data=lambda: export.csv_bytes(rows, context),
                        file_name=f"bomca-{name}-{view.as_of}.csv", mime="text/csv",
                        key=f"csv_{name}", icon=":material/download:")
 

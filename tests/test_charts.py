@@ -1,0 +1,50 @@
+"""Chart builders: pure frame -> figure, fixed colours, context line, gaps for NaN."""
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from bomca_data import charts
+
+
+def test_bars_use_the_fixed_colour_of_each_key():
+    frame = pd.DataFrame({"country": ["UZ", "KZ"], "activities": [3, 5]})
+    fig = charts.bars(frame, "country", "activities", "country", "ru", "t", "s", "a")
+    bar = fig.data[0]
+    assert list(bar.marker.color) == [charts.COLOURS["country"]["UZ"],
+                                      charts.COLOURS["country"]["KZ"]]
+    assert list(bar.x) == ["Узбекистан", "Казахстан"]
+    assert fig.layout.separators == ",\u00a0"
+
+
+def test_targets_with_gaps_draw():
+    frame = pd.DataFrame({"year": ["Y1", "Y2"], "actual": [0.3, np.nan],
+                          "target": [np.nan, 0.25]})
+    fig = charts.actual_vs_target(frame, "en", "t", "s", "a", percent=True)
+    assert list(fig.data[0].y) == [0.3, None]
+    assert fig.layout.yaxis.tickformat == ".0%"
+
+
+def test_context_line_wraps_for_half_width_charts():
+    long = "As of 2023-11-30 · Countries: Kazakhstan, Kyrgyzstan · Components: C1, C2 · Years: Y1"
+    fig = charts.bars(pd.DataFrame({"k": ["a"], "v": [1]}), "k", "v", None, "en", "t", long, "a")
+    assert fig.layout.title.subtitle.text.count("<br>") >= 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_map_shades_every_country_and_needs_no_network(lang):
+    frame = pd.DataFrame({"country": ["KZ", "KG", "TJ", "TM", "UZ", "RG"],
+                          "activities": [50, 0, 10, 5, 20, 4]})
+    fig = charts.country_map(frame, lang, "t", "s", "a")
+    assert not any(t.type.startswith(("scattergeo", "choropleth")) for t in fig.data)
+    shades = {t.name.split(":")[0]: t.fillcolor for t in fig.data if t.name}
+    assert len(shades) == 5 and len(set(shades.values())) >= 3
+
+
+def test_clock_marks_the_as_of_date():
+    elapsed = {"share": 0.5, "start": dt.date(2021, 4, 1), "end": dt.date(2025, 9, 30)}
+    fig = charts.programme_clock(elapsed, dt.date(2023, 6, 1), [dt.date(2022, 3, 31)], "en",
+                                 "t", "s")
+    assert any(s.line.color == charts.TARGET for s in fig.layout.shapes)
