@@ -143,7 +143,10 @@ def stacked(frame: pd.DataFrame, x: str, x_kind: str | None, colour_by: str,
     labels = [name(x_kind, k, lang) for k in order]
     v, c = ("x", "y") if horizontal else ("y", "x")
     data = []
-    for code, part in frame.groupby(colour_by, sort=False):
+    known = list(COLOURS.get(colour_kind, {}))  # legend in the vocabulary's order
+    groups = sorted(frame.groupby(colour_by, sort=False), key=lambda g: (
+        known.index(g[0]) if g[0] in known else len(known)))
+    for code, part in groups:
         label = name(colour_kind, code, lang)
         data.append({"type": "bar", c: labels, v: _values(part.set_index(x).reindex(order)[value]
                                                            .fillna(0)),

@@ -13,7 +13,7 @@ if view is not None:
     programme = data.programme
     acts = data.table("activities")
     if not widgets.nothing_matches(view, acts):
-        left, right = st.columns(2)
+        left, right = st.container(), st.container()  # full width: eight types, five statuses
         with left:
             rows = metrics.cross_count(acts, "component", "activity_type", programme.components,
                                        codes(ACTIVITY_TYPES))
