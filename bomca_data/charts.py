@@ -32,6 +32,7 @@ COLOURS: dict[str, dict[str, str]] = {
     "agency_type": {"border": "#004488", "customs": "#DDAA33", "veterinary_phytosanitary":
                     "#228833", "other_state": "#BB5566", "civil_society": "#AA3377",
                     "international": "#66CCEE", "other": "#BBBBBB", "unknown": "#DDDDDD"},
+    "rows": {"valid": "#228833", "excluded": "#EE6677"},
     "output_type": {"recommendation": "#4477AA", "guideline": "#66CCEE", "sop": "#228833",
                     "training_manual": "#CCBB44", "legal_draft": "#EE6677", "other": "#BBBBBB"},
 }
@@ -51,6 +52,8 @@ def name(kind: str | None, code: object, lang: str) -> str:
         return i18n.t("label.unknown", lang)
     if kind == "component":
         return i18n.component_short(str(code), lang)
+    if kind == "rows":
+        return i18n.t(f"series.rows_{code}", lang)
     return i18n.term(kind, str(code), lang) if kind else str(code)
 
 

@@ -387,3 +387,21 @@ def programme_years_frame(programme: Programme, as_of: dt.date) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["year", "start", "finish", "elapsed"])
     frame[["start", "finish"]] = frame[["start", "finish"]].apply(pd.to_datetime)
     return frame
+
+
+def target_due(target: pd.DataFrame, as_of: dt.date) -> tuple[dt.date, float] | None:
+    """The cumulative target due at the end of the programme year holding D."""
+    ahead = target[target["month"] >= pd.Timestamp(as_of)]
+    if not len(ahead):
+        return None
+    first = ahead.iloc[0]
+    return first["month"].date(), float(first["target"])
+
+
+def next_meeting(dataset: Dataset, as_of: dt.date) -> pd.Series | None:
+    """The first steering-group meeting after D (of the view's countries)."""
+    meetings = dataset.table("meetings")
+    if meetings is None:
+        return None
+    later = meetings[meetings["start_date"] > _ts(as_of)].sort_values("start_date")
+    return later.iloc[0] if len(later) else None

@@ -57,3 +57,15 @@ def _names(kind: str, value: str, lang: str) -> str:
     if value == "unknown":
         return i18n.t("label.unknown", lang)
     return ", ".join(i18n.term(kind, v, lang) for v in str(value).split(";"))
+
+
+def rows_long(tables: pd.DataFrame) -> pd.DataFrame:
+    """[table, kind, rows]: valid and excluded rows per table, for a stacked chart."""
+    long = tables.melt(id_vars="table", value_vars=["rows_valid", "rows_excluded"],
+                       var_name="kind", value_name="rows")
+    return long.assign(kind=long["kind"].str.removeprefix("rows_"))
+
+
+def issue_counts(issues: pd.DataFrame) -> pd.DataFrame:
+    counts = issues["code"].value_counts()
+    return pd.DataFrame({"code": counts.index, "issues": counts.to_numpy()})

@@ -13,6 +13,11 @@ if view is not None:
     programme = data.programme
     acts = data.table("activities")
     if not widgets.nothing_matches(view, acts):
+        done = metrics.completed_activities(data, as_of, view.filters.year_kind)
+        per = metrics.count_by(done, "component", programme.components).set_index("component")
+        widgets.kpi_row([(i18n.component_short(c, lang), widgets.fmt(per.loc[c, "activities"],
+                                                                   lang), t("kpi.completed"))
+                         for c in programme.components])
         left, right = st.container(), st.container()  # full width: eight types, five statuses
         with left:
             rows = metrics.cross_count(acts, "component", "activity_type", programme.components,
@@ -31,7 +36,6 @@ if view is not None:
                                                t("axis.activities"), horizontal=True),
                           rows, "component-by-status")
         st.caption(t("components.all_statuses"))
-        done = metrics.completed_activities(data, as_of, view.filters.year_kind)
         rows = metrics.cross_count(done.dropna(subset=["year"]), "year", "component",
                                    metrics.year_keys(programme, view.filters.year_kind),
                                    programme.components)

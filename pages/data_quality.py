@@ -2,17 +2,35 @@
 
 import streamlit as st
 
-from bomca_data import report
+from bomca_data import charts, report
 from bomca_data.ui import banners, state, widgets
 
 view = state.current_view()
 if view is not None:
     banners.page_header(view, "page.quality", "quality.intro")
     ds, lang, t = view.dataset, view.lang, view.t
+    tables, issues = report.tables_frame(ds), report.issues_frame(ds)
+    widgets.kpi_row([
+        (t("kpi.rows_read"), widgets.fmt(int(tables["rows_read"].sum()), lang), None),
+        (t("kpi.rows_excluded"), widgets.fmt(int(tables["rows_excluded"].sum()), lang), None),
+        (t("kpi.errors"), widgets.fmt(int((issues["severity"] == "error").sum()), lang), None),
+        (t("kpi.warnings"), widgets.fmt(int((issues["severity"] == "warning").sum()), lang),
+         None),
+    ])
+    left, right = st.columns(2)
+    with left:
+        rows = report.rows_long(tables)
+        widgets.chart(view, charts.stacked(rows, "table", None, "kind", "rows", "rows", lang,
+                                           t("quality.rows_chart"), view.subtitle,
+                                           t("axis.rows"), horizontal=True), tables, "rows")
+    with right:
+        rows = report.issue_counts(issues)
+        widgets.chart(view, charts.bars(rows, "code", "issues", None, lang,
+                                        t("quality.codes_chart"), view.subtitle,
+                                        t("axis.issues"), horizontal=True), rows, "issue-codes")
     st.subheader(t("validation.tables"))
-    st.dataframe(report.localised(report.tables_frame(ds), lang), hide_index=True)
+    st.dataframe(report.localised(tables, lang), hide_index=True)
     st.subheader(t("validation.issues"))
-    issues = report.issues_frame(ds)
     if issues.empty:
         st.success(t("quality.no_issues"))
     else:

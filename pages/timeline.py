@@ -10,12 +10,23 @@ if view is not None:
     acts = data.table("activities")
     meetings = data.table("meetings")
     if not widgets.nothing_matches(view, acts):
+        progress, target = metrics.cumulative_completed(data, as_of)
+        clock = metrics.time_elapsed(data.programme, as_of)
+        due = metrics.target_due(target, as_of)
+        upcoming = metrics.next_meeting(data, as_of)
+        widgets.kpi_row([
+            (t("kpi.elapsed"), widgets.fmt(clock["share"], lang, percent=True),
+             t("kpi.months", m=clock["months"], n=clock["of_months"])),
+            (t("kpi.completed"), widgets.fmt(int(progress["completed"].iloc[-1]), lang), None),
+            (t("kpi.cum_target", year=widgets.fmt_date(due[0], lang) if due else "-"),
+             widgets.fmt(due[1] if due else None, lang), None),
+            (t("kpi.next_meeting"), widgets.meeting_label(view, upcoming), None),
+        ])
         rows = metrics.by_quarter(data)
         widgets.chart(view, charts.stacked(rows, "quarter", None, "component", "component",
                                            "activities", lang, t("timeline.quarters"),
                                            view.subtitle, t("axis.activities")),
                       rows, "activities-per-quarter")
-        progress, target = metrics.cumulative_completed(data, as_of)
         widgets.chart(view, charts.cumulative(progress, target, meetings, lang,
                                               t("timeline.cumulative"), view.subtitle,
                                               t("axis.activities")),

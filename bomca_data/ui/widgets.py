@@ -124,3 +124,11 @@ def template_download(view: View) -> None:
                        file_name="bomca-template.xlsx", key="template_xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        icon=":material/download:")
+
+
+def meeting_label(view: View, meeting) -> str:
+    """"NSG Kazakhstan 12.09.2024" for a meeting row; n/a when there is none."""
+    if meeting is None:
+        return i18n.t("kpi.none", view.lang)
+    return (f"{meeting['meeting_type']} {i18n.term('country', meeting['country'], view.lang)} "
+            f"{i18n.date(meeting['start_date'].date(), view.lang)}")
