@@ -35,3 +35,4 @@ data: $(VENV)/.run-deps
 # make bench - run the performance benchmarks and print their figures
 bench: $(VENV)/.dev-deps
 	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/pages.py
