@@ -22,6 +22,8 @@ PAGES = [
             icon=":material/groups:"),
     st.Page("pages/followup.py", title=i18n.t("page.followup", lang),
             icon=":material/task_alt:"),
+    st.Page("pages/meeting.py", title=i18n.t("page.meeting", lang),
+            icon=":material/co_present:"),
     st.Page("pages/data_quality.py", title=i18n.t("page.quality", lang),
             icon=":material/fact_check:"),
 ]

@@ -11,8 +11,9 @@ import datetime as dt
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 
-from bomca_data import metrics
+from bomca_data import brief, contract, export, filters, i18n, metrics, pack
 from bomca_data.model import Dataset, load_dataset
 from bomca_data.read import SourceError
 
@@ -37,6 +38,25 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--data", dest="data", help="same as PATH")
         sub.add_argument("--format", choices=("text", "json"), default="text")
         sub.add_argument("--as-of", type=_date, help="YYYY-MM-DD")
+    sub = commands.add_parser("brief", help="write a steering-group meeting pack (.pptx)")
+    sub.add_argument("path", nargs="?", help="a folder or a workbook")
+    sub.add_argument("--data", dest="data", help="same as PATH")
+    sub.add_argument("--country", required=True, type=str.upper,
+                     choices=(*contract.NATIONAL_COUNTRIES, "RG"), help="RG for the region")
+    sub.add_argument("--as-of", type=_date, help="YYYY-MM-DD")
+    sub.add_argument("--since", type=_date, help="period start (default: the previous meeting)")
+    sub.add_argument("--out", required=True, type=Path, help="the .pptx file to write")
+    sub.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
+    sub = commands.add_parser("export", help="write the (filtered) data as one Excel workbook")
+    sub.add_argument("path", nargs="?", help="a folder or a workbook")
+    sub.add_argument("--data", dest="data", help="same as PATH")
+    sub.add_argument("--out", required=True, type=Path, help="the .xlsx file to write")
+    sub.add_argument("--country", action="append", type=str.upper, default=[],
+                     choices=(*contract.NATIONAL_COUNTRIES, "RG"), help="repeatable")
+    sub.add_argument("--component", action="append", type=str.upper, default=[],
+                     choices=contract.codes(contract.COMPONENTS), help="repeatable")
+    sub.add_argument("--as-of", type=_date, help="YYYY-MM-DD")
+    sub.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
     return parser
 
 
@@ -92,6 +112,21 @@ def main(argv: list[str] | None = None) -> int:
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
+    as_of = args.as_of or dataset.programme.default_as_of()
     if args.command == "validate":
         return _validate(dataset, args.format)
-    return _summary(dataset, args.as_of or dataset.programme.default_as_of(), args.format)
+    if args.command == "brief":
+        b = brief.build(dataset, args.country, as_of, args.since)
+        _write(args.out, pack.meeting_pack(b, args.lang, dataset.source.name))
+        return EXIT_OK
+    if args.command == "export":
+        chosen = filters.Filters(countries=tuple(args.country), components=tuple(args.component))
+        _write(args.out, export.workbook_bytes(dataset, chosen, as_of, args.lang))
+        return EXIT_OK
+    return _summary(dataset, as_of, args.format)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    print(path)

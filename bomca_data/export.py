@@ -5,7 +5,18 @@ Every file carries the as-of date and the filters it was made with.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+
 import pandas as pd
+
+from bomca_data import filters as flt
+from bomca_data import i18n, metrics
+from bomca_data.model import Dataset
+from bomca_data.write import write_workbook
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -36,3 +47,55 @@ def csv_bytes(frame: pd.DataFrame, context: str) -> bytes:
     out = safe_frame(frame.drop(columns=["_row"], errors="ignore"))
     out.insert(0, "context", context)
     return out.to_csv(index=False).encode("utf-8-sig")
+
+
+EXPORT_TABLES = ("activities", "participants", "recommendations", "meetings", "targets")
+
+
+def filtered_tables(dataset: Dataset, chosen: flt.Filters, as_of: dt.date
+                    ) -> dict[str, pd.DataFrame]:
+    """The valid rows the filters keep, per table (no row numbers, no personal data:
+    it never reached the dataset)."""
+    data = flt.apply(dataset, chosen, as_of)
+    return {name: data.tables[name].drop(columns=["_row"], errors="ignore").reset_index(drop=True)
+            for name in EXPORT_TABLES if name in data.tables}
+
+
+def summary_sheet(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str
+                  ) -> pd.DataFrame:
+    """The headline figures and the filters used, as rows of (figure, value)."""
+    figures = metrics.summary(flt.apply(dataset, chosen, as_of), as_of)
+    rows = [(i18n.t("sidebar.source", lang), dataset.source.name),
+            (i18n.t("sidebar.as_of", lang), as_of.isoformat()),
+            (i18n.t("filters.title", lang), i18n.context_line(chosen, as_of, lang))]
+    if dataset.programme.demo:
+        rows.append(("!", i18n.t("banner.demo", lang)))
+    for section, values in figures.items():
+        if section == "as_of":
+            continue
+        for key, value in values.items():
+            if isinstance(value, dict):
+                for sub, n in value.items():
+                    rows.append((f"{section}.{key}.{sub}", n))
+            else:
+                rows.append((f"{section}.{key}", value))
+    return pd.DataFrame(rows, columns=["figure", "value"])
+
+
+def workbook_bytes(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str) -> bytes:
+    """One workbook: a summary sheet, then a sheet per table."""
+    frames = {"summary": summary_sheet(dataset, chosen, as_of, lang),
+              **filtered_tables(dataset, chosen, as_of)}
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_workbook(Path(folder) / "export.xlsx", frames)
+        return path.read_bytes()
+
+
+def csv_zip_bytes(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str) -> bytes:
+    """A zip of one CSV per table, each with its context column."""
+    context = i18n.context_line(chosen, as_of, lang)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, frame in filtered_tables(dataset, chosen, as_of).items():
+            zf.writestr(f"{name}.csv", csv_bytes(frame, context))
+    return buffer.getvalue()

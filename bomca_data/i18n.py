@@ -238,7 +238,7 @@ STRINGS: dict[str, dict[str, str]] = {
                        "ru": "Выполняются ли рекомендации? Рекомендации и другие результаты по "
                              "статусу, странам, компонентам и типам; просроченные — первыми."},
     "kpi.recs_total": {"en": "Recommendations", "ru": "Рекомендации"},
-    "kpi.recs_open": {"en": "Open", "ru": "Открытые"},
+    "kpi.recs_open": {"en": "Open recommendations", "ru": "Открытые рекомендации"},
     "kpi.recs_overdue": {"en": "Overdue", "ru": "Просроченные"},
     "followup.by_status": {"en": "Recommendations by status", "ru": "Рекомендации по статусу"},
     "followup.by_country": {"en": "Recommendations by country and status",
@@ -319,6 +319,65 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.issues": {"en": "Issues", "ru": "Замечания"},
     "col.rows": {"en": "Rows", "ru": "Строки"},
     "col.kind": {"en": "Rows", "ru": "Строки"},
+    # --- meeting brief and pack
+    "page.meeting": {"en": "Meeting brief", "ru": "Материалы заседания"},
+    "brief.intro": {"en": "For a steering-group meeting: one country (or the region), the period "
+                          "since its previous meeting, the recommendations to discuss and the "
+                          "plan for the next period.",
+                    "ru": "Для заседания руководящей группы: одна страна (или регион), период с "
+                          "предыдущего заседания, рекомендации для обсуждения и план на "
+                          "следующий период."},
+    "brief.country": {"en": "Country", "ru": "Страна"},
+    "brief.period_start": {"en": "Period from", "ru": "Период с"},
+    "brief.download": {"en": "Download the meeting pack (PowerPoint)",
+                       "ru": "Скачать материалы заседания (PowerPoint)"},
+    "brief.results": {"en": "Results of the period {period}", "ru": "Результаты за период {period}"},
+    "brief.by_component": {"en": "Activities completed by component",
+                           "ru": "Завершённые мероприятия по компонентам"},
+    "brief.by_type": {"en": "Activities completed by type", "ru": "Завершённые мероприятия по "
+                                                                  "типам"},
+    "brief.targets": {"en": "Against the yearly targets", "ru": "В сравнении с годовыми целями"},
+    "brief.participants": {"en": "Participants in the period {period}",
+                           "ru": "Участники за период {period}"},
+    "brief.recommendations": {"en": "Recommendations to discuss (open, overdue first)",
+                              "ru": "Рекомендации для обсуждения (открытые, сначала "
+                                    "просроченные)"},
+    "brief.no_open": {"en": "No open recommendations.", "ru": "Открытых рекомендаций нет."},
+    "brief.planned": {"en": "Planned for the next period", "ru": "План на следующий период"},
+    "brief.no_planned": {"en": "No activities planned for the next period.",
+                         "ru": "На следующий период мероприятия не запланированы."},
+    "pack.programme": {"en": "BOMCA 10", "ru": "BOMCA 10"},
+    "pack.programme_long": {"en": "EU Border Management Programme in Central Asia (BOMCA 10)",
+                            "ru": "Программа ЕС по управлению границами в Центральной Азии "
+                                  "(BOMCA 10)"},
+    "pack.eu": {"en": "Funded by the European Union", "ru": "Финансируется Европейским союзом"},
+    "pack.source": {"en": "Source: {source}", "ru": "Источник: {source}"},
+    "pack.more_rows": {"en": "... and {n} more rows in the dashboard",
+                       "ru": "... и ещё {n} строк на панели"},
+    "pack.title_nsg": {"en": "National Steering Group meeting: {country}",
+                       "ru": "Заседание национальной руководящей группы: {country}"},
+    "pack.title_rsg": {"en": "Regional Steering Group meeting", "ru": "Заседание региональной "
+                                                                      "руководящей группы"},
+    "pack.period": {"en": "Period", "ru": "Период"},
+    "pack.headline": {"en": "Headline figures: {country}", "ru": "Основные показатели: {country}"},
+    "pack.in_period": {"en": "{n} in the period", "ru": "{n} за период"},
+    "pack.overdue": {"en": "{n} overdue", "ru": "просрочено: {n}"},
+    "pack.scope": {
+        "en": "Activities that list the country; participants from the country, also at regional "
+              "activities; recommendations naming the country. Figures since the programme's "
+              "start as of the date shown; the period's figures below each.",
+        "ru": "Мероприятия с участием страны; участники из страны, в том числе на региональных "
+              "мероприятиях; рекомендации, касающиеся страны. Показатели с начала программы на "
+              "указанную дату; под каждым — за период."},
+    "col.location": {"en": "Place", "ru": "Место"},
+    "export.title": {"en": "Export the filtered data", "ru": "Экспорт отфильтрованных данных"},
+    "export.xlsx": {"en": "Excel workbook", "ru": "Книга Excel"},
+    "export.csv": {"en": "CSV files (zip)", "ru": "Файлы CSV (zip)"},
+    "table.activities": {"en": "activities", "ru": "мероприятия"},
+    "table.participants": {"en": "participants", "ru": "участники"},
+    "table.recommendations": {"en": "recommendations", "ru": "рекомендации"},
+    "table.meetings": {"en": "meetings", "ru": "заседания"},
+    "table.targets": {"en": "targets", "ru": "цели"},
     "yes": {"en": "yes", "ru": "да"},
     "no": {"en": "no", "ru": "нет"},
 }

@@ -47,6 +47,8 @@ def _xlsx(path: Path, sheets: dict[str, list[list]]) -> None:
             for c, value in enumerate(row, start=1):
                 if value is not None:
                     cell = ws.cell(r, c, value)
+                    if isinstance(value, str) and value.startswith("="):
+                        cell.data_type = "s"  # text that looks like a formula, as typed
                     if isinstance(value, dt.date):
                         cell.number_format = "DD.MM.YYYY"
     wb.save(path)

@@ -25,7 +25,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
 PAGES = {"": 4, "countries": 3, "components": 7, "timeline": 3, "participants": 6,
-         "followup": 4, "data_quality": 2}  # url path -> charts it draws on the demo
+         "followup": 4, "meeting": 5, "data_quality": 2}  # url path -> charts it draws on the demo
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
 pytestmark = pytest.mark.browser
@@ -191,3 +191,36 @@ def test_as_of_date_and_server_stay_healthy(server, page):
     assert dt.date.today().year >= 2025
     assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists()
     assert "Traceback" not in log.read_text()
+
+
+def test_meeting_brief_in_russian_on_a_projector(server, browser, tmp_path_factory):
+    """The brief at 1280x720, in Russian: figures readable, the pack downloadable."""
+    url, _ = server
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="ru-RU")
+    page = context.new_page()
+    seen = []
+    page.on("request", lambda request: seen.append(request.url))
+    page.goto(f"{url}/meeting?lang=ru&country=KZ")
+    settle(page, 5)
+    body = page.inner_text("body")
+    assert "Материалы заседания" in body and "Казахстан" in body
+    assert "Скачать материалы заседания (PowerPoint)" in body
+    value = page.locator('[data-testid="stMetricValue"]').first
+    assert float(value.evaluate("e => getComputedStyle(e).fontSize").rstrip("px")) >= 32
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Скачать материалы заседания (PowerPoint)").click()
+    path = download.value.path()
+    from pptx import Presentation
+
+    assert len(Presentation(path).slides) == 7
+    page.screenshot(path=str(shot_path("meeting-ru-1280x720", tmp_path_factory)))
+    assert [u for u in seen if urlparse(u).hostname not in LOCAL_HOSTS
+            and urlparse(u).scheme in ("http", "https")] == []
+    context.close()
+
+
+def shot_path(name: str, tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("BOMCA_SCREENSHOTS") or tmp_path_factory.getbasetemp()
+                  / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{name}.png"

@@ -29,7 +29,7 @@ def page_files() -> list[str]:
 PAGES = page_files()
 CHARTS_ON_DEMO = {"pages/overview.py": 4, "pages/countries.py": 3, "pages/components.py": 7,
                   "pages/timeline.py": 3, "pages/participants.py": 6, "pages/followup.py": 4,
-                  "pages/data_quality.py": 2}
+                  "pages/meeting.py": 5, "pages/data_quality.py": 2}
 
 
 def open_page(monkeypatch, page: str, source: Path | None = None, **query) -> AppTest:
@@ -103,7 +103,11 @@ def test_page_on_demo_data(monkeypatch, page):
     assert "Demonstration data" in texts(at)
     assert "As of 2023-11-30" in texts(at)
     for fig in charts(at):  # every chart carries the as-of date and the filters
-        assert "As of 2023-11-30 · no filters" in fig["layout"]["title"]["subtitle"]["text"]
+        context = fig["layout"]["title"]["subtitle"]["text"]
+        if page == "pages/meeting.py":  # the brief's own scope: the country and the period
+            assert "Regional · 2023-11-16 - 2023-11-30 · As of 2023-11-30" in context
+        else:
+            assert "As of 2023-11-30 · no filters" in context
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -129,7 +133,7 @@ def test_page_with_a_filter_that_matches_nothing(monkeypatch, page):
     # Turkmenistan's activities include no study visit cancelled in programme year 5
     at = open_page(monkeypatch, page, country="TM", type="study_visit", status="cancelled",
                    year="Y5")
-    if page != "pages/data_quality.py":
+    if page not in ("pages/data_quality.py", "pages/meeting.py"):  # these ignore filters
         assert "Nothing matches the filters" in texts(at)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from bomca_data import i18n
+from bomca_data import export, i18n
 from bomca_data.read import SourceError
 from bomca_data.ui import state
 from bomca_data.ui.filters import sidebar_filters
@@ -50,10 +50,25 @@ def source_panel(lang: str) -> None:
     files = [p for p in ([dataset.source] if dataset.source.is_file()
                          else dataset.source.iterdir()) if p.is_file()]
     changed = max((dt.datetime.fromtimestamp(p.stat().st_mtime) for p in files), default=None)
+    export_panel(dataset, lang)
     with st.sidebar.expander(i18n.t("sidebar.source", lang)):
-        st.caption(dataset.source.name)
+        st.caption(i18n.t("pack.source", lang, source=dataset.source.name))
         if changed:
             st.caption(i18n.t("sidebar.changed", lang, when=i18n.date(changed.date(), lang)))
         for name, stats in dataset.stats.items():
-            st.caption(f"{name}: {i18n.number(stats.rows_valid, lang)} / "
-                       f"{i18n.number(stats.rows_read, lang)}")
+            st.caption(f"{i18n.t('table.' + name, lang)}: {i18n.number(stats.rows_valid, lang)}"
+                       f" / {i18n.number(stats.rows_read, lang)}")
+
+
+def export_panel(dataset, lang: str) -> None:
+    """The filtered data as one Excel workbook or a zip of CSV files, built on click."""
+    chosen, as_of = state.current_filters(), st.session_state.get(state.AS_OF_KEY)
+    with st.sidebar.expander(i18n.t("export.title", lang)):
+        st.download_button(i18n.t("export.xlsx", lang), key="export_xlsx",
+                           data=lambda: export.workbook_bytes(dataset, chosen, as_of, lang),
+                           file_name=f"bomca-data-{as_of}.xlsx", icon=":material/table:",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        st.download_button(i18n.t("export.csv", lang), key="export_csv",
+                           data=lambda: export.csv_zip_bytes(dataset, chosen, as_of, lang),
+                           file_name=f"bomca-data-{as_of}-csv.zip", mime="application/zip",
+                           icon=":material/folder_zip:")

@@ -106,7 +106,8 @@ def issue_filters(view: View, issues: pd.DataFrame) -> pd.DataFrame:
         issues["severity"])), key="quality_severity", placeholder=view.t("filters.all"),
         format_func=lambda s: view.t(f"severity.{s}"))
     tables = middle.multiselect(view.t("quality.tables"), sorted(issues["table"].dropna().unique()),
-                                key="quality_tables", placeholder=view.t("filters.all"))
+                                key="quality_tables", placeholder=view.t("filters.all"),
+                                format_func=lambda name: view.t(f"table.{name}"))
     codes = right.multiselect(view.t("quality.codes"), sorted(issues["code"].unique()),
                               key="quality_codes", placeholder=view.t("filters.all"))
     keep = pd.Series(True, index=issues.index)

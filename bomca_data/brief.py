@@ -1,0 +1,183 @@
+"""The steering-group meeting brief: one country (or the region) and a period.
+
+Scope rules (stated in the brief): activities are those that list the country;
+participants are the people from the country (also at regional activities);
+recommendations are those naming the country. For the region (RG) everything
+counts. The cumulative headline figures equal those of `summary` for the same
+country and date: completed_by_country[country] and participants.by_country[country]
+(the totals for the region).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from bomca_data import contract, metrics
+from bomca_data.filters import Filters, apply
+from bomca_data.model import Dataset
+
+REGION = "RG"
+NEXT_PERIOD_DAYS = 365  # without a next meeting, "next period" is the coming year
+
+
+@dataclass(frozen=True)
+class Brief:
+    country: str  # a national code, or RG for the region
+    start: dt.date  # the period: from the previous meeting...
+    as_of: dt.date  # ...to the as-of date
+    data: Dataset  # scoped to the country
+    previous: pd.Series | None  # the meeting the period starts from
+    upcoming: pd.Series | None  # the next meeting
+
+    @property
+    def regional(self) -> bool:
+        return self.country == REGION
+
+
+def meetings_of(dataset: Dataset, country: str) -> pd.DataFrame | None:
+    meetings = dataset.table("meetings")
+    if meetings is None:
+        return None
+    kind = "RSG" if country == REGION else "NSG"
+    mine = meetings[(meetings["meeting_type"] == kind) & (meetings["country"] == country)]
+    return mine.sort_values("start_date")
+
+
+def default_start(dataset: Dataset, country: str, as_of: dt.date) -> dt.date:
+    """The start of the country's previous steering meeting before D; else the
+    programme's start."""
+    mine = meetings_of(dataset, country)
+    if mine is not None:
+        before = mine[mine["start_date"] < pd.Timestamp(as_of)]
+        if len(before):
+            return before["start_date"].iloc[-1].date()
+    return dataset.programme.start
+
+
+def scoped(dataset: Dataset, country: str, as_of: dt.date) -> Dataset:
+    """The dataset seen from one country (see the module's rules)."""
+    if country == REGION:
+        return apply(dataset, Filters(), as_of)
+    narrowed = apply(dataset, Filters(countries=(country,)), as_of)
+    parts = dataset.table("participants")
+    if parts is not None and narrowed.table("activities") is not None:
+        tables = dict(narrowed.tables)
+        tables["participants"] = parts[parts["country"] == country]
+        # people from the country count at any activity, regional ones included
+        acts = apply(dataset, Filters(), as_of).tables["activities"]
+        tables["activities_all"] = acts
+        narrowed = replace(narrowed, tables=tables)
+    return narrowed
+
+
+def build(dataset: Dataset, country: str, as_of: dt.date, start: dt.date | None = None) -> Brief:
+    if country not in (*contract.NATIONAL_COUNTRIES, REGION):
+        raise ValueError(f"unknown country {country!r}")
+    start = start or default_start(dataset, country, as_of)
+    mine = meetings_of(dataset, country)
+    previous = upcoming = None
+    if mine is not None:
+        before = mine[mine["start_date"].dt.date == start]
+        previous = before.iloc[-1] if len(before) else None
+        after = mine[mine["start_date"] > pd.Timestamp(as_of)]
+        upcoming = after.iloc[0] if len(after) else None
+    return Brief(country, start, as_of, scoped(dataset, country, as_of), previous, upcoming)
+
+
+def headline(brief: Brief) -> dict:
+    """Cumulative figures as of D (equal to `summary`'s for the country) and the period's."""
+    data, d = brief.data, brief.as_of
+    figures = metrics.summary(_for_participation(brief), d)
+    done = metrics.completed_activities(data, d)
+    in_period = done[done["done"] >= pd.Timestamp(brief.start)]
+    parts = _participation(brief)
+    period_parts = parts[parts["activity_id"].isin(_period_activity_ids(brief))]
+    recs = metrics.recommendations_view(data, d)
+    return {
+        "completed": len(done),
+        "completed_in_period": len(in_period),
+        "attendances": int(parts["count"].sum()),
+        "attendances_in_period": int(period_parts["count"].sum()),
+        "unique_persons": figures["participants"]["unique_persons"],
+        "women_share": figures["participants"]["women_share"],
+        "recommendations": len(recs),
+        "recommendations_implemented": int((recs["status"] == "implemented").sum()) if len(
+            recs) else 0,
+        "recommendations_open": int(recs["status"].isin(metrics.REC_OPEN).sum()) if len(
+            recs) else 0,
+        "overdue": int(recs["overdue"].sum()) if len(recs) else 0,
+    }
+
+
+def _for_participation(brief: Brief) -> Dataset:
+    """Participation counts on every activity (people of the country at regional ones)."""
+    if brief.regional or "activities_all" not in brief.data.tables:
+        return brief.data
+    tables = dict(brief.data.tables)
+    tables["activities"] = tables.pop("activities_all")
+    return replace(brief.data, tables=tables)
+
+
+def _participation(brief: Brief) -> pd.DataFrame:
+    return metrics.counted_participation(_for_participation(brief), brief.as_of)
+
+
+def _period_activity_ids(brief: Brief) -> set:
+    data = _for_participation(brief)
+    acts = data.table("activities")
+    if acts is None:
+        return set()
+    when = metrics.done_date(acts)
+    return set(acts.loc[(when >= pd.Timestamp(brief.start)) & (acts["start_date"]
+                        <= pd.Timestamp(brief.as_of)), "activity_id"])
+
+
+def period_results(brief: Brief) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Activities completed in the period: by component, and by type."""
+    done = metrics.completed_activities(brief.data, brief.as_of)
+    done = done[done["done"] >= pd.Timestamp(brief.start)]
+    programme = brief.data.programme
+    return (metrics.count_by(done, "component", programme.components),
+            metrics.count_by(done, "activity_type", contract.codes(contract.ACTIVITY_TYPES)))
+
+
+def period_participants(brief: Brief) -> tuple[pd.DataFrame, pd.DataFrame, float | None]:
+    """The period's participants: by agency type, the agencies reached, women's share."""
+    parts = _participation(brief)
+    parts = parts[parts["activity_id"].isin(_period_activity_ids(brief))]
+    by_type = parts.groupby(parts["agency_type"].fillna("unknown"))["count"].sum()
+    by_type = by_type.reindex([c for c in (*contract.codes(contract.AGENCY_TYPES), "unknown")
+                               if c in by_type.index]).rename("attendances").reset_index()
+    agencies = (parts.groupby("agency")["count"].sum().sort_values(ascending=False).head(10)
+                .rename("attendances").reset_index())
+    share = metrics.women_share(parts) if len(parts) else None
+    return by_type, agencies, share
+
+
+def target_row(brief: Brief) -> pd.DataFrame:
+    """Completed activities against the targets, per programme year."""
+    countries = () if brief.regional else (brief.country,)
+    return metrics.target_progress(brief.data, brief.as_of, "activities_completed", countries)
+
+
+def open_recommendations(brief: Brief) -> pd.DataFrame:
+    recs = metrics.recommendations_view(brief.data, brief.as_of)
+    if not len(recs):
+        return recs
+    return recs[recs["status"].isin(metrics.REC_OPEN)]
+
+
+def planned(brief: Brief) -> pd.DataFrame:
+    """Activities planned from D to the next meeting (or for the coming year)."""
+    acts = brief.data.table("activities")
+    if acts is None:
+        return pd.DataFrame()
+    until = (brief.upcoming["start_date"] if brief.upcoming is not None
+             else pd.Timestamp(brief.as_of) + pd.Timedelta(days=NEXT_PERIOD_DAYS))
+    later = acts[(acts["start_date"] > pd.Timestamp(brief.as_of)) & (acts["start_date"] <= until)
+                 & acts["status"].isin(["planned", "postponed"])]
+    return later[["activity_id", "title", "component", "country", "activity_type", "start_date",
+                  "location"]].sort_values("start_date").reset_index(drop=True)

@@ -1,0 +1,227 @@
+"""The meeting pack: a PowerPoint file (python-pptx) with native, editable charts.
+
+A title slide, then one slide per section of the brief; every slide carries the
+programme's and the EU's wording, the as-of date and the source.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.util import Emu, Inches, Pt
+
+from bomca_data import brief as briefing
+from bomca_data import i18n
+from bomca_data.charts import ACTUAL, TARGET, name
+
+WIDE, HIGH = Inches(13.333), Inches(7.5)
+BLUE = RGBColor(0x1F, 0x4E, 0x79)
+GREY = RGBColor(0x55, 0x55, 0x55)
+MAX_TABLE_ROWS = 12  # more rows than this do not fit a slide; the rest are counted
+
+
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#"))
+
+
+class _Deck:
+    def __init__(self, b: briefing.Brief, lang: str, source: str) -> None:
+        self.b, self.lang, self.source = b, lang, source
+        self.prs = Presentation()
+        self.prs.slide_width, self.prs.slide_height = WIDE, HIGH
+        self.t = lambda key, **kw: i18n.t(key, lang, **kw)
+
+    def where(self) -> str:
+        return i18n.term("country", self.b.country, self.lang)
+
+    def slide(self, title: str):
+        s = self.prs.slides.add_slide(self.prs.slide_layouts[6])  # blank
+        self.text(s, title, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.8), 30, True, BLUE)
+        footer = (f"{self.t('pack.programme')} · {self.t('pack.eu')} · "
+                  f"{i18n.t('context.as_of', self.lang, date=i18n.date(self.b.as_of, self.lang))}"
+                  f" · {self.t('pack.source', source=self.source)}")
+        self.text(s, footer, Inches(0.5), Inches(7.0), Inches(12.3), Inches(0.35), 11, False, GREY)
+        return s
+
+    @staticmethod
+    def text(slide, text: str, x, y, w, h, size: int, bold: bool = False,
+             colour: RGBColor | None = None) -> None:
+        frame = slide.shapes.add_textbox(x, y, w, h).text_frame
+        frame.word_wrap = True
+        for i, line in enumerate(text.split("\n")):
+            para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            run = para.add_run()
+            run.text = line
+            run.font.size, run.font.bold = Pt(size), bold
+            if colour is not None:
+                run.font.color.rgb = colour
+
+    def bar_chart(self, slide, frame: pd.DataFrame, key: str, kind: str | None, series: dict,
+                  x, y, w, h, title: str, horizontal: bool = True) -> None:
+        """A native chart: categories from ``key``, one series per ``series`` column."""
+        data = CategoryChartData()
+        data.categories = [name(kind, k, self.lang) for k in frame[key]]
+        for column, label in series.items():
+            data.add_series(label, [None if v != v else float(v) for v in frame[column]])
+        kind_of = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
+        chart = slide.shapes.add_chart(kind_of, x, y, w, h, data).chart
+        chart.has_title = True
+        chart.chart_title.text_frame.text = title
+        chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(16)
+        chart.font.size = Pt(13)
+        chart.has_legend = len(series) > 1
+        if chart.has_legend:
+            chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
+        plot = chart.plots[0]
+        plot.has_data_labels = True
+        plot.data_labels.font.size = Pt(12)
+        if horizontal:
+            chart.category_axis.reverse_order = True
+        for i, s in enumerate(plot.series):
+            s.format.fill.solid()
+            s.format.fill.fore_color.rgb = _rgb(ACTUAL if i == 0 else TARGET)
+
+    def table(self, slide, frame: pd.DataFrame, headers: list[str], x, y, w,
+              size: int = 12) -> None:
+        shown = frame.head(MAX_TABLE_ROWS)
+        rows, cols = len(shown) + 1, len(headers)
+        height = Emu(Inches(0.38) * rows)
+        table = slide.shapes.add_table(rows, cols, x, y, w, height).table
+        for c, header in enumerate(headers):
+            table.cell(0, c).text = header
+        for r, record in enumerate(shown.itertuples(index=False), start=1):
+            for c, value in enumerate(record):
+                table.cell(r, c).text = _cell(value, self.lang)
+        for row in table.rows:
+            for cell in row.cells:
+                for para in cell.text_frame.paragraphs:
+                    for run in para.runs:
+                        run.font.size = Pt(size)
+        if len(frame) > MAX_TABLE_ROWS:
+            self.text(slide, self.t("pack.more_rows", n=len(frame) - MAX_TABLE_ROWS),
+                      x, y + height + Inches(0.1), w, Inches(0.3), 11, False, GREY)
+
+
+def _cell(value: object, lang: str) -> str:
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return i18n.date(value.date(), lang)
+    if isinstance(value, float):
+        return i18n.number(value, lang)
+    return str(value)
+
+
+def meeting_pack(b: briefing.Brief, lang: str, source: str) -> bytes:
+    """The meeting pack as .pptx bytes."""
+    deck = _Deck(b, lang, source)
+    t, where = deck.t, deck.where()
+    figures = briefing.headline(b)
+    period = (f"{i18n.date(b.start, lang)} - {i18n.date(b.as_of, lang)}")
+
+    # title
+    s = deck.prs.slides.add_slide(deck.prs.slide_layouts[6])
+    kind = "pack.title_rsg" if b.regional else "pack.title_nsg"
+    deck.text(s, t("pack.programme_long"), Inches(0.8), Inches(1.2), Inches(11.7), Inches(0.8),
+              22, False, GREY)
+    deck.text(s, t(kind, country=where), Inches(0.8), Inches(2.2), Inches(11.7), Inches(1.5),
+              40, True, BLUE)
+    deck.text(s, f"{t('pack.period')}: {period}\n"
+                 f"{i18n.t('context.as_of', lang, date=i18n.date(b.as_of, lang))}\n"
+                 f"{t('pack.source', source=source)}", Inches(0.8), Inches(4.0), Inches(11.7),
+              Inches(1.5), 20)
+    deck.text(s, t("pack.eu"), Inches(0.8), Inches(6.3), Inches(11.7), Inches(0.5), 16, True,
+              BLUE)
+    if b.data.programme.demo:
+        deck.text(s, t("banner.demo"), Inches(0.8), Inches(5.5), Inches(11.7), Inches(0.7), 14,
+                  False, _rgb(TARGET))
+
+    # headline figures
+    s = deck.slide(t("pack.headline", country=where))
+    items = [
+        (t("kpi.completed"), i18n.number(figures["completed"], lang),
+         t("pack.in_period", n=i18n.number(figures["completed_in_period"], lang))),
+        (t("kpi.attendances"), i18n.number(figures["attendances"], lang),
+         t("pack.in_period", n=i18n.number(figures["attendances_in_period"], lang))),
+        (t("kpi.women"), i18n.percent(figures["women_share"], lang), ""),
+        (t("kpi.recs_open"), i18n.number(figures["recommendations_open"], lang),
+         t("pack.overdue", n=i18n.number(figures["overdue"], lang))),
+    ]
+    for i, (label, value, note) in enumerate(items):
+        x = Inches(0.5 + i * 3.1)
+        deck.text(s, label, x, Inches(1.6), Inches(2.9), Inches(0.8), 18, False, GREY)
+        deck.text(s, value, x, Inches(2.4), Inches(2.9), Inches(1.2), 48, True, BLUE)
+        deck.text(s, note, x, Inches(3.7), Inches(2.9), Inches(0.6), 14, False, GREY)
+    deck.text(s, t("pack.scope"), Inches(0.5), Inches(5.0), Inches(12.3), Inches(1.5), 13, False,
+              GREY)
+
+    # results of the period
+    s = deck.slide(t("brief.results", period=period))
+    by_component, by_type = briefing.period_results(b)
+    deck.bar_chart(s, by_component, "component", "component", {"activities": t("axis.activities")},
+                   Inches(0.4), Inches(1.2), Inches(6.2), Inches(5.6), t("brief.by_component"))
+    deck.bar_chart(s, by_type[by_type["activities"] > 0], "activity_type", "activity_type",
+                   {"activities": t("axis.activities")}, Inches(6.8), Inches(1.2), Inches(6.2),
+                   Inches(5.6), t("brief.by_type"))
+
+    # against targets
+    s = deck.slide(t("brief.targets"))
+    rows = briefing.target_row(b)
+    series = {"actual": t("chart.actual")}
+    if rows["target"].notna().any():
+        series["target"] = t("chart.target")
+    deck.bar_chart(s, rows, "year", "year", series, Inches(0.6), Inches(1.2), Inches(12.0),
+                   Inches(5.6), t("overview.targets"), horizontal=False)
+
+    # participants
+    s = deck.slide(t("brief.participants", period=period))
+    by_type, agencies, share = briefing.period_participants(b)
+    deck.bar_chart(s, by_type, "agency_type", "agency_type", {"attendances": t("axis.attendances")},
+                   Inches(0.4), Inches(1.2), Inches(6.2), Inches(5.0), t("participants.by_agency_type"))
+    deck.table(s, agencies, [t("col.agency"), t("col.attendances")], Inches(6.9), Inches(1.3),
+               Inches(6.0))
+    deck.text(s, f"{t('kpi.women')}: {i18n.percent(share, lang)}", Inches(0.5), Inches(6.3),
+              Inches(6.0), Inches(0.5), 18, True, BLUE)
+
+    # recommendations to discuss
+    s = deck.slide(t("brief.recommendations"))
+    recs = briefing.open_recommendations(b)
+    if len(recs):
+        shown = recs.assign(status=[i18n.term("rec_status", v, lang) for v in recs["status"]],
+                            overdue=[t("yes") if v else "" for v in recs["overdue"]])
+        deck.table(s, shown[["rec_id", "title", "status", "date_proposed", "status_date",
+                             "due_date", "reviewed_at", "overdue"]],
+                   [t("col.rec_id"), t("col.title"), t("col.status"), t("col.date_proposed"),
+                    t("col.status_date"), t("col.due_date"), t("col.reviewed_at"),
+                    t("col.overdue")], Inches(0.4), Inches(1.2), Inches(12.5), size=11)
+    else:
+        deck.text(s, t("brief.no_open"), Inches(0.5), Inches(1.5), Inches(12), Inches(1), 20)
+
+    # the next period
+    s = deck.slide(t("brief.planned"))
+    plan = briefing.planned(b)
+    if len(plan):
+        shown = plan.assign(component=plan["component"],
+                            activity_type=[i18n.term("activity_type", v, lang)
+                                           for v in plan["activity_type"]])
+        deck.table(s, shown[["activity_id", "title", "component", "activity_type", "start_date",
+                             "location"]],
+                   [t("col.activity_id"), t("col.title"), t("col.component"),
+                    t("col.activity_type"), t("col.start"), t("col.location")],
+                   Inches(0.4), Inches(1.2), Inches(12.5), size=12)
+    else:
+        deck.text(s, t("brief.no_planned"), Inches(0.5), Inches(1.5), Inches(12), Inches(1), 20)
+    upcoming = b.upcoming
+    deck.text(s, f"{t('kpi.next_meeting')}: " + (
+        f"{i18n.date(upcoming['start_date'].date(), lang)}, {upcoming['location'] or ''}"
+        if upcoming is not None else t("kpi.none")), Inches(0.5), Inches(6.3), Inches(12),
+        Inches(0.5), 18, True, BLUE)
+
+    buffer = io.BytesIO()
+    deck.prs.save(buffer)
+    return buffer.getvalue()

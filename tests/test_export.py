@@ -1,0 +1,77 @@
+"""Exports: workbooks that reopen, keep every valid row, never hold a formula, never
+hold personal data; CSV downloads neutralised the same way."""
+
+import datetime as dt
+import io
+import zipfile
+
+import openpyxl
+import pandas as pd
+
+from bomca_data import cli, export, filters
+from bomca_data.model import load_dataset
+from tests.sheets import ACTIVITY_HEADER, activity, write
+
+D = dt.date(2022, 12, 31)
+
+
+def hostile_source(tmp_path):
+    """activities whose titles look like formulas; participants with a name column."""
+    write(tmp_path / "activities.xlsx", [
+        ACTIVITY_HEADER + ["location"],
+        activity(1, title="=HYPERLINK(\"http://x\",\"click\")") + ["+7 city"],
+        activity(2, title="@SUM(A1:A9)") + ["-cmd"],
+        activity(3, title="-5") + ["\tTab"],
+        activity(4, title="bad date", start_date="soon") + ["x"]])
+    write(tmp_path / "participants.xlsx", [["activity_id", "full name", "gender"],
+                                           ["A1", "Secret Person", "F"]])
+    return load_dataset(tmp_path)
+
+
+def test_workbook_reopens_without_formulas_and_keeps_valid_rows(tmp_path):
+    ds = hostile_source(tmp_path)
+    data = export.workbook_bytes(ds, filters.Filters(), D, "en")
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == ["summary", "activities", "participants"]
+    acts = wb["activities"]
+    titles = [row[1] for row in acts.iter_rows(min_row=2, values_only=True)]
+    assert titles == ['=HYPERLINK("http://x","click")', "@SUM(A1:A9)", "-5"]
+    for sheet in wb:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+    assert "Secret" not in str([list(s.values) for s in wb])
+
+
+def test_summary_sheet_holds_the_figures_and_filters(tmp_path):
+    ds = hostile_source(tmp_path)
+    chosen = filters.Filters(countries=("KZ",))
+    frame = export.summary_sheet(ds, chosen, D, "en")
+    values = dict(zip(frame["figure"], frame["value"], strict=True))
+    assert values["activities.completed"] == 3
+    assert "Countries: Kazakhstan" in values["Filters"]
+
+
+def test_csv_cells_that_would_run_are_neutralised():
+    frame = pd.DataFrame({"t": ["=1+1", "+A1", "@x", "-x", "-5", "plain", "\tx"], "n": range(7)})
+    out = export.csv_bytes(frame, "ctx").decode("utf-8-sig").splitlines()
+    cells = [line.split(",")[1] for line in out[1:]]
+    assert cells == ["'=1+1", "'+A1", "'@x", "'-x", "-5", "plain", "'\tx"]
+
+
+def test_csv_zip_has_a_file_per_table(tmp_path):
+    ds = hostile_source(tmp_path)
+    data = export.csv_zip_bytes(ds, filters.Filters(), D, "en")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert sorted(zf.namelist()) == ["activities.csv", "participants.csv"]
+        assert "Secret" not in zf.read("participants.csv").decode("utf-8-sig")
+
+
+def test_export_from_the_command_line(tmp_path, capsys):
+    hostile_source(tmp_path / "src")
+    out = tmp_path / "out.xlsx"
+    code = cli.main(["export", "--out", str(out), "--country", "KZ", "--component", "C1",
+                     "--as-of", "2022-12-31", str(tmp_path / "src")])
+    assert code == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb["activities"].max_row == 4  # header + three valid rows

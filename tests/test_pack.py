@@ -1,0 +1,83 @@
+"""The meeting pack: opens with python-pptx, native charts, figures equal to summary's."""
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from pptx import Presentation
+
+from bomca_data import brief, cli, i18n, metrics, pack
+from bomca_data.model import DEMO_DIR, load_dataset
+
+ASTANA = dt.date(2023, 9, 11)
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_dataset(DEMO_DIR)
+
+
+def slides_text(prs) -> list[str]:
+    return ["\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+            for slide in prs.slides]
+
+
+@pytest.mark.parametrize("country", ["KZ", "RG"])
+def test_pack_has_its_slides_and_native_charts(ds, country):
+    b = brief.build(ds, country, ASTANA)
+    prs = Presentation(io.BytesIO(pack.meeting_pack(b, "en", "demo.xlsx")))
+    assert len(prs.slides) == 7
+    charts = [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
+    assert len(charts) >= 4
+    tables = [shape for slide in prs.slides for shape in slide.shapes if shape.has_table]
+    assert len(tables) >= 2
+    for text in slides_text(prs)[1:]:  # every slide: as-of date, source, the EU
+        assert "As of 2023-09-11" in text and "Source: demo.xlsx" in text
+        assert "Funded by the European Union" in text
+
+
+@pytest.mark.parametrize("country", ["KZ", "UZ", "RG"])
+def test_pack_figures_equal_summary(ds, country):
+    b = brief.build(ds, country, ASTANA)
+    figures = metrics.summary(ds, ASTANA)
+    headline = brief.headline(b)
+    if country == "RG":
+        expected = (figures["activities"]["completed"], figures["participants"]["attendances"])
+    else:
+        expected = (figures["activities"]["completed_by_country"][country],
+                    figures["participants"]["by_country"][country])
+    assert (headline["completed"], headline["attendances"]) == expected
+    text = slides_text(Presentation(io.BytesIO(pack.meeting_pack(b, "en", "x"))))[1]
+    assert i18n.number(expected[0]) in text and i18n.number(expected[1]) in text
+
+
+def test_period_starts_at_the_previous_meeting(ds):
+    b = brief.build(ds, "KZ", ASTANA)
+    assert b.start == dt.date(2022, 9, 5)  # the 2022 NSG in Nur-Sultan
+    assert b.upcoming["meeting_id"] == "NSG-KZ-2023" or b.upcoming["start_date"].year == 2024
+
+
+def test_russian_pack_is_in_russian(ds):
+    b = brief.build(ds, "KZ", ASTANA)
+    prs = Presentation(io.BytesIO(pack.meeting_pack(b, "ru", "x")))
+    text = "\n".join(slides_text(prs))
+    assert "Финансируется Европейским союзом" in text and "По состоянию на 11.09.2023" in text
+    chart_titles = [shape.chart.chart_title.text_frame.text for slide in prs.slides
+                    for shape in slide.shapes if shape.has_chart]
+    assert all(re.search("[а-я]", title) for title in chart_titles)
+    english = re.findall(r"\b(?:Activities|Participants|Recommendations|Target|Period)\b", text)
+    assert english == []
+
+
+def test_brief_from_the_command_line(tmp_path, capsys):
+    out = tmp_path / "kz.pptx"
+    code = cli.main(["brief", "--country", "KZ", "--as-of", "2023-09-11", "--out", str(out),
+                     "--lang", "ru", str(DEMO_DIR)])
+    assert code == 0 and len(Presentation(out).slides) == 7
+
+
+def test_brief_refuses_an_unknown_country(capsys):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["brief", "--country", "FR", "--out", "x.pptx"])
+    assert exc.value.code == 2
