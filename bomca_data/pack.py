@@ -22,7 +22,7 @@ from bomca_data.charts import ACTUAL, TARGET, name
 WIDE, HIGH = Inches(13.333), Inches(7.5)
 BLUE = RGBColor(0x1F, 0x4E, 0x79)
 GREY = RGBColor(0x55, 0x55, 0x55)
-MAX_TABLE_ROWS = 12  # more rows than this do not fit a slide; the rest are counted
+MAX_TABLE_ROWS = 8  # more rows than this do not fit a slide; the rest are counted
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -41,7 +41,7 @@ class _Deck:
 
     def slide(self, title: str):
         s = self.prs.slides.add_slide(self.prs.slide_layouts[6])  # blank
-        self.text(s, title, Inches(0.5), Inches(0.3), Inches(12.3), Inches(0.8), 30, True, BLUE)
+        self.text(s, title, Inches(0.5), Inches(0.25), Inches(12.3), Inches(0.8), 26, True, BLUE)
         footer = (f"{self.t('pack.programme')} · {self.t('pack.eu')} · "
                   f"{i18n.t('context.as_of', self.lang, date=i18n.date(self.b.as_of, self.lang))}"
                   f" · {self.t('pack.source', source=self.source)}")
@@ -87,11 +87,15 @@ class _Deck:
             s.format.fill.fore_color.rgb = _rgb(ACTUAL if i == 0 else TARGET)
 
     def table(self, slide, frame: pd.DataFrame, headers: list[str], x, y, w,
-              size: int = 12) -> None:
+              size: int = 12, wide: str | None = None) -> None:
+        """A native table; the column named ``wide`` (a title) gets most of the width."""
         shown = frame.head(MAX_TABLE_ROWS)
         rows, cols = len(shown) + 1, len(headers)
-        height = Emu(Inches(0.38) * rows)
+        height = Emu(Inches(0.45) * rows)
         table = slide.shapes.add_table(rows, cols, x, y, w, height).table
+        weights = [4 if column == wide else 1 for column in frame.columns]
+        for column, weight in zip(table.columns, weights, strict=True):
+            column.width = Emu(int(w * weight / sum(weights)))
         for c, header in enumerate(headers):
             table.cell(0, c).text = header
         for r, record in enumerate(shown.itertuples(index=False), start=1):
@@ -184,7 +188,7 @@ def meeting_pack(b: briefing.Brief, lang: str, source: str) -> bytes:
     deck.bar_chart(s, by_type, "agency_type", "agency_type", {"attendances": t("axis.attendances")},
                    Inches(0.4), Inches(1.2), Inches(6.2), Inches(5.0), t("participants.by_agency_type"))
     deck.table(s, agencies, [t("col.agency"), t("col.attendances")], Inches(6.9), Inches(1.3),
-               Inches(6.0))
+               Inches(6.0), wide="agency")
     deck.text(s, f"{t('kpi.women')}: {i18n.percent(share, lang)}", Inches(0.5), Inches(6.3),
               Inches(6.0), Inches(0.5), 18, True, BLUE)
 
@@ -198,7 +202,8 @@ def meeting_pack(b: briefing.Brief, lang: str, source: str) -> bytes:
                              "due_date", "reviewed_at", "overdue"]],
                    [t("col.rec_id"), t("col.title"), t("col.status"), t("col.date_proposed"),
                     t("col.status_date"), t("col.due_date"), t("col.reviewed_at"),
-                    t("col.overdue")], Inches(0.4), Inches(1.2), Inches(12.5), size=11)
+                    t("col.overdue")], Inches(0.4), Inches(1.35), Inches(12.5), size=11,
+                   wide="title")
     else:
         deck.text(s, t("brief.no_open"), Inches(0.5), Inches(1.5), Inches(12), Inches(1), 20)
 
@@ -213,7 +218,7 @@ def meeting_pack(b: briefing.Brief, lang: str, source: str) -> bytes:
                              "location"]],
                    [t("col.activity_id"), t("col.title"), t("col.component"),
                     t("col.activity_type"), t("col.start"), t("col.location")],
-                   Inches(0.4), Inches(1.2), Inches(12.5), size=12)
+                   Inches(0.4), Inches(1.2), Inches(12.5), size=12, wide="title")
     else:
         deck.text(s, t("brief.no_planned"), Inches(0.5), Inches(1.5), Inches(12), Inches(1), 20)
     upcoming = b.upcoming
