@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 
-from bomca_data import brief, contract, export, filters, i18n, metrics, pack
-from bomca_data.model import Dataset, load_dataset
+from bomca_data import brief, contract, export, filters, i18n, metrics, pack, store
+from bomca_data.model import DEMO_DIR, Dataset, load_dataset, resolve_source
 from bomca_data.read import SourceError
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -47,6 +48,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--since", type=_date, help="period start (default: the previous meeting)")
     sub.add_argument("--out", required=True, type=Path, help="the .pptx file to write")
     sub.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
+    sub = commands.add_parser("import", help="make files the new version of a managed folder")
+    sub.add_argument("files", nargs="+", type=Path, help="workbooks or table files")
+    sub.add_argument("--data", dest="data", help="the data folder (default: $BOMCA_DATA)")
+    sub.add_argument("--allow-errors", action="store_true",
+                     help="accept even with errors; the rows concerned are excluded")
+    sub.add_argument("--user", default=os.environ.get("USER", "cli"), help="recorded in history")
+    sub = commands.add_parser("history", help="list the versions of a managed folder")
+    sub.add_argument("--data", dest="data", help="the data folder (default: $BOMCA_DATA)")
+    sub = commands.add_parser("rollback", help="make an earlier version current again")
+    sub.add_argument("version", help="e.g. v0002 (see history)")
+    sub.add_argument("--data", dest="data", help="the data folder (default: $BOMCA_DATA)")
+    sub.add_argument("--user", default=os.environ.get("USER", "cli"), help="recorded in history")
     sub = commands.add_parser("export", help="write the (filtered) data as one Excel workbook")
     sub.add_argument("path", nargs="?", help="a folder or a workbook")
     sub.add_argument("--data", dest="data", help="same as PATH")
@@ -105,8 +118,44 @@ def _summary(dataset: Dataset, as_of: dt.date, fmt: str) -> int:
     return EXIT_OK
 
 
+def _managed(args: argparse.Namespace) -> int:
+    """import, history and rollback: 0 done, 1 refused (errors listed), 2 bad call."""
+    folder = resolve_source(args.data)
+    if folder == DEMO_DIR:
+        print("error: the bundled demonstration data is read-only: name a data folder with "
+              "--data or $BOMCA_DATA", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        if args.command == "history":
+            for v in store.versions(folder):
+                rows = ", ".join(f"{t} {n}" for t, n in v.rows.items())
+                print(f"{'*' if v.current else ' '} {v.name}  {v.time}  {v.user}  {rows}")
+            return EXIT_OK
+        if args.command == "rollback":
+            store.rollback(folder, args.version, args.user)
+            print(f"{args.version} is current")
+            return EXIT_OK
+        missing = [str(p) for p in args.files if not p.is_file()]
+        if missing:
+            raise store.StoreError(f"no such file: {', '.join(missing)}")
+        dataset, version = store.import_files(folder, args.files, args.user, args.allow_errors)
+    except (store.StoreError, SourceError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    for issue in dataset.issues:
+        print(issue.as_line())
+    if version is None:
+        print(f"refused: {sum(i.severity == 'error' for i in dataset.issues)} error(s); nothing "
+              "changed (use --allow-errors to accept with those rows excluded)", file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"{version} is current", file=sys.stderr)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("import", "history", "rollback"):
+        return _managed(args)
     try:
         dataset = load_dataset(args.data or args.path)
     except SourceError as exc:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bomca_data import clean, contract, read
+from bomca_data import clean, contract, read, store
 from bomca_data.issues import Issue, has_errors, sort_key
 from bomca_data.programme import Programme, SettingsError, load_programme
 
@@ -59,9 +59,12 @@ def load_dataset(source: str | Path | None = None) -> Dataset:
     """Read, validate and type a source. Raises read.SourceError only when the
     source itself cannot be read; every problem inside it becomes an Issue."""
     source = resolve_source(source)
-    locations, issues = read.locate_tables(source)
+    here = store.current_dir(source) if source.is_dir() else source
+    managed = store.manifest_locations(here) if source.is_dir() else None
+    locations, issues = (managed, []) if managed is not None else read.locate_tables(here)
     try:
-        programme = load_programme(source if source.is_dir() else source.parent)
+        settings = source if (source / "programme.toml").is_file() else here
+        programme = load_programme(settings if source.is_dir() else source.parent)
     except SettingsError as exc:
         raise read.SourceError(str(exc)) from exc
     raws = {loc.table: read.read_table(loc) for loc in locations}
@@ -81,7 +84,11 @@ def load_dataset(source: str | Path | None = None) -> Dataset:
 
 def source_signature(source: Path) -> tuple:
     """(path, size, mtime) of every file that makes up a source: a cache key."""
-    paths = [source] if source.is_file() else sorted(
-        p for p in source.iterdir() if p.is_file()
-        and (p.suffix.lower() in contract.ACCEPTED_SUFFIXES or p.name == "programme.toml"))
+    if source.is_file():
+        paths = [source]
+    else:
+        here = store.current_dir(source)  # a managed folder: its current version
+        paths = sorted(p for p in [*here.iterdir(), source / "programme.toml"] if p.is_file()
+                       and (p.suffix.lower() in contract.ACCEPTED_SUFFIXES
+                            or p.name in ("programme.toml", store.MANIFEST)))
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths)

@@ -1,0 +1,284 @@
+"""A managed data folder: versioned, atomic imports, history and rollback.
+
+Layout of a managed folder (the one BOMCA_DATA names)::
+
+    programme.toml              settings (not versioned)
+    versions/v0001/             one complete version: its files + manifest.json
+    versions/v0002/
+    current -> versions/v0002   the version the dashboard reads (a symlink)
+    history.jsonl               one line per import and rollback
+
+A version's manifest says which file (and sheet) holds each table, with the file
+hashes, row counts, time and who made it. Files are never edited: an import writes
+a new version folder beside the others (staged under a temporary name, flushed,
+renamed), then swaps the ``current`` link in one atomic rename. A crash at any
+point leaves the previous version current. Imports and rollbacks of one folder are
+serialised by an exclusive lock on the folder itself (no lock file is written, so a
+refused import changes no byte). Rollback points ``current`` at an earlier version:
+its bytes are exactly those that were imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bomca_data import contract, read
+
+CURRENT = "current"
+VERSIONS = "versions"
+MANIFEST = "manifest.json"
+HISTORY = "history.jsonl"
+
+
+class StoreError(Exception):
+    """A bad call: no such version, not a folder..."""
+
+
+@dataclass(frozen=True)
+class Version:
+    name: str
+    time: str
+    user: str
+    tables: dict  # table -> {"file": ..., "sheet": ...}
+    hashes: dict  # file -> sha256
+    rows: dict  # table -> rows read
+    current: bool = False
+
+
+def current_dir(folder: Path) -> Path:
+    """The folder the tables are read from: the current version, or the folder itself."""
+    link = folder / CURRENT
+    return link.resolve() if link.is_dir() else folder
+
+
+def manifest_locations(folder: Path) -> list[read.Location] | None:
+    """The tables a version's manifest names; None for an unmanaged folder."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return None
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    return [read.Location(table, folder / entry["file"], entry.get("sheet"))
+            for table, entry in manifest["tables"].items() if table in contract.TABLES]
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the folder (flock on its directory handle)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def versions(folder: Path) -> list[Version]:
+    """Every version, oldest first, the current one marked."""
+    root = folder / VERSIONS
+    if not root.is_dir():
+        return []
+    now = current_dir(folder)
+    out = []
+    for path in sorted(p for p in root.iterdir() if p.is_dir() and p.name.startswith("v")):
+        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+        out.append(Version(path.name, manifest["time"], manifest["user"], manifest["tables"],
+                           manifest["hashes"], manifest["rows"], path.resolve() == now))
+    return out
+
+
+def _locations_of(folder: Path) -> list[read.Location]:
+    """Where the current tables are, managed or not."""
+    here = current_dir(folder)
+    found = manifest_locations(here)
+    if found is not None:
+        return found
+    located, _ = read.locate_tables(here)
+    return located
+
+
+def _upload_locations(files: list[Path]) -> list[read.Location]:
+    """The tables the uploaded files hold: files named after a table, or workbooks
+    whose sheets are named after tables."""
+    found: dict[str, read.Location] = {}
+    for path in files:
+        table = read.table_for_name(path.stem)
+        if table and path.suffix.lower() in contract.ACCEPTED_SUFFIXES:
+            found.setdefault(table, read.Location(table, path))
+            if path.suffix.lower() == ".csv":
+                continue
+        if path.suffix.lower() in contract.WORKBOOK_SUFFIXES:
+            try:
+                names = read.sheet_names(path)
+            except read.UnreadableFile as exc:
+                raise StoreError(f"{path.name}: {exc}") from exc
+            for sheet in names:
+                if (t := read.table_for_name(sheet)) and t not in found:
+                    found[t] = read.Location(t, path, sheet)
+    return list(found.values())
+
+
+def plan(folder: Path, files: list[Path]) -> tuple[list[read.Location], list[read.Location]]:
+    """(the uploaded tables, the current tables they leave in place)."""
+    uploaded = _upload_locations(files)
+    if not uploaded:
+        raise StoreError("none of the files holds a table: name a file or a sheet after one "
+                         f"({', '.join(contract.TABLES)})")
+    replaced = {loc.table for loc in uploaded}
+    kept = [loc for loc in _locations_of(folder) if loc.table not in replaced]
+    return uploaded, kept
+
+
+def _stage(root: Path, locations: list[read.Location]) -> tuple[Path, dict, dict]:
+    """Copy the files of ``locations`` into a new folder under ``root``; the
+    manifest's table map and hashes."""
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=root))
+    tables, hashes, names = {}, {}, {}
+    for loc in locations:
+        source = loc.path.resolve()
+        if source not in names:
+            name = loc.path.name
+            while name in names.values():  # two files of one name: keep both
+                name = f"{len(names)}-{name}"
+            names[source] = name
+            shutil.copy2(source, staging / name)
+            hashes[name] = sha256(staging / name)
+        tables[loc.table] = {"file": names[source], "sheet": loc.sheet}
+    return staging, tables, hashes
+
+
+def preview(folder: Path, files: list[Path]):
+    """The Dataset the folder would hold after importing ``files`` (nothing changes)."""
+    from bomca_data.model import load_dataset  # model imports this module
+
+    uploaded, kept = plan(folder, files)
+    with tempfile.TemporaryDirectory(prefix="bomca-preview-") as tmp:
+        staging, tables, _ = _stage(Path(tmp), uploaded + kept)
+        _write_manifest(staging, tables, {}, {}, "preview")
+        settings = folder / "programme.toml"
+        if settings.is_file():
+            shutil.copy2(settings, staging / "programme.toml")
+        return load_dataset(staging)
+
+
+def _write_manifest(folder: Path, tables: dict, hashes: dict, rows: dict, user: str) -> None:
+    manifest = {"time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "user": user,
+                "tables": tables, "hashes": hashes, "rows": rows}
+    path = folder / MANIFEST
+    with path.open("w", encoding="utf-8") as fh:
+        json.dump(manifest, fh, ensure_ascii=False, indent=1)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _adopt(folder: Path) -> None:
+    """Make an unmanaged folder's current files its first version (before the first
+    import), so that nothing is lost and rollback can return to them."""
+    if (folder / CURRENT).exists() or not _locations_of(folder):
+        return
+    root = folder / VERSIONS
+    root.mkdir(exist_ok=True)
+    staging, tables, hashes = _stage(root, _locations_of(folder))
+    _write_manifest(staging, tables, hashes, {}, "adopted")
+    _publish(folder, staging, "adopted", "adopt")
+
+
+def _next_name(folder: Path) -> str:
+    names = [v.name for v in versions(folder)]
+    return f"v{len(names) + 1:04d}"
+
+
+def _publish(folder: Path, staging: Path, user: str, action: str) -> str:
+    """Rename the staged version into place and point ``current`` at it atomically."""
+    for path in staging.iterdir():
+        with path.open("rb") as fh:
+            os.fsync(fh.fileno())
+    _fsync_dir(staging)
+    name = _next_name(folder)
+    final = folder / VERSIONS / name
+    os.rename(staging, final)
+    _fsync_dir(folder / VERSIONS)
+    _point_current(folder, name)
+    _log(folder, {"action": action, "version": name, "user": user})
+    return name
+
+
+def _point_current(folder: Path, name: str) -> None:
+    link = folder / f".{CURRENT}.new"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    os.symlink(Path(VERSIONS) / name, link)
+    os.replace(link, folder / CURRENT)  # the one atomic step
+    _fsync_dir(folder)
+
+
+def _log(folder: Path, entry: dict) -> None:
+    entry = {"time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), **entry}
+    with (folder / HISTORY).open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def import_files(folder: Path, files: list[Path], user: str = "cli",
+                 allow_errors: bool = False):
+    """Validate, then (when acceptable) make the files a new version.
+
+    Returns (dataset previewed, version name or None when refused).
+    """
+    if not folder.is_dir():
+        raise StoreError(f"{folder}: not a folder")
+    with locked(folder):
+        dataset = preview(folder, files)
+        if dataset.has_errors and not allow_errors:
+            return dataset, None
+        _adopt(folder)
+        uploaded, kept = plan(folder, files)
+        root = folder / VERSIONS
+        root.mkdir(exist_ok=True)
+        _clean_stale(root)
+        staging, tables, hashes = _stage(root, uploaded + kept)
+        rows = {name: s.rows_read for name, s in dataset.stats.items()}
+        _write_manifest(staging, tables, hashes, rows, user)
+        return dataset, _publish(folder, staging, user, "import")
+
+
+def _clean_stale(root: Path) -> None:
+    """Staging folders a crash left behind are never current: remove them."""
+    for path in root.glob(".staging-*"):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def rollback(folder: Path, name: str, user: str = "cli") -> None:
+    with locked(folder):
+        if not (folder / VERSIONS / name / MANIFEST).is_file():
+            known = ", ".join(v.name for v in versions(folder)) or "none"
+            raise StoreError(f"no version {name!r} (versions: {known})")
+        _point_current(folder, name)
+        _log(folder, {"action": "rollback", "version": name, "user": user})
