@@ -1,15 +1,19 @@
-"""Entry point: page config, sidebar, and the map of pages. Nothing else."""
+"""Entry point: page config, sign-in, sidebar, and the map of pages. Nothing else."""
 
 import streamlit as st
 
 from bomca_data import i18n
-from bomca_data.ui import sidebar, theme
+from bomca_data.ui import auth, sidebar, theme
 
 # A local icon: a Material icon as page_icon is fetched from a font server.
 st.set_page_config(page_title="BOMCA", page_icon=sidebar.FAVICON, layout="wide")
-
 theme.apply()
 lang = sidebar.language_picker()
+user = auth.gate(lang)
+if user is None:  # the sign-in form is all there is until then
+    st.navigation([st.Page(auth.nothing, title=i18n.t("auth.sign_in", lang))], position="hidden")
+    st.stop()
+
 PAGES = [
     st.Page("pages/overview.py", title=i18n.t("page.overview", lang), icon=":material/home:",
             default=True),
@@ -27,6 +31,10 @@ PAGES = [
     st.Page("pages/data_quality.py", title=i18n.t("page.quality", lang),
             icon=":material/fact_check:"),
 ]
+if user.editor:
+    PAGES.append(st.Page("pages/data.py", title=i18n.t("page.data", lang),
+                         icon=":material/upload_file:"))
 page = st.navigation(PAGES)
+auth.sign_out_button(user, lang)
 sidebar.source_panel(lang)
 page.run()

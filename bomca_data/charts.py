@@ -246,7 +246,13 @@ def country_map(frame: pd.DataFrame, lang: str, title: str, subtitle: str,
                "mode": "lines", "line": {"color": "#D0D0D0", "width": 1}, "hoverinfo": "skip"}]
     notes = []
     for code in geo["countries"]:
-        value = values.get(code, 0)
+        if code not in values:  # a country the viewer may not see: an outline only
+            lon, lat = _rings(code)
+            traces.append({"type": "scatter", "x": lon, "y": lat, "fill": "toself",
+                           "fillcolor": "#F2F2F2", "mode": "lines", "hoverinfo": "skip",
+                           "line": {"color": "#D0D0D0", "width": 1}})
+            continue
+        value = values[code]
         shade = scale[min(int(value / top * (len(scale) - 1) + 0.5), len(scale) - 1)]
         label = f"{name('country', code, lang)}: {i18n.number(value, lang)}"
         lon, lat = _rings(code)

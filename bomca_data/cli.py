@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import os
 import sys
 from collections import Counter
 from pathlib import Path
 
-from bomca_data import brief, contract, export, filters, i18n, metrics, pack, store
+from bomca_data import access, brief, contract, export, filters, i18n, metrics, pack, store
 from bomca_data.model import DEMO_DIR, Dataset, load_dataset, resolve_source
 from bomca_data.read import SourceError
 
@@ -54,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--allow-errors", action="store_true",
                      help="accept even with errors; the rows concerned are excluded")
     sub.add_argument("--user", default=os.environ.get("USER", "cli"), help="recorded in history")
+    commands.add_parser("hash-password", help="print a salted scrypt hash of a password "
+                        "(read from the terminal or standard input) for secrets.toml")
     sub = commands.add_parser("history", help="list the versions of a managed folder")
     sub.add_argument("--data", dest="data", help="the data folder (default: $BOMCA_DATA)")
     sub = commands.add_parser("rollback", help="make an earlier version current again")
@@ -156,6 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in ("import", "history", "rollback"):
         return _managed(args)
+    if args.command == "hash-password":
+        password = (getpass.getpass("Password: ") if sys.stdin.isatty()
+                    else sys.stdin.readline().rstrip("\n"))
+        if not password:
+            print("error: an empty password", file=sys.stderr)
+            return EXIT_UNREADABLE
+        print(access.hash_password(password))
+        return EXIT_OK
     try:
         dataset = load_dataset(args.data or args.path)
     except SourceError as exc:

@@ -378,6 +378,51 @@ STRINGS: dict[str, dict[str, str]] = {
     "table.recommendations": {"en": "recommendations", "ru": "рекомендации"},
     "table.meetings": {"en": "meetings", "ru": "заседания"},
     "table.targets": {"en": "targets", "ru": "цели"},
+    "auth.sign_in": {"en": "Sign in", "ru": "Войти"},
+    "auth.sign_out": {"en": "Sign out", "ru": "Выйти"},
+    "auth.name": {"en": "User name", "ru": "Имя пользователя"},
+    "auth.password": {"en": "Password", "ru": "Пароль"},
+    "auth.failed": {"en": "Sign-in failed.", "ru": "Вход не выполнен."},
+    "auth.editors_only": {"en": "Only editors can change the data.",
+                          "ru": "Изменять данные могут только редакторы."},
+    "auth.signed_in_as": {"en": "Signed in as {name}", "ru": "Вы вошли как {name}"},
+    "page.data": {"en": "Data", "ru": "Данные"},
+    "data.intro": {"en": "Upload new spreadsheets: they are checked first, replace only the "
+                         "tables they hold, and every earlier version stays recoverable.",
+                   "ru": "Загрузка новых таблиц: сначала проверка; заменяются только "
+                         "содержащиеся в них таблицы; все прежние версии сохраняются."},
+    "data.read_only": {"en": "The bundled demonstration data is read-only: set BOMCA_DATA to a "
+                             "data folder to upload and keep versions.",
+                       "ru": "Встроенные демонстрационные данные только для чтения: укажите "
+                             "папку данных в BOMCA_DATA, чтобы загружать файлы и хранить "
+                             "версии."},
+    "data.upload": {"en": "Workbook or table files", "ru": "Книга или файлы таблиц"},
+    "data.not_spreadsheet": {"en": "{file} is not a spreadsheet file (its content does not match "
+                                   "its name).",
+                             "ru": "{file} не является файлом таблицы (содержимое не "
+                                   "соответствует расширению)."},
+    "data.preview": {"en": "Check before anything changes", "ru": "Проверка до внесения "
+                                                                   "изменений"},
+    "data.replaces": {"en": "Replaces: {tables}. Kept as they are: {kept}.",
+                      "ru": "Заменяются: {tables}. Остаются как есть: {kept}."},
+    "data.accept": {"en": "Accept the upload", "ru": "Принять загрузку"},
+    "data.accept_errors": {"en": "Accept anyway, with the rows listed above excluded",
+                           "ru": "Всё равно принять, исключив перечисленные строки"},
+    "data.accepted": {"en": "Accepted: version {version} is now current.",
+                      "ru": "Принято: текущая версия — {version}."},
+    "data.history": {"en": "History", "ru": "История"},
+    "data.no_history": {"en": "No versions yet: the first upload keeps the current files as "
+                              "version 1.",
+                        "ru": "Версий пока нет: при первой загрузке текущие файлы "
+                              "сохраняются как версия 1."},
+    "data.rollback_to": {"en": "Version", "ru": "Версия"},
+    "data.rollback": {"en": "Roll back to this version", "ru": "Вернуться к этой версии"},
+    "data.rolled_back": {"en": "Version {version} is current again.",
+                         "ru": "Версия {version} снова текущая."},
+    "col.version": {"en": "Version", "ru": "Версия"},
+    "col.time": {"en": "Time (UTC)", "ru": "Время (UTC)"},
+    "col.user": {"en": "By", "ru": "Кем"},
+    "col.current": {"en": "Current", "ru": "Текущая"},
     "yes": {"en": "yes", "ru": "да"},
     "no": {"en": "no", "ru": "нет"},
 }

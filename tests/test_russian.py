@@ -51,5 +51,5 @@ def test_no_english_interface_text_in_russian(monkeypatch, page):
     at.run()
     assert not at.exception
     texts = interface_texts(at)
-    assert len(texts) > 10
+    assert len(texts) > 3
     assert english_left(texts) == []

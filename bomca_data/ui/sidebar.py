@@ -36,7 +36,7 @@ def language_picker() -> str:
 
 def source_panel(lang: str) -> None:
     try:
-        dataset = state.load_current()
+        dataset = state.visible_dataset()
     except SourceError:
         return
     programme = dataset.programme

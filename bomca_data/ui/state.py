@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from bomca_data import access, i18n
 from bomca_data import filters as flt
-from bomca_data import i18n
 from bomca_data.model import Dataset, load_dataset, resolve_source, source_signature
 from bomca_data.read import SourceError
 
@@ -66,11 +66,24 @@ def current_filters() -> flt.Filters:
                        or "programme")
 
 
+def visible_dataset() -> Dataset:
+    """The loaded dataset as the signed-in user may see it (their countries only).
+
+    Never cached under a key that ignores the user: the shared, cached Dataset is
+    narrowed here, on every run."""
+    from bomca_data.ui import auth
+
+    user = auth.current_user()
+    if user is None:
+        st.stop()  # nothing of the data before sign-in
+    return access.restrict(load_current(), user.countries)
+
+
 def current_view() -> View | None:
     """The dataset and sidebar choices; None (with an error shown) if unreadable."""
     lang = language()
     try:
-        dataset = load_current()
+        dataset = visible_dataset()
     except SourceError as exc:
         st.error(i18n.t("error.source", lang, why=exc))
         return None
@@ -83,3 +96,8 @@ def filtered_to_component(view: View, component: str) -> Dataset:
     """The view's data narrowed to one component (for per-component targets)."""
     narrowed = flt.Filters(**{**view.filters.__dict__, "components": (component,)})
     return flt.apply(view.dataset, narrowed, view.as_of)
+
+
+def reload() -> None:
+    """Forget the loaded data (after an import or a rollback): the next run reads anew."""
+    _load.clear()

@@ -1,0 +1,117 @@
+"""Who may see what: users, roles, countries, and salted slow password hashes.
+
+Pure functions (no Streamlit): the sign-in page in ``ui/auth.py`` calls them, and
+``restrict`` narrows a Dataset to a user's countries for every page and export.
+
+Password hashes are scrypt (the standard library's memory-hard KDF) with a random
+salt: ``scrypt$n$r$p$salt_hex$hash_hex``. Make one with
+``python -m bomca_data hash-password``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from bomca_data import contract
+from bomca_data.model import Dataset
+
+ROLES = ("viewer", "editor")
+_N, _R, _P = 2**14, 8, 1  # scrypt cost: about 50 ms and 16 MB a check
+_DUMMY = None  # a hash to check against when the user is unknown (same time either way)
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: str = "viewer"
+    countries: tuple[str, ...] = ()  # empty: every country
+
+    @property
+    def editor(self) -> bool:
+        return self.role == "editor"
+
+
+LOCAL = User("local", "editor")  # sign-in off: a local run on one's own machine
+
+
+def hash_password(password: str, salt: bytes | None = None) -> str:
+    salt = salt or secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P)
+    return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
+
+
+def check_password(password: str, stored: str) -> bool:
+    try:
+        kind, n, r, p, salt, digest = stored.split("$")
+        if kind != "scrypt":
+            return False
+        mine = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r),
+                              p=int(p))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(mine, bytes.fromhex(digest))
+
+
+def user_from_settings(name: str, settings: dict) -> User:
+    """A user from their secrets entry: role (viewer by default) and countries."""
+    role = settings.get("role", "viewer")
+    countries = tuple(c.upper() for c in settings.get("countries", ()))
+    if role not in ROLES:
+        raise ValueError(f"user {name!r}: role must be one of {', '.join(ROLES)}")
+    unknown = [c for c in countries if c not in contract.NATIONAL_COUNTRIES]
+    if unknown:
+        raise ValueError(f"user {name!r}: unknown countries {', '.join(unknown)}")
+    return User(name, role, countries)
+
+
+def authenticate(users: dict, name: str, password: str) -> User | None:
+    """The user when the name and password match; None otherwise (never says which)."""
+    global _DUMMY
+    entry = users.get(name)
+    if entry is None:
+        _DUMMY = _DUMMY or hash_password(secrets.token_hex(8))
+        check_password(password, _DUMMY)  # spend the same time as for a real user
+        return None
+    if not check_password(password, str(entry.get("password_hash", ""))):
+        return None
+    return user_from_settings(name, entry)
+
+
+def _lists(column: pd.Series, allowed: tuple[str, ...]) -> pd.Series:
+    pattern = r"(?:^|;)(?:" + "|".join(allowed) + r")(?:;|$)"
+    return column.fillna("").str.contains(pattern, regex=True)
+
+
+def restrict(dataset: Dataset, countries: tuple[str, ...]) -> Dataset:
+    """The dataset as a user limited to ``countries`` may see it: their countries'
+    and the regional activities, their own countries' participants, the
+    recommendations and meetings naming them or the region, the targets naming them
+    or no country. Nothing of another country remains."""
+    if not countries:
+        return dataset
+    allowed = (*countries, "RG")
+    tables = dict(dataset.tables)
+    if (acts := tables.get("activities")) is not None:
+        # an activity shared with another country is kept, named by the user's countries
+        keep = _lists(acts["country"], allowed)
+        shown = acts.loc[keep, "country"].map(
+            lambda v: ";".join(c for c in v.split(";") if c in allowed))
+        tables["activities"] = acts[keep].assign(country=shown)
+    if (parts := tables.get("participants")) is not None:
+        tables["participants"] = parts[parts["country"].isin(countries)]
+    if (recs := tables.get("recommendations")) is not None:
+        keep = _lists(recs["country"], allowed)
+        tables["recommendations"] = recs[keep].assign(country=recs.loc[keep, "country"].map(
+            lambda v: ";".join(c for c in v.split(";") if c in allowed)))
+    if (meets := tables.get("meetings")) is not None:
+        tables["meetings"] = meets[meets["country"].isin(allowed)]
+    if (targets := tables.get("targets")) is not None:
+        tables["targets"] = targets[targets["country"].isin(countries)]
+    programme = replace(dataset.programme, countries=tuple(
+        c for c in dataset.programme.countries if c in countries))
+    return replace(dataset, tables=tables, programme=programme)

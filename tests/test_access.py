@@ -1,0 +1,140 @@
+"""Sign-in and roles: nothing before sign-in, wrong passwords refused (slowly, without
+saying why), viewers kept off the Data page, country-restricted users see and export
+nothing of another country."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bomca_data import access, export, filters
+from bomca_data.model import DEMO_DIR, load_dataset
+from bomca_data.ui import auth
+from tests.test_pages import APP, PAGES
+
+PASSWORDS = {"alice": "correct horse", "viktor": "battery staple", "kz": "nur sultan"}
+OTHERS = ("Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan")
+
+
+@pytest.fixture(scope="module")
+def users():
+    return {
+        "alice": {"password_hash": access.hash_password(PASSWORDS["alice"]), "role": "editor"},
+        "viktor": {"password_hash": access.hash_password(PASSWORDS["viktor"])},
+        "kz": {"password_hash": access.hash_password(PASSWORDS["kz"]), "countries": ["KZ"]},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _no_throttle_memory():
+    auth._FAILURES.clear()
+    yield
+    auth._FAILURES.clear()
+
+
+def app(monkeypatch, users) -> AppTest:
+    monkeypatch.delenv("BOMCA_DATA", raising=False)
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.secrets["bomca_users"] = users
+    return at
+
+
+def sign_in(at: AppTest, name: str, password: str) -> AppTest:
+    at.run()
+    at.text_input(key="auth_name").input(name)
+    at.text_input(key="auth_password").input(password)
+    at.button[0].click()
+    return at.run()
+
+
+def test_hashes_are_salted_and_checked():
+    first, second = access.hash_password("x"), access.hash_password("x")
+    assert first != second and first.startswith("scrypt$")
+    assert access.check_password("x", first) and not access.check_password("y", first)
+    assert not access.check_password("x", "plain-text")
+
+
+def test_nothing_of_the_data_before_sign_in(monkeypatch, users):
+    at = app(monkeypatch, users).run()
+    assert not at.exception
+    assert not at.metric and not at.get("plotly_chart") and not at.dataframe
+    assert at.text_input(key="auth_password").proto.type == 1  # a password field
+    for page in PAGES[1:]:  # a page opened directly shows nothing either
+        direct = app(monkeypatch, users)
+        direct.switch_page(page)
+        direct.run()
+        assert not direct.metric and not direct.get("plotly_chart"), page
+
+
+@pytest.mark.parametrize(("name", "password"), [("alice", "wrong"), ("nobody", "x"),
+                                                ("alice", "")])
+def test_wrong_passwords_are_refused_without_saying_why(monkeypatch, users, name, password):
+    at = sign_in(app(monkeypatch, users), name, password)
+    assert [e.body for e in at.error] == ["Sign-in failed."]
+    assert not at.metric
+
+
+def test_repeated_failures_are_slowed_down():
+    auth._FAILURES["alice"] = 3
+    assert auth._delay("alice") == 2.0 and auth._delay("bob") == 0.0
+    auth._FAILURES["alice"] = 50
+    assert auth._delay("alice") == auth.MAX_DELAY
+
+
+def test_editor_signs_in_and_sees_the_dashboard(monkeypatch, users):
+    at = sign_in(app(monkeypatch, users), "alice", PASSWORDS["alice"])
+    assert not at.exception and at.metric
+    assert at.session_state[auth.USER_KEY] == access.User("alice", "editor")
+
+
+def test_a_viewer_cannot_reach_the_data_page(monkeypatch, users):
+    at = app(monkeypatch, users)
+    at.session_state[auth.USER_KEY] = access.User("viktor", "viewer")
+    at.switch_page("pages/data.py")
+    at.run()
+    assert [e.body for e in at.error] == ["Only editors can change the data."]
+    assert not at.get("file_uploader")
+
+
+def test_the_data_page_is_listed_for_editors_only(monkeypatch, users):
+    import ast
+
+    tree = ast.parse(Path(APP).read_text(encoding="utf-8"))
+    guarded = [n for n in ast.walk(tree) if isinstance(n, ast.If)
+               and "user.editor" in ast.unparse(n.test)]
+    assert guarded and "pages/data.py" in ast.unparse(guarded[0])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_country_user_sees_no_other_country(monkeypatch, users, page):
+    at = app(monkeypatch, users)
+    at.session_state[auth.USER_KEY] = access.User("kz", "viewer", ("KZ",))
+    at.query_params["lang"] = "en"
+    if page != PAGES[0]:
+        at.switch_page(page)
+    at.run()
+    assert not at.exception
+    shown = json.dumps([json.loads(c.proto.spec) for c in at.get("plotly_chart")])
+    shown += " ".join(str(d.value.to_dict()) for d in at.dataframe)
+    shown += " ".join(m.label + m.value for m in at.metric)
+    shown += " ".join(e.value for e in at.caption)
+    for other in OTHERS:
+        assert other not in shown, (page, other)
+
+
+def test_a_country_user_exports_nothing_of_another_country():
+    ds = access.restrict(load_dataset(DEMO_DIR), ("KZ",))
+    data = export.workbook_bytes(ds, filters.Filters(), ds.programme.as_of, "en")
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    for sheet in ("activities", "participants", "recommendations", "meetings"):
+        header = [c.value for c in wb[sheet][1]]
+        column = header.index("country")
+        countries = {row[column] for row in wb[sheet].iter_rows(min_row=2, values_only=True)}
+        assert countries and countries <= {"KZ", "RG", "KZ;RG"}, (sheet, countries)
+    summary = [row for row in wb["summary"].iter_rows(values_only=True)]
+    assert not any(str(r[0]).endswith((".KG", ".TJ", ".TM", ".UZ")) for r in summary)
