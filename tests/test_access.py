@@ -138,3 +138,81 @@ def test_a_country_user_exports_nothing_of_another_country():
         assert countries and countries <= {"KZ", "RG", "KZ;RG"}, (sheet, countries)
     summary = [row for row in wb["summary"].iter_rows(values_only=True)]
     assert not any(str(r[0]).endswith((".KG", ".TJ", ".TM", ".UZ")) for r in summary)
+
+
+def test_data_page_shows_history_and_rolls_back(monkeypatch, tmp_path):
+    """a managed folder with two versions: the editor rolls back from the page."""
+    from bomca_data import store
+    from tests.sheets import ACTIVITY_HEADER, activity, write
+
+    folder = tmp_path / "data"
+    write(folder / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
+    new = write(tmp_path / "up" / "activities.xlsx", [ACTIVITY_HEADER, activity(1), activity(2)])
+    store.import_files(folder, [new], "alice")
+    monkeypatch.setenv("BOMCA_DATA", str(folder))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.switch_page("pages/data.py")
+    at.run()
+    assert not at.exception and at.get("file_uploader")
+    history = at.dataframe[-1].value
+    assert list(history["Version"]) == ["v0002", "v0001"]
+    at.selectbox(key="data_rollback_version").set_value("v0001")
+    at.button(key="data_rollback").click()
+    at.run()
+    assert "Version v0001 is current again." in [s.body for s in at.success]
+    assert [v.current for v in store.versions(folder)] == [True, False]
+
+
+def _managed(tmp_path):
+    from tests.sheets import ACTIVITY_HEADER, activity, write
+
+    folder = tmp_path / "data"
+    write(folder / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
+    return folder
+
+
+def _bytes(tmp_path, name: str, rows: list) -> bytes:
+    from tests.sheets import write
+
+    return write(tmp_path / "made" / name, rows).read_bytes()
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def test_data_page_checks_an_upload_before_anything_changes(monkeypatch, tmp_path):
+    from tests.sheets import ACTIVITY_HEADER, activity
+
+    folder = _managed(tmp_path)
+    monkeypatch.setenv("BOMCA_DATA", str(folder))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.switch_page("pages/data.py")
+    at.run()
+    bad = _bytes(tmp_path, "activities.xlsx", [ACTIVITY_HEADER, activity(1),
+                                               activity(2, component="C9")])
+    at.file_uploader(key="data_upload").set_value(("activities.xlsx", bad, XLSX))
+    at.run()
+    assert not at.exception
+    assert any("1 error(s) found" in e.body for e in at.error)
+    assert at.button(key="data_accept").disabled
+    assert not (folder / "versions").exists()
+
+    good = _bytes(tmp_path, "activities.xlsx", [ACTIVITY_HEADER, activity(1), activity(2)])
+    at.file_uploader(key="data_upload").set_value(("activities.xlsx", good, XLSX))
+    at.run()
+    at.button(key="data_accept").click()
+    at.run()
+    assert "Accepted: version v0002 is now current." in [s.body for s in at.success]
+    assert load_dataset(folder).stats["activities"].rows_read == 2
+
+
+def test_data_page_refuses_a_file_that_is_not_what_its_name_says(monkeypatch, tmp_path):
+    monkeypatch.setenv("BOMCA_DATA", str(_managed(tmp_path)))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.switch_page("pages/data.py")
+    at.run()
+    at.file_uploader(key="data_upload").set_value(
+        ("activities.xlsx", b"<html><body>export</body></html>", XLSX))
+    at.run()
+    assert [e.body for e in at.error] == [
+        "activities.xlsx is not a spreadsheet file (its content does not match its name)."]
