@@ -423,6 +423,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.time": {"en": "Time (UTC)", "ru": "Время (UTC)"},
     "col.user": {"en": "By", "ru": "Кем"},
     "col.current": {"en": "Current", "ru": "Текущая"},
+    "col.files": {"en": "Files (SHA-256)", "ru": "Файлы (SHA-256)"},
     "yes": {"en": "yes", "ru": "да"},
     "no": {"en": "no", "ru": "нет"},
 }

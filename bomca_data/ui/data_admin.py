@@ -86,6 +86,8 @@ def history_panel(view: View, folder: Path) -> None:
     frame = pd.DataFrame([{"version": v.name, "time": v.time, "user": v.user,
                            "rows": ", ".join(f"{view.t('table.' + t)} {n}"
                                              for t, n in v.rows.items()),
+                           "files": ", ".join(f"{name} {digest[:12]}"
+                                              for name, digest in v.hashes.items()),
                            "current": v.current} for v in reversed(history)])
     st.dataframe(report.localised(frame, view.lang), hide_index=True, width="stretch")
     left, right = st.columns([2, 1])

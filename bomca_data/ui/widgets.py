@@ -128,8 +128,14 @@ def template_download(view: View) -> None:
 
 
 def meeting_label(view: View, meeting) -> str:
-    """"NSG Kazakhstan 12.09.2024" for a meeting row; n/a when there is none."""
+    """"NSG Kazakhstan 12.09.2024 Astana" for a meeting row; n/a when there is none."""
     if meeting is None:
         return i18n.t("kpi.none", view.lang)
+    place = plain(meeting.get("location") or "")
     return (f"{meeting['meeting_type']} {i18n.term('country', meeting['country'], view.lang)} "
-            f"{i18n.date(meeting['start_date'].date(), view.lang)}")
+            f"{i18n.date(meeting['start_date'].date(), view.lang)} {place}").strip()
+
+
+def plain(text: str) -> str:
+    """A data value made safe for a markdown element: no markup, no links, no HTML."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>" else ch for ch in str(text))
