@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from bomca_data import clean, contract, read, store
+from bomca_data import cache, clean, contract, read, store
 from bomca_data.issues import Issue, has_errors, sort_key
 from bomca_data.programme import Programme, SettingsError, load_programme
 
@@ -55,9 +55,12 @@ def resolve_source(path: str | Path | None = None) -> Path:
     return Path(chosen).expanduser()
 
 
-def load_dataset(source: str | Path | None = None) -> Dataset:
+def load_dataset(source: str | Path | None = None, use_cache: bool = True) -> Dataset:
     """Read, validate and type a source. Raises read.SourceError only when the
-    source itself cannot be read; every problem inside it becomes an Issue."""
+    source itself cannot be read; every problem inside it becomes an Issue.
+
+    With ``use_cache``, a source read before (same bytes, same code) comes from the
+    Parquet cache instead of the spreadsheets (see cache.py)."""
     source = resolve_source(source)
     here = store.current_dir(source) if source.is_dir() else source
     managed = store.manifest_locations(here) if source.is_dir() else None
@@ -67,6 +70,15 @@ def load_dataset(source: str | Path | None = None) -> Dataset:
         programme = load_programme(settings if source.is_dir() else source.parent)
     except SettingsError as exc:
         raise read.SourceError(str(exc)) from exc
+    key = None
+    if use_cache:
+        files = {loc.path.resolve() for loc in locations if loc.path.is_file()}
+        layout = repr(sorted((loc.table, loc.path.name, loc.sheet) for loc in locations))
+        key = cache.content_key(list(files), layout + repr(issues))
+        if (hit := cache.load(key)) is not None:
+            frames, cached_issues, stats = hit
+            return Dataset(source, programme, frames, cached_issues,
+                           {name: TableStats(**s) for name, s in stats.items()})
     raws = {loc.table: read.read_table(loc) for loc in locations}
     for raw in raws.values():
         issues += raw.issues
@@ -79,6 +91,8 @@ def load_dataset(source: str | Path | None = None) -> Dataset:
                               len(frames[name]) if name in frames else 0)
              for name, raw in raws.items()}
     issues.sort(key=sort_key)
+    if key is not None:
+        cache.save(key, frames, issues, {n: asdict(s) for n, s in stats.items()})
     return Dataset(source, programme, frames, issues, stats)
 
 

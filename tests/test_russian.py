@@ -9,6 +9,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from bomca_data.demo import CITIES
 from tests.test_pages import APP, PAGES
 
 # Names that stay as they are in Russian: the programme, file formats, codes, sources.
@@ -16,6 +17,9 @@ ALLOWED = re.compile(r"Источник: \S+|BOMCA_DATA|BOMCA|CSV|PNG|Excel|Powe
                      r"Natural Earth|NSG|RSG|EU|"
                      r"\bC[1-4]\b|\bY[1-5]\b|\d{4}Q\d|bomca[\w.-]*|[A-Z]{2}-\d{4}|R-\d{4}")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# Data values are not interface text: the demo's place names stay as the data has them.
+PLACES = re.compile("|".join(sorted({c for cities in CITIES.values() for c in cities} | {
+    "Astana", "Vilnius"}, key=len, reverse=True)))
 
 
 def interface_texts(at: AppTest) -> list[str]:
@@ -38,7 +42,7 @@ def interface_texts(at: AppTest) -> list[str]:
 
 
 def english_left(texts: list[str]) -> list[str]:
-    return [t for t in texts if LATIN_WORD.search(ALLOWED.sub("", t))]
+    return [t for t in texts if LATIN_WORD.search(ALLOWED.sub("", PLACES.sub("", t)))]
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -1,0 +1,74 @@
+"""The Parquet cache: unchanged files are not read again; a changed, added or removed
+file is; a damaged entry is ignored and rebuilt."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from bomca_data import cache, read
+from bomca_data.model import load_dataset
+from tests.sheets import ACTIVITY_HEADER, activity, write
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BOMCA_CACHE", str(folder))
+    return folder
+
+
+@pytest.fixture
+def source(tmp_path):
+    write(tmp_path / "src" / "activities.xlsx", [ACTIVITY_HEADER, activity(1),
+                                                 activity(2, start_date="soon")])
+    return tmp_path / "src"
+
+
+def no_reading(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a spreadsheet was read")
+
+    monkeypatch.setattr(read, "read_table", refuse)
+
+
+def test_unchanged_files_come_from_the_cache(cache_dir, source, monkeypatch):
+    first = load_dataset(source)
+    assert len(list(cache_dir.iterdir())) == 1
+    no_reading(monkeypatch)
+    second = load_dataset(source)
+    pd.testing.assert_frame_equal(first.tables["activities"], second.tables["activities"])
+    assert second.issues == first.issues and second.stats == first.stats
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "remove"])
+def test_a_changed_added_or_removed_file_is_read_again(cache_dir, source, change):
+    load_dataset(source)
+    if change == "edit":
+        write(source / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
+    elif change == "add":
+        write(source / "participants.xlsx", [["activity_id"], ["A1"]])
+    else:
+        write(source / "participants.xlsx", [["activity_id"], ["A1"]])
+        load_dataset(source)
+        (source / "participants.xlsx").unlink()
+    ds = load_dataset(source)
+    expected = {"edit": (1, {"activities"}), "add": (1, {"activities", "participants"}),
+                "remove": (1, {"activities"})}[change]
+    assert (ds.stats["activities"].rows_valid, set(ds.stats)) == expected
+
+
+def test_a_damaged_entry_is_ignored_and_rebuilt(cache_dir, source):
+    load_dataset(source)
+    (entry,) = cache_dir.iterdir()
+    (entry / "activities.parquet").write_bytes(b"not parquet")
+    ds = load_dataset(source)
+    assert ds.stats["activities"].rows_valid == 1
+    assert cache.load(entry.name) is not None  # rewritten whole
+
+
+def test_an_unwritable_cache_is_not_an_error(tmp_path, source, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("BOMCA_CACHE", str(blocker / "cache"))
+    assert load_dataset(source).stats["activities"].rows_valid == 1
