@@ -107,6 +107,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "banner.excluded_link": {"en": "See the data-quality page", "ru": "Открыть страницу качества "
                                                                          "данных"},
     "table.rows": {"en": "Rows behind this chart", "ru": "Данные этого графика"},
+    "table.cut": {"en": "The first {shown} of {n} rows: the CSV download has them all.",
+                  "ru": "Первые {shown} из {n} строк: в файле CSV есть все."},
+    "timeline.gantt_cut": {"en": "Showing the {shown} activities nearest the as-of date, of {n}: "
+                                 "narrow the filters to see the others.",
+                           "ru": "Показаны {shown} мероприятий, ближайших к дате отчёта, из {n}: "
+                                 "сузьте фильтры, чтобы увидеть остальные."},
     "label.unknown": {"en": "Unknown", "ru": "Не указано"},
     "years.note": {"en": "Programme years run April to March: Y1 = April {y1} to March {y2}.",
                    "ru": "Годы программы длятся с апреля по март: Г1 = апрель {y1} - март "

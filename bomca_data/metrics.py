@@ -300,10 +300,18 @@ def cumulative_completed(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
     return frame, target.dropna()
 
 
-def gantt(dataset: Dataset) -> pd.DataFrame:
+GANTT_LIMIT = 600  # bars on one chart: more is unreadable, and heavy to send
+
+
+def gantt(dataset: Dataset, as_of: dt.date | None = None,
+          limit: int = GANTT_LIMIT) -> pd.DataFrame:
+    """One row per activity; beyond ``limit``, the activities nearest the as-of date."""
     acts = dataset.table("activities")
     if acts is None:
         return pd.DataFrame(columns=["activity_id", "title", "component", "start", "finish"])
+    if as_of is not None and len(acts) > limit:
+        distance = (acts["start_date"] - _ts(as_of)).abs()
+        acts = acts.loc[distance.nsmallest(limit).index]
     out = acts[["activity_id", "title", "component", "country", "status", "start_date"]].copy()
     # a one-day activity still needs a visible bar: it ends at the end of its day
     out["finish"] = done_date(acts) + pd.Timedelta(days=1)

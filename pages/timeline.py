@@ -31,8 +31,10 @@ if view is not None:
                                               t("timeline.cumulative"), view.subtitle,
                                               t("axis.activities")),
                       progress.merge(target, on="month", how="outer"), "cumulative-completed")
-        rows = metrics.gantt(data)
+        rows = metrics.gantt(data, as_of)
         widgets.chart(view, charts.gantt(rows, meetings, as_of, lang,
                                          t("timeline.gantt", n=len(rows)), view.subtitle),
                       rows, "activities-gantt")
+        if len(rows) < len(acts):
+            widgets.caption_n(view, "timeline.gantt_cut", shown=len(rows), n=len(acts))
         widgets.caption(view, "timeline.meetings")

@@ -111,3 +111,14 @@ def test_status_is_derived_from_dates_and_as_of():
 def test_programme_end_is_54_months_after_start():
     assert Programme().end == dt.date(2025, 9, 30)
     assert Programme().year_numbers() == [1, 2, 3, 4, 5]
+
+
+def test_gantt_keeps_the_activities_nearest_the_as_of_date():
+    from bomca_data.model import DEMO_DIR
+
+    ds = load_dataset(DEMO_DIR)
+    rows = metrics.gantt(ds, dt.date(2023, 11, 30), limit=10)
+    assert len(rows) == 10
+    gap = (rows["start"] - pd.Timestamp("2023-11-30")).abs().max()
+    everything = (ds.tables["activities"]["start_date"] - pd.Timestamp("2023-11-30")).abs()
+    assert gap <= everything.sort_values().iloc[9]

@@ -23,9 +23,22 @@ def chart(view: View, fig: go.Figure, rows: pd.DataFrame, name: str,
         "displaylogo": False,
         "toImageButtonOptions": {"filename": f"bomca-{name}-{view.as_of}", "scale": 2}})
     with st.expander(view.t("table.rows")):
-        st.dataframe(report.localised(rows, view.lang, status_kind), hide_index=True,
-                     width="stretch")
+        table(view, rows, status_kind)
         download(view, rows, name)
+
+
+MAX_ROWS_SHOWN = 1_000  # what a table sends to the browser stays small; the CSV has all
+
+
+def table(view: View, rows: pd.DataFrame, status_kind: str = "activity_status",
+          **options) -> None:
+    """A table on the page: its first rows, and how many there are when cut."""
+    shown = rows.head(MAX_ROWS_SHOWN)
+    st.dataframe(report.localised(shown, view.lang, status_kind), hide_index=True,
+                 width="stretch", **options)
+    if len(rows) > len(shown):
+        st.caption(view.t("table.cut", shown=i18n.number(len(shown), view.lang),
+                          n=i18n.number(len(rows), view.lang)))
 
 
 def download(view: View, rows: pd.DataFrame, name: str) -> None:
@@ -87,8 +100,7 @@ REC_LIST_COLUMNS = ["rec_id", "title", "country", "component", "output_type", "s
 
 def recommendation_list(view: View, recs: pd.DataFrame) -> None:
     rows = recs[[c for c in REC_LIST_COLUMNS if c in recs]]
-    st.dataframe(report.localised(rows, view.lang, "rec_status"), hide_index=True,
-                 width="stretch", column_config=_date_columns(rows, view.lang))
+    table(view, rows, "rec_status", column_config=_date_columns(rows, view.lang))
     download(view, rows, "recommendations")
 
 
@@ -139,3 +151,7 @@ def meeting_label(view: View, meeting) -> str:
 def plain(text: str) -> str:
     """A data value made safe for a markdown element: no markup, no links, no HTML."""
     return "".join("\\" + ch if ch in "\\`*_[]<>" else ch for ch in str(text))
+
+
+def caption_n(view: View, key: str, **numbers: int) -> None:
+    st.caption(view.t(key, **{k: i18n.number(v, view.lang) for k, v in numbers.items()}))
