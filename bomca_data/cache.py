@@ -69,10 +69,10 @@ def load(key: str) -> tuple[dict[str, pd.DataFrame], list[Issue], dict] | None:
 
 
 def _as_written(frame: pd.DataFrame) -> pd.DataFrame:
-    """Dates at day precision, as cleaning makes them (Parquet stores milliseconds)."""
+    """Dates in milliseconds, as cleaning makes them (and Parquet stores them)."""
     for col in frame.columns:
-        if pd.api.types.is_datetime64_any_dtype(frame[col]):
-            frame[col] = frame[col].astype("datetime64[s]")
+        if frame[col].dtype.kind == "M" and str(frame[col].dtype) != "datetime64[ms]":
+            frame[col] = frame[col].astype("datetime64[ms]")
     return frame
 
 

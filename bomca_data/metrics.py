@@ -103,7 +103,7 @@ def summary(dataset: Dataset, as_of: dt.date) -> dict:
 
     acts = dataset.table("activities")
     if acts is None:
-        acts = pd.DataFrame({c.name: pd.Series(dtype="datetime64[s]" if c.kind == "date"
+        acts = pd.DataFrame({c.name: pd.Series(dtype="datetime64[ms]" if c.kind == "date"
                                                else "str")
                              for c in contract.TABLES["activities"].columns})
     status = activity_status(acts, as_of)

@@ -153,5 +153,5 @@ def map_distinct(series: pd.Series, parser: Callable[[str], object]) -> pd.Serie
 
 
 def to_datetime(values: pd.Series) -> pd.Series:
-    """A column of ``datetime.date``/None -> datetime64 at day precision."""
-    return pd.to_datetime(values, errors="coerce").astype("datetime64[s]")
+    """A column of ``datetime.date``/None -> datetime64 in milliseconds (Parquet's unit)."""
+    return pd.to_datetime(values, errors="coerce").astype("datetime64[ms]")
