@@ -1,0 +1,154 @@
+"""A dashboard server on localhost, and headless Chromium sessions against it.
+
+Used by the benchmark suite (memory, message sizes) and the load test. Every loop is
+bounded in count and time; the server and the browser stop when done.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+PAGES = ("", "countries", "components", "timeline", "participants", "followup", "meeting",
+         "data_quality")
+CHART = ".js-plotly-plot .main-svg"
+# Records, in each tab, when the first chart appeared (ms after navigation start).
+FIRST_CHART_PROBE = """
+new MutationObserver((_, observer) => {
+  if (document.querySelector('.js-plotly-plot .main-svg')) {
+    window.__firstChart = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def server(source: Path, log: Path | None = None) -> Iterator[tuple[str, int, Path]]:
+    """(url, pid, log) of `streamlit run app.py` on a free port, reading ``source``."""
+    port = _free_port()
+    log = log or Path(tempfile.mkdtemp(prefix="bomca-serve-")) / "server.log"
+    env = {**os.environ, "BOMCA_DATA": str(source),
+           "BOMCA_CACHE": os.environ.get("BOMCA_CACHE") or tempfile.mkdtemp()}
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            raise RuntimeError(f"the server did not start:\n{log.read_text()}")
+        yield url, proc.pid, log
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+@contextmanager
+def chromium() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def wait_drawn(page, charts: int = 1, timeout_ms: int = 120_000) -> None:
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                           timeout=timeout_ms)
+    if charts:
+        page.wait_for_function(f"() => document.querySelectorAll('{CHART}').length >= "
+                               f"{charts}", timeout=timeout_ms)
+
+
+def server_memory(source: Path, sessions: int = 20) -> dict:
+    """The server's RSS with the source loaded, with 1 session, and with ``sessions``."""
+    with server(source) as (url, pid, _), chromium() as browser:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        first = context.new_page()
+        first.goto(url)
+        wait_drawn(first, 4)
+        time.sleep(2)
+        one = rss_mb(pid)
+        tabs = [first]
+        for _ in range(sessions - 1):
+            tab = context.new_page()
+            tab.goto(url, wait_until="commit")
+            tabs.append(tab)
+        for tab in tabs:
+            wait_drawn(tab, 4)
+        time.sleep(2)
+        many = rss_mb(pid)
+        context.close()
+    # "loaded": the dataset in memory and no session, measured in a process of its own
+    loaded = _loaded_rss(source)
+    return {"loaded": loaded, "one": one, "many": many}
+
+
+def _loaded_rss(source: Path) -> float:
+    code = ("import sys, resource; import streamlit, plotly.graph_objects; "
+            "from bomca_data.model import load_dataset; d = load_dataset(sys.argv[1]); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
+    done = subprocess.run([sys.executable, "-c", code, str(source)], cwd=ROOT, check=True,
+                          capture_output=True, text=True)
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def largest_messages(source: Path) -> dict[str, int]:
+    """Per page, the largest WebSocket frame the server sent to the browser."""
+    sizes: dict[str, int] = {}
+    with server(source) as (url, _, _), chromium() as browser:
+        for path in PAGES:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            frames: list[int] = []
+
+            def watch(ws, frames=frames) -> None:
+                ws.on("framereceived", lambda payload: frames.append(len(payload)))
+
+            page.on("websocket", watch)
+            page.goto(f"{url}/{path}")
+            wait_drawn(page, 0 if path == "data_quality" else 1)
+            time.sleep(1)
+            sizes[path] = max(frames, default=0)
+            context.close()
+    return sizes
