@@ -17,6 +17,7 @@ import logging
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -53,6 +54,7 @@ def measure(source: Path, repeat: int) -> list[tuple[str, float, float]]:
     for page in pages():
         st.cache_resource.clear()
         st.cache_data.clear()
+        os.environ["BOMCA_CACHE"] = tempfile.mkdtemp(prefix="bomca-cold-")  # no disk cache
         at = AppTest.from_file(APP, default_timeout=300)
         at.switch_page(page)
         start = time.perf_counter()
