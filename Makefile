@@ -20,8 +20,10 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.run-deps
 
+# Sessions run in threads: few malloc arenas, and large buffers given back to the
+# system when freed, keep the server's memory flat however many sessions are open.
 run: $(VENV)/.run-deps
-	$(BIN)/streamlit run app.py
+	MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=65536 $(BIN)/streamlit run app.py
 
 test: $(VENV)/.dev-deps
 	$(BIN)/ruff check .

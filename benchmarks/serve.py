@@ -43,10 +43,13 @@ def _free_port() -> int:
 
 @contextmanager
 def server(source: Path, log: Path | None = None) -> Iterator[tuple[str, int, Path]]:
-    """(url, pid, log) of `streamlit run app.py` on a free port, reading ``source``."""
+    """(url, pid, log) of `streamlit run app.py` on a free port, reading ``source``,
+    started as `make run` starts it (sessions run in threads: glibc's per-thread arenas
+    and its growing mmap threshold would otherwise keep every session's peak)."""
     port = _free_port()
     log = log or Path(tempfile.mkdtemp(prefix="bomca-serve-")) / "server.log"
-    env = {**os.environ, "BOMCA_DATA": str(source),
+    env = {**os.environ, "BOMCA_DATA": str(source), "MALLOC_ARENA_MAX": "2",
+           "MALLOC_MMAP_THRESHOLD_": "65536",
            "BOMCA_CACHE": os.environ.get("BOMCA_CACHE") or tempfile.mkdtemp()}
     with log.open("wb") as out:
         proc = subprocess.Popen(
@@ -101,8 +104,10 @@ def wait_drawn(page, charts: int = 1, timeout_ms: int = 120_000) -> None:
 
 
 def server_memory(source: Path, sessions: int = 20) -> dict:
-    """The server's RSS with the source loaded, with 1 session, and with ``sessions``."""
+    """The server's RSS before any session (nothing loaded yet), with 1 session (the
+    source loaded), and with ``sessions`` open at once."""
     with server(source) as (url, pid, _), chromium() as browser:
+        started = rss_mb(pid)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         first = context.new_page()
         first.goto(url)
@@ -119,18 +124,7 @@ def server_memory(source: Path, sessions: int = 20) -> dict:
         time.sleep(2)
         many = rss_mb(pid)
         context.close()
-    # "loaded": the dataset in memory and no session, measured in a process of its own
-    loaded = _loaded_rss(source)
-    return {"loaded": loaded, "one": one, "many": many}
-
-
-def _loaded_rss(source: Path) -> float:
-    code = ("import sys, resource; import streamlit, plotly.graph_objects; "
-            "from bomca_data.model import load_dataset; d = load_dataset(sys.argv[1]); "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
-    done = subprocess.run([sys.executable, "-c", code, str(source)], cwd=ROOT, check=True,
-                          capture_output=True, text=True)
-    return float(done.stdout.strip().splitlines()[-1])
+    return {"started": started, "one": one, "many": many}
 
 
 def largest_messages(source: Path) -> dict[str, int]:

@@ -19,8 +19,13 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from bomca_data.issues import Issue
+
+# Arrow's own allocator keeps memory it has freed; the system's gives it back, which
+# matters for a long-running server holding one large dataset.
+pa.set_memory_pool(pa.system_memory_pool())
 
 FORMAT = "1"  # bump when what is cached changes shape
 ENV_VAR = "BOMCA_CACHE"

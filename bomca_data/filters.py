@@ -113,7 +113,9 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
         tables["activities"] = acts = acts[keep]
 
     parts = dataset.tables.get("participants")
-    if parts is not None and acts is not None:
+    narrowed = any((filters.countries, filters.components, filters.years, filters.types,
+                    filters.statuses))
+    if parts is not None and acts is not None and narrowed:  # else: shared, never copied
         keep = parts["activity_id"].isin(acts["activity_id"])
         if filters.countries:
             own = parts["country"].isin(filters.countries)

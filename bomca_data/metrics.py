@@ -7,6 +7,7 @@ both call these functions, so their figures cannot disagree.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -71,7 +72,16 @@ def _counts(values: pd.Series, keys: list[str] | tuple[str, ...] = (),
 
 
 def counted_participation(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
-    """Participation rows whose activity is completed by D, or ongoing and started by D."""
+    """Participation rows whose activity is completed by D, or ongoing and started by D.
+
+    Computed once per dataset object and date (pages ask for it several times)."""
+    key = ("counted_participation", as_of)
+    if key not in dataset.memo:
+        dataset.memo[key] = _counted_participation(dataset, as_of)
+    return dataset.memo[key]
+
+
+def _counted_participation(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
     parts, acts = dataset.table("participants"), dataset.table("activities")
     if parts is None or acts is None:
         return pd.DataFrame(columns=[c.name for c in contract.TABLES["participants"].columns])
@@ -413,3 +423,13 @@ def next_meeting(dataset: Dataset, as_of: dt.date) -> pd.Series | None:
         return None
     later = meetings[meetings["start_date"] > _ts(as_of)].sort_values("start_date")
     return later.iloc[0] if len(later) else None
+
+
+def only_component(dataset: Dataset, component: str) -> Dataset:
+    """The activities of one component with the targets (enough for target_progress)."""
+    acts = dataset.table("activities")
+    tables = {name: frame for name, frame in dataset.tables.items()
+              if name in ("targets", "recommendations")}
+    if acts is not None:
+        tables["activities"] = acts[acts["component"] == component]
+    return replace(dataset, tables=tables)

@@ -36,6 +36,8 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     issues: list[Issue]
     stats: dict[str, TableStats] = field(default_factory=dict)
+    # figures computed once per dataset object (a narrowed copy starts empty: init=False)
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def table(self, name: str) -> pd.DataFrame | None:
         return self.tables.get(name)
@@ -106,3 +108,18 @@ def source_signature(source: Path) -> tuple:
                        and (p.suffix.lower() in contract.ACCEPTED_SUFFIXES
                             or p.name in ("programme.toml", store.MANIFEST)))
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
+
+
+def release_memory() -> None:
+    """Hand memory freed while loading back to the system (a long-running server
+    otherwise keeps the peak of every load)."""
+    import contextlib
+    import ctypes
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL("libc.so.6").malloc_trim(0)

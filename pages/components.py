@@ -49,7 +49,7 @@ if view is not None:
             for tab, code in zip(st.tabs([i18n.component_short(c, lang) for c in shown]),
                                  shown, strict=True):
                 with tab:
-                    part = state.filtered_to_component(view, code)
+                    part = metrics.only_component(data, code)
                     rows = metrics.target_progress(part, as_of, "activities_completed",
                                                    view.filters.countries, (code,))
                     if rows["target"].isna().all():

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bomca_data import brief, charts, i18n
+from bomca_data import charts, i18n
 from bomca_data.ui import banners, meeting, state, widgets
 
 view = state.current_view()
@@ -10,10 +10,10 @@ if view is not None:
     banners.page_header(view, "page.meeting", "brief.intro")
     lang, t, as_of = view.lang, view.t, view.as_of
     country, since = meeting.choices(view)
-    b = brief.build(view.dataset, country, as_of, since)
-    figures = brief.headline(b)
-    period = f"{i18n.date(b.start, lang)} - {i18n.date(as_of, lang)}"
-    meeting.download(view, b)
+    brief = meeting.figures(view, country, since)
+    figures = brief["headline"]
+    period = f"{i18n.date(brief['start'], lang)} - {i18n.date(as_of, lang)}"
+    meeting.download(view, country, since)
     widgets.kpi_row([
         (t("kpi.completed"), widgets.fmt(figures["completed"], lang),
          t("pack.in_period", n=widgets.fmt(figures["completed_in_period"], lang))),
@@ -27,7 +27,7 @@ if view is not None:
     subtitle = f"{i18n.term('country', country, lang)} · {period} · {view.subtitle.split(' · ')[0]}"
 
     st.header(t("brief.results", period=period))
-    by_component, by_type = brief.period_results(b)
+    by_component, by_type = brief["by_component"], brief["by_type"]
     left, right = st.columns(2)
     with left:
         widgets.chart(view, charts.bars(by_component, "component", "activities", "component", lang,
@@ -38,12 +38,12 @@ if view is not None:
         widgets.chart(view, charts.bars(rows, "activity_type", "activities", "activity_type", lang,
                                         t("brief.by_type"), subtitle, t("axis.activities"),
                                         horizontal=True), rows, "brief-by-type")
-    rows = brief.target_row(b)
+    rows = brief["targets"]
     widgets.chart(view, charts.actual_vs_target(rows, lang, t("brief.targets"), subtitle,
                                                 t("axis.activities")), rows, "brief-targets")
 
     st.header(t("brief.participants", period=period))
-    by_agency_type, agencies, share = brief.period_participants(b)
+    by_agency_type, agencies = brief["by_agency_type"], brief["agencies"]
     left, right = st.columns(2)
     with left:
         widgets.chart(view, charts.bars(by_agency_type, "agency_type", "attendances", "agency_type",
@@ -57,7 +57,7 @@ if view is not None:
                       agencies, "brief-agencies")
 
     st.header(t("brief.recommendations"))
-    widgets.recommendation_list(view, brief.open_recommendations(b))
+    widgets.recommendation_list(view, brief["open"])
     st.header(t("brief.planned"))
-    meeting.planned_table(view, brief.planned(b))
-    st.subheader(f"{t('kpi.next_meeting')}: {widgets.meeting_label(view, b.upcoming)}")
+    meeting.planned_table(view, brief["planned"])
+    st.subheader(f"{t('kpi.next_meeting')}: {widgets.meeting_label(view, brief['upcoming'])}")

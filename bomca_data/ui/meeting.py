@@ -7,7 +7,9 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from bomca_data import brief, i18n, pack, report
+from bomca_data import access, brief, i18n, pack
+from bomca_data.model import resolve_source, source_signature
+from bomca_data.ui import state, widgets
 from bomca_data.ui.state import View
 
 
@@ -31,11 +33,39 @@ def choices(view: View) -> tuple[str, dt.date]:
     return country, since
 
 
-def download(view: View, b: brief.Brief) -> None:
-    source, lang = view.dataset.source.name, view.lang
+@st.cache_data(max_entries=64, show_spinner=False)
+def _figures(source: str, signature: tuple, countries: tuple, country: str, as_of: dt.date,
+             since: dt.date) -> dict:
+    """The brief's figures: small frames, cached per source content, user's countries,
+    country and period (the sidebar filters do not change them)."""
+    del signature  # part of the cache key only
+    dataset = access.restrict(state.load_current(), countries)
+    b = brief.build(dataset, country, as_of, since)
+    by_component, by_type = brief.period_results(b)
+    by_agency_type, agencies, share = brief.period_participants(b)
+    return {"start": b.start, "headline": brief.headline(b), "by_component": by_component,
+            "by_type": by_type, "targets": brief.target_row(b),
+            "by_agency_type": by_agency_type, "agencies": agencies, "share": share,
+            "open": brief.open_recommendations(b), "planned": brief.planned(b),
+            "upcoming": b.upcoming}
+
+
+def figures(view: View, country: str, since: dt.date) -> dict:
+    from bomca_data.ui import auth
+
+    user = auth.current_user()
+    source = resolve_source()
+    return _figures(str(source), source_signature(source), user.countries if user else (),
+                    country, view.as_of, since)
+
+
+def download(view: View, country: str, since: dt.date) -> None:
+    """The pack, built only when clicked."""
+    dataset, source, lang, as_of = view.dataset, view.dataset.source.name, view.lang, view.as_of
     st.download_button(view.t("brief.download"), type="primary", icon=":material/slideshow:",
-                       data=lambda: pack.meeting_pack(b, lang, source),
-                       file_name=f"bomca-{b.country}-{b.as_of}-{lang}.pptx", key="meeting_pack",
+                       data=lambda: pack.meeting_pack(brief.build(dataset, country, as_of, since),
+                                                      lang, source),
+                       file_name=f"bomca-{country}-{as_of}-{lang}.pptx", key="meeting_pack",
                        mime="application/vnd.openxmlformats-officedocument.presentationml."
                             "presentation")
 
@@ -44,5 +74,5 @@ def planned_table(view: View, plan: pd.DataFrame) -> None:
     if not len(plan):
         st.info(view.t("brief.no_planned"))
         return
-    st.dataframe(report.localised(plan, view.lang), hide_index=True, width="stretch")
+    widgets.table(view, plan)
 

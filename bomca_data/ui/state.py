@@ -13,7 +13,7 @@ import streamlit as st
 
 from bomca_data import access, i18n
 from bomca_data import filters as flt
-from bomca_data.model import Dataset, load_dataset, resolve_source, source_signature
+from bomca_data.model import Dataset, load_dataset, release_memory, resolve_source, source_signature
 from bomca_data.read import SourceError
 
 LANG_KEY = "lang"
@@ -46,7 +46,9 @@ class View:
 def _load(source: str, signature: tuple) -> Dataset:
     """One shared, read-only Dataset per source content (signature: path, size, mtime)."""
     del signature  # part of the cache key only
-    return load_dataset(source)
+    dataset = load_dataset(source)
+    release_memory()
+    return dataset
 
 
 def load_current() -> Dataset:
@@ -90,12 +92,6 @@ def current_view() -> View | None:
     as_of = st.session_state.get(AS_OF_KEY) or dataset.programme.default_as_of()
     chosen = current_filters()
     return View(dataset, flt.apply(dataset, chosen, as_of), chosen, lang, as_of)
-
-
-def filtered_to_component(view: View, component: str) -> Dataset:
-    """The view's data narrowed to one component (for per-component targets)."""
-    narrowed = flt.Filters(**{**view.filters.__dict__, "components": (component,)})
-    return flt.apply(view.dataset, narrowed, view.as_of)
 
 
 def reload() -> None:
