@@ -195,7 +195,20 @@ def clean_tables(raws: dict[str, RawTable], programme: Programme
     for name, c in checked.items():
         frames[name] = c.frame[~c.excluded].reset_index(drop=True)
         issues += c.issues
+    if "participants" in frames and "activities" in frames:
+        frames["participants"][ACTIVITY_ROW] = activity_rows(frames["participants"],
+                                                             frames["activities"])
     return frames, issues
+
+
+ACTIVITY_ROW = "_activity"  # a participation's activity, as its row in the activities frame
+
+
+def activity_rows(parts: pd.DataFrame, activities: pd.DataFrame) -> np.ndarray:
+    """For each participation, the position of its activity (-1: none), so that
+    narrowing participants to some activities is an array lookup, not a string search."""
+    position = pd.Index(activities["activity_id"]).get_indexer(parts["activity_id"])
+    return position.astype("int64")
 
 
 def _single_country(activities: pd.DataFrame) -> pd.Series:

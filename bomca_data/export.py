@@ -44,7 +44,7 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def csv_bytes(frame: pd.DataFrame, context: str) -> bytes:
     """UTF-8 CSV (with BOM, so Excel reads Cyrillic), one `context` column first:
     the as-of date and the filters."""
-    out = safe_frame(frame.drop(columns=["_row"], errors="ignore"))
+    out = safe_frame(_public(frame))
     out.insert(0, "context", context)
     return out.to_csv(index=False).encode("utf-8-sig")
 
@@ -57,8 +57,13 @@ def filtered_tables(dataset: Dataset, chosen: flt.Filters, as_of: dt.date
     """The valid rows the filters keep, per table (no row numbers, no personal data:
     it never reached the dataset)."""
     data = flt.apply(dataset, chosen, as_of)
-    return {name: data.tables[name].drop(columns=["_row"], errors="ignore").reset_index(drop=True)
-            for name in EXPORT_TABLES if name in data.tables}
+    return {name: _public(data.tables[name]) for name in EXPORT_TABLES if name in data.tables}
+
+
+def _public(frame: pd.DataFrame) -> pd.DataFrame:
+    """Without the internal columns (row numbers, lookups: their names start with _)."""
+    return frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")]
+                      ).reset_index(drop=True)
 
 
 def summary_sheet(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str

@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields, replace
 import pandas as pd
 
 from bomca_data import contract
-from bomca_data.metrics import activity_status, done_date, programme_year
+from bomca_data.metrics import activity_status, done_date, of_activities, programme_year
 from bomca_data.model import Dataset
 from bomca_data.programme import Programme
 
@@ -116,12 +116,11 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
     narrowed = any((filters.countries, filters.components, filters.years, filters.types,
                     filters.statuses))
     if parts is not None and acts is not None and narrowed:  # else: shared, never copied
-        keep = parts["activity_id"].isin(acts["activity_id"])
+        keep = of_activities(parts, acts)
         if filters.countries:
-            own = parts["country"].isin(filters.countries)
+            own = parts["country"].isin(filters.countries).to_numpy()
             if "RG" in filters.countries:
-                regional = acts.loc[acts["country"] == "RG", "activity_id"]
-                own |= parts["activity_id"].isin(regional)
+                own |= of_activities(parts, acts[(acts["country"] == "RG").to_numpy()])
             keep &= own
         tables["participants"] = parts[keep]
 

@@ -87,8 +87,20 @@ def _counted_participation(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
         return pd.DataFrame(columns=[c.name for c in contract.TABLES["participants"].columns])
     status = activity_status(acts, as_of)
     counts = completed_by(acts, as_of) | ((status == "ongoing") & (acts["start_date"] <= _ts(as_of)))
-    ids = set(acts.loc[counts, "activity_id"])
-    return parts[parts["activity_id"].isin(ids)]
+    return parts[of_activities(parts, acts[counts.to_numpy()])]
+
+
+def of_activities(parts: pd.DataFrame, activities: pd.DataFrame) -> np.ndarray:
+    """A mask of the participations whose activity is one of ``activities`` (a subset
+    of the full activities frame, whose row labels every narrowed frame keeps)."""
+    if "_activity" not in parts:  # a frame made without the activity rows
+        return parts["activity_id"].isin(set(activities["activity_id"])).to_numpy()
+    rows = parts["_activity"].to_numpy()
+    labels = activities.index.to_numpy()
+    size = max(int(rows.max(initial=-1)), int(labels.max(initial=-1))) + 2
+    wanted = np.zeros(size, dtype=bool)
+    wanted[labels] = True
+    return wanted[rows]  # -1 (no activity) reads the last slot, which stays False
 
 
 def women_share(parts: pd.DataFrame) -> float | None:

@@ -37,7 +37,7 @@ CODE_COLUMNS = {"country": "country", "component": "component", "status": None,
 def localised(frame: pd.DataFrame, lang: str, status_kind: str = "activity_status"
               ) -> pd.DataFrame:
     """For the screen: codes as names, headers and severities in the interface language."""
-    out = frame.drop(columns=["_row"], errors="ignore").copy()
+    out = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")]).copy()
     if "severity" in out:
         out["severity"] = out["severity"].map(lambda s: i18n.t(f"severity.{s}", lang))
     for col, kind in CODE_COLUMNS.items():

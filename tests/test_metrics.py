@@ -122,3 +122,16 @@ def test_gantt_keeps_the_activities_nearest_the_as_of_date():
     gap = (rows["start"] - pd.Timestamp("2023-11-30")).abs().max()
     everything = (ds.tables["activities"]["start_date"] - pd.Timestamp("2023-11-30")).abs()
     assert gap <= everything.sort_values().iloc[9]
+
+
+def test_participations_are_narrowed_by_activity_rows():
+    acts = pd.DataFrame({"activity_id": ["A", "B", "C"]})
+    parts = pd.DataFrame({"activity_id": ["B", "X", "C", "A", "B"]})
+    from bomca_data.clean import activity_rows
+
+    parts["_activity"] = activity_rows(parts, acts)
+    assert parts["_activity"].tolist() == [1, -1, 2, 0, 1]
+    keep = metrics.of_activities(parts, acts.iloc[[1, 2]])
+    assert keep.tolist() == [True, False, True, False, True]
+    by_id = metrics.of_activities(parts.drop(columns="_activity"), acts.iloc[[0]])
+    assert by_id.tolist() == [False, False, False, True, False]

@@ -121,7 +121,7 @@ def test_personal_data_columns_are_dropped_and_never_kept(tmp_path):
         assert secret not in everything
     assert list(ds.tables["participants"].columns) == [
         "_row", "activity_id", "count", "person_id", "gender", "country", "agency",
-        "agency_type", "position"]
+        "agency_type", "position", "_activity"]
 
 
 def test_unknown_columns_are_ignored_with_one_info(tmp_path):
