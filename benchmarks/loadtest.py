@@ -67,14 +67,21 @@ def main() -> int:
     parser.add_argument("--tabs", type=int, default=30)
     parser.add_argument("--rows", type=int, default=0,
                         help="participation rows of a generated source (0: the demo)")
+    parser.add_argument("--results", action="store_true",
+                        help="also append the figures to benchmarks/RESULTS.md")
     args = parser.parse_args()
     source = scaled_source(args.rows) if args.rows else DEMO_DIR
     result = run(args.tabs, source)
-    print(f"{result['drawn']}/{result['tabs']} tabs drew their charts; slowest time to the "
-          f"first chart {result['slowest_ms'] / 1000:.1f} s (browser tabs and server share "
-          f"this machine's {os.cpu_count()} cores); server CPU "
-          f"{result['server_cpu'] / result['tabs'] * 1000:.0f} ms per session; "
-          f"{len(result['errors'])} error line(s) in the server log")
+    summary = (f"{result['drawn']}/{result['tabs']} tabs drew their charts; slowest time to "
+               f"the first chart {result['slowest_ms'] / 1000:.1f} s (the browser's tabs and "
+               f"the server share this machine's {os.cpu_count()} cores); server CPU "
+               f"{result['server_cpu'] / result['tabs'] * 1000:.0f} ms per session; "
+               f"{len(result['errors'])} error line(s) in the server log")
+    print(summary)
+    if args.results:
+        with (ROOT / "benchmarks" / "RESULTS.md").open("a", encoding="utf-8") as fh:
+            fh.write(f"## 6. Load test: {args.tabs} Chromium tabs at once "
+                     f"(`python benchmarks/loadtest.py`)\n\n{summary}.\n")
     for line in result["errors"][:10]:
         print("  " + line)
     return 0 if result["drawn"] == result["tabs"] and not result["errors"] else 1

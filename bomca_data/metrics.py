@@ -103,6 +103,16 @@ def of_activities(parts: pd.DataFrame, activities: pd.DataFrame) -> np.ndarray:
     return wanted[rows]  # -1 (no activity) reads the last slot, which stays False
 
 
+def participation_dates(parts: pd.DataFrame, activities: pd.DataFrame | None) -> pd.Series:
+    """Each participation's date: its activity's end date (start date when none)."""
+    if activities is None:
+        return pd.Series(pd.NaT, index=parts.index, dtype="datetime64[ms]")
+    when = done_date(activities)
+    if "_activity" in parts:  # by row label: an array lookup
+        return pd.Series(when.reindex(parts["_activity"]).to_numpy(), index=parts.index)
+    return parts["activity_id"].map(when.set_axis(activities["activity_id"]))
+
+
 def women_share(parts: pd.DataFrame) -> float | None:
     known = parts["gender"].isin(["female", "male", "other"])
     denominator = parts.loc[known, "count"].sum()
@@ -282,8 +292,7 @@ def _actual_by_year(dataset: Dataset, as_of: dt.date, indicator: str) -> pd.Seri
         acts = dataset.table("activities")
         if acts is None or not len(parts):
             return pd.Series(dtype=float)
-        when = done_date(acts).set_axis(acts["activity_id"])
-        year = _year_labels(parts["activity_id"].map(when), programme, "programme")
+        year = _year_labels(participation_dates(parts, acts), programme, "programme")
         if indicator == "participants":
             return parts["count"].groupby(year).sum()
         return parts.groupby(year).apply(women_share, include_groups=False).astype(float)
@@ -347,8 +356,7 @@ def participation_by(dataset: Dataset, as_of: dt.date, column: str,
     parts = counted_participation(dataset, as_of)
     if column == "year":
         acts = dataset.table("activities")
-        when = done_date(acts).set_axis(acts["activity_id"]) if acts is not None else {}
-        parts = parts.assign(year=_year_labels(parts["activity_id"].map(when),
+        parts = parts.assign(year=_year_labels(participation_dates(parts, acts),
                                                dataset.programme, year_kind))
     grouped = parts.assign(**{column: parts[column].fillna("unknown")}).groupby(column)
     frame = pd.DataFrame({"attendances": grouped["count"].sum(),
@@ -366,8 +374,7 @@ def women_share_over_time(dataset: Dataset, as_of: dt.date, year_kind: str = "pr
     acts = dataset.table("activities")
     if acts is None or not len(parts):
         return pd.DataFrame(columns=["year", "women_share", "attendances"])
-    when = done_date(acts).set_axis(acts["activity_id"])
-    year = _year_labels(parts["activity_id"].map(when), dataset.programme, year_kind)
+    year = _year_labels(participation_dates(parts, acts), dataset.programme, year_kind)
     rows = [(y, women_share(group), int(group["count"].sum()))
             for y, group in parts.groupby(year)]
     return pd.DataFrame(rows, columns=["year", "women_share", "attendances"])
