@@ -23,11 +23,16 @@ def _ts(day: dt.date) -> pd.Timestamp:
 
 def activity_status(activities: pd.DataFrame, as_of: dt.date) -> pd.Series:
     """The recorded status; a blank one derived from the dates and the as-of date."""
+    status = activities["status"]
+    blank = status.isna().to_numpy()
+    if not blank.any():  # the usual case: nothing to derive
+        return status
     d = _ts(as_of)
-    end = activities["end_date"].fillna(activities["start_date"])
-    derived = np.where(activities["start_date"] > d, "planned",
-                       np.where(end < d, "completed", "ongoing"))
-    return activities["status"].fillna(pd.Series(derived, index=activities.index))
+    part = activities[blank]
+    end = part["end_date"].fillna(part["start_date"])
+    derived = np.where(part["start_date"] > d, "planned", np.where(end < d, "completed",
+                                                                   "ongoing"))
+    return status.fillna(pd.Series(derived, index=part.index))
 
 
 def done_date(activities: pd.DataFrame) -> pd.Series:
