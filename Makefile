@@ -34,7 +34,7 @@ data: $(VENV)/.run-deps
 	$(BIN)/python -m bomca_data.demo
 	$(BIN)/python -m bomca_data.templates
 
-# make bench - run the performance benchmarks and print their figures
+# make bench - the benchmark suite and the load test -> benchmarks/RESULTS.md
 bench: $(VENV)/.dev-deps
-	$(BIN)/python benchmarks/load.py
-	$(BIN)/python benchmarks/pages.py
+	$(BIN)/python benchmarks/suite.py
+	$(BIN)/python benchmarks/loadtest.py --results
