@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from bomca_data import contract
+from bomca_data.metrics import lists_any
 from bomca_data.model import Dataset
 
 ROLES = ("viewer", "editor")
@@ -82,9 +83,9 @@ def authenticate(users: dict, name: str, password: str) -> User | None:
     return user_from_settings(name, entry)
 
 
-def _lists(column: pd.Series, allowed: tuple[str, ...]) -> pd.Series:
-    pattern = r"(?:^|;)(?:" + "|".join(allowed) + r")(?:;|$)"
-    return column.fillna("").str.contains(pattern, regex=True)
+def _named(lists: pd.Series, allowed: tuple[str, ...]) -> pd.Series:
+    """Each country list narrowed to the allowed codes ("KZ;UZ" -> "KZ")."""
+    return lists.map(lambda v: ";".join(c for c in v.split(";") if c in allowed))
 
 
 def restrict(dataset: Dataset, countries: tuple[str, ...]) -> Dataset:
@@ -98,16 +99,15 @@ def restrict(dataset: Dataset, countries: tuple[str, ...]) -> Dataset:
     tables = dict(dataset.tables)
     if (acts := tables.get("activities")) is not None:
         # an activity shared with another country is kept, named by the user's countries
-        keep = _lists(acts["country"], allowed)
-        shown = acts.loc[keep, "country"].map(
-            lambda v: ";".join(c for c in v.split(";") if c in allowed))
-        tables["activities"] = acts[keep].assign(country=shown)
+        keep = lists_any(acts["country"], allowed)
+        tables["activities"] = acts[keep].assign(country=_named(acts.loc[keep, "country"],
+                                                                allowed))
     if (parts := tables.get("participants")) is not None:
         tables["participants"] = parts[parts["country"].isin(countries)]
     if (recs := tables.get("recommendations")) is not None:
-        keep = _lists(recs["country"], allowed)
-        tables["recommendations"] = recs[keep].assign(country=recs.loc[keep, "country"].map(
-            lambda v: ";".join(c for c in v.split(";") if c in allowed)))
+        keep = lists_any(recs["country"], allowed)
+        tables["recommendations"] = recs[keep].assign(country=_named(recs.loc[keep, "country"],
+                                                                     allowed))
     if (meets := tables.get("meetings")) is not None:
         tables["meetings"] = meets[meets["country"].isin(allowed)]
     if (targets := tables.get("targets")) is not None:

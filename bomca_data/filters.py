@@ -20,7 +20,7 @@ from dataclasses import dataclass, fields, replace
 import pandas as pd
 
 from bomca_data import contract
-from bomca_data.metrics import activity_status, done_date, of_activities, programme_year
+from bomca_data.metrics import activity_status, done_date, lists_any, of_activities, year_labels
 from bomca_data.model import Dataset
 from bomca_data.programme import Programme
 
@@ -78,17 +78,6 @@ def from_query(query: dict[str, str], programme: Programme) -> Filters:
     return Filters(**values, year_kind=kind)
 
 
-def year_label(dates: pd.Series, programme: Programme, year_kind: str) -> pd.Series:
-    if year_kind == "programme":
-        return programme_year(dates, programme)
-    return dates.dt.year.astype("Int64").astype("str").where(dates.notna(), None)
-
-
-def _countries_match(lists: pd.Series, chosen: tuple[str, ...]) -> pd.Series:
-    pattern = r"(?:^|;)(?:" + "|".join(chosen) + r")(?:;|$)"
-    return lists.fillna("").str.contains(pattern, regex=True)
-
-
 def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
     """A Dataset holding only the rows the filters keep (same programme and issues).
 
@@ -101,11 +90,11 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
         acts = acts.assign(status=activity_status(acts, as_of))
         keep = pd.Series(True, index=acts.index)
         if filters.countries:
-            keep &= _countries_match(acts["country"], filters.countries)
+            keep &= lists_any(acts["country"], filters.countries)
         if filters.components:
             keep &= acts["component"].isin(filters.components)
         if filters.years:
-            keep &= year_label(done_date(acts), programme, filters.year_kind).isin(filters.years)
+            keep &= year_labels(done_date(acts), programme, filters.year_kind).isin(filters.years)
         if filters.types:
             keep &= acts["activity_type"].isin(filters.types)
         if filters.statuses:
@@ -128,11 +117,11 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
     if recs is not None:
         keep = pd.Series(True, index=recs.index)
         if filters.countries:
-            keep &= _countries_match(recs["country"], filters.countries)
+            keep &= lists_any(recs["country"], filters.countries)
         if filters.components:
             keep &= recs["component"].isin(filters.components)
         if filters.years:
-            keep &= year_label(recs["date_proposed"], programme, filters.year_kind).isin(
+            keep &= year_labels(recs["date_proposed"], programme, filters.year_kind).isin(
                 filters.years)
         tables["recommendations"] = recs[keep]
 
@@ -142,7 +131,7 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
         if filters.countries:
             keep &= meets["country"].isin((*filters.countries, "RG"))
         if filters.years:
-            keep &= year_label(meets["start_date"], programme, filters.year_kind).isin(
+            keep &= year_labels(meets["start_date"], programme, filters.year_kind).isin(
                 filters.years)
         tables["meetings"] = meets[keep]
 

@@ -57,6 +57,12 @@ def programme_year(dates: pd.Series, programme: Programme) -> pd.Series:
     return labels.where(inside, None)
 
 
+def lists_any(lists: pd.Series, codes: tuple[str, ...]) -> pd.Series:
+    """Which country lists ("KZ;UZ") name at least one of ``codes``."""
+    pattern = r"(?:^|;)(?:" + "|".join(codes) + r")(?:;|$)"
+    return lists.fillna("").str.contains(pattern, regex=True)
+
+
 def explode_countries(frame: pd.DataFrame, column: str = "country") -> pd.DataFrame:
     """One row per listed country: per-country views count a multi-country row once each."""
     out = frame.assign(**{column: frame[column].str.split(";")}).explode(column)
@@ -191,7 +197,8 @@ def summary(dataset: Dataset, as_of: dt.date) -> dict:
 # so what a page sends to the browser stays small whatever the size of the source.
 
 
-def _year_labels(dates: pd.Series, programme: Programme, year_kind: str) -> pd.Series:
+def year_labels(dates: pd.Series, programme: Programme, year_kind: str) -> pd.Series:
+    """"Y1".. (programme years) or "2022".. (calendar years) of each date; NA outside."""
     if year_kind == "programme":
         return programme_year(dates, programme)
     return dates.dt.year.astype("Int64").astype("str").where(dates.notna(), None)
@@ -220,7 +227,7 @@ def completed_activities(dataset: Dataset, as_of: dt.date, year_kind: str = "pro
         return pd.DataFrame(columns=["activity_id", "component", "country", "done", "year"])
     done = acts[completed_by(acts, as_of)]
     on = done_date(done)
-    return done.assign(done=on, year=_year_labels(on, dataset.programme, year_kind))
+    return done.assign(done=on, year=year_labels(on, dataset.programme, year_kind))
 
 
 def status_counts(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
@@ -297,7 +304,7 @@ def _actual_by_year(dataset: Dataset, as_of: dt.date, indicator: str) -> pd.Seri
         acts = dataset.table("activities")
         if acts is None or not len(parts):
             return pd.Series(dtype=float)
-        year = _year_labels(participation_dates(parts, acts), programme, "programme")
+        year = year_labels(participation_dates(parts, acts), programme, "programme")
         if indicator == "participants":
             return parts["count"].groupby(year).sum()
         return parts.groupby(year).apply(women_share, include_groups=False).astype(float)
@@ -307,7 +314,7 @@ def _actual_by_year(dataset: Dataset, as_of: dt.date, indicator: str) -> pd.Seri
     done = recs[(recs["status"] == "implemented") & (recs["date_proposed"] <= _ts(as_of))]
     when = done["status_date"].fillna(done["date_proposed"])
     done = done[when <= _ts(as_of)]
-    return done.groupby(_year_labels(when[when <= _ts(as_of)], programme, "programme")).size()
+    return done.groupby(year_labels(when[when <= _ts(as_of)], programme, "programme")).size()
 
 
 def by_quarter(dataset: Dataset) -> pd.DataFrame:
@@ -361,7 +368,7 @@ def participation_by(dataset: Dataset, as_of: dt.date, column: str,
     parts = counted_participation(dataset, as_of)
     if column == "year":
         acts = dataset.table("activities")
-        parts = parts.assign(year=_year_labels(participation_dates(parts, acts),
+        parts = parts.assign(year=year_labels(participation_dates(parts, acts),
                                                dataset.programme, year_kind))
     grouped = parts.assign(**{column: parts[column].fillna("unknown")}).groupby(column)
     frame = pd.DataFrame({"attendances": grouped["count"].sum(),
@@ -379,7 +386,7 @@ def women_share_over_time(dataset: Dataset, as_of: dt.date, year_kind: str = "pr
     acts = dataset.table("activities")
     if acts is None or not len(parts):
         return pd.DataFrame(columns=["year", "women_share", "attendances"])
-    year = _year_labels(participation_dates(parts, acts), dataset.programme, year_kind)
+    year = year_labels(participation_dates(parts, acts), dataset.programme, year_kind)
     rows = [(y, women_share(group), int(group["count"].sum()))
             for y, group in parts.groupby(year)]
     return pd.DataFrame(rows, columns=["year", "women_share", "attendances"])
