@@ -95,7 +95,7 @@ def headline(brief: Brief) -> dict:
     in_period = done[done["done"] >= pd.Timestamp(brief.start)]
     parts = _participation(brief)
     period_parts = parts[parts["activity_id"].isin(_period_activity_ids(brief))]
-    recs = metrics.recommendations_view(data, d)
+    recs = metrics.recommendation_figures(metrics.recommendations_view(data, d))
     return {
         "completed": len(done),
         "completed_in_period": len(in_period),
@@ -103,12 +103,10 @@ def headline(brief: Brief) -> dict:
         "attendances_in_period": int(period_parts["count"].sum()),
         "unique_persons": figures["participants"]["unique_persons"],
         "women_share": figures["participants"]["women_share"],
-        "recommendations": len(recs),
-        "recommendations_implemented": int((recs["status"] == "implemented").sum()) if len(
-            recs) else 0,
-        "recommendations_open": int(recs["status"].isin(metrics.REC_OPEN).sum()) if len(
-            recs) else 0,
-        "overdue": int(recs["overdue"].sum()) if len(recs) else 0,
+        "recommendations": recs["total"],
+        "recommendations_implemented": recs["implemented"],
+        "recommendations_open": recs["open"],
+        "overdue": recs["overdue"],
     }
 
 

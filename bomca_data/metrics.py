@@ -230,15 +230,13 @@ def completed_activities(dataset: Dataset, as_of: dt.date, year_kind: str = "pro
     return done.assign(done=on, year=year_labels(on, dataset.programme, year_kind))
 
 
-def status_counts(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
-    """Activities by status: started by D for held ones, all planned ones after D too."""
+def status_counts(dataset: Dataset, as_of: dt.date) -> dict[str, int]:
+    """Activities by status, whatever their dates (planned ones after D included)."""
     acts = dataset.table("activities")
     codes = contract.codes(contract.ACTIVITY_STATUSES)
     if acts is None:
-        return pd.DataFrame({"status": codes, "activities": 0})
-    status = activity_status(acts, as_of)
-    counts = status.value_counts().reindex(codes, fill_value=0)
-    return pd.DataFrame({"status": codes, "activities": counts.to_numpy()})
+        return dict.fromkeys(codes, 0)
+    return _counts(activity_status(acts, as_of), codes)
 
 
 def count_by(frame: pd.DataFrame, column: str, keys: list[str] | tuple[str, ...] = (),
@@ -410,6 +408,30 @@ def repeat_attendance(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
 
 
 REC_OPEN = ("proposed", "accepted", "in_progress")
+
+
+def recommendation_figures(recs: pd.DataFrame) -> dict:
+    """Counts of a recommendations_view(): total, implemented (and share), open, overdue."""
+    if not len(recs):
+        return {"total": 0, "implemented": 0, "implemented_share": None, "open": 0,
+                "overdue": 0}
+    implemented = int((recs["status"] == "implemented").sum())
+    return {"total": len(recs), "implemented": implemented,
+            "implemented_share": implemented / len(recs),
+            "open": int(recs["status"].isin(REC_OPEN).sum()), "overdue": int(recs["overdue"].sum())}
+
+
+def coverage(done: pd.DataFrame, programme: Programme) -> dict:
+    """Of completed activities: national countries reached, regional and multi-country ones."""
+    listed = explode_countries(done)["country"] if len(done) else pd.Series(dtype="str")
+    return {"countries": sum(code in set(listed) for code in programme.countries),
+            "regional": int((done["country"] == "RG").sum()),
+            "multi_country": int(done["country"].str.contains(";").sum())}
+
+
+def attended_several(repeat: pd.DataFrame) -> int:
+    """People who attended two or more activities, from repeat_attendance()."""
+    return int(repeat.loc[repeat["activities_attended"] != "1", "people"].sum())
 
 
 def recommendations_view(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:

@@ -69,3 +69,11 @@ def rows_long(tables: pd.DataFrame) -> pd.DataFrame:
 def issue_counts(issues: pd.DataFrame) -> pd.DataFrame:
     counts = issues["code"].value_counts()
     return pd.DataFrame({"code": counts.index, "issues": counts.to_numpy()})
+
+
+def totals(tables: pd.DataFrame, issues: pd.DataFrame) -> dict:
+    """Rows read and excluded over every table; errors and warnings."""
+    return {"rows_read": int(tables["rows_read"].sum()),
+            "rows_excluded": int(tables["rows_excluded"].sum()),
+            "errors": int((issues["severity"] == "error").sum()),
+            "warnings": int((issues["severity"] == "warning").sum())}

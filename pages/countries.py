@@ -14,13 +14,13 @@ if view is not None:
     done = metrics.completed_activities(data, as_of, view.filters.year_kind)
     if not widgets.nothing_matches(view, done):
         rows = metrics.count_by(done, "country", keys, explode=True)
-        covered = int((rows.set_index("country")["activities"].drop("RG") > 0).sum())
+        reach = metrics.coverage(done, programme)
         widgets.kpi_row([
             (t("kpi.completed"), widgets.fmt(len(done), lang), None),
-            (t("kpi.countries"), f"{covered} / {len(programme.countries)}", None),
-            (t("kpi.regional"), widgets.fmt(int((done["country"] == "RG").sum()), lang), None),
-            (t("kpi.multi_country"), widgets.fmt(int(done["country"].str.contains(";").sum()),
-                                                 lang), t("rule.multi_country")),
+            (t("kpi.countries"), f"{reach['countries']} / {len(programme.countries)}", None),
+            (t("kpi.regional"), widgets.fmt(reach["regional"], lang), None),
+            (t("kpi.multi_country"), widgets.fmt(reach["multi_country"], lang),
+             t("rule.multi_country")),
         ])
         widgets.chart(view, charts.country_map(rows, lang, t("countries.map"), view.subtitle,
                                                t("axis.activities")), rows, "country-map")

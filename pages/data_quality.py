@@ -10,13 +10,8 @@ if view is not None:
     banners.page_header(view, "page.quality", "quality.intro")
     ds, lang, t = view.dataset, view.lang, view.t
     tables, issues = report.tables_frame(ds), report.issues_frame(ds)
-    widgets.kpi_row([
-        (t("kpi.rows_read"), widgets.fmt(int(tables["rows_read"].sum()), lang), None),
-        (t("kpi.rows_excluded"), widgets.fmt(int(tables["rows_excluded"].sum()), lang), None),
-        (t("kpi.errors"), widgets.fmt(int((issues["severity"] == "error").sum()), lang), None),
-        (t("kpi.warnings"), widgets.fmt(int((issues["severity"] == "warning").sum()), lang),
-         None),
-    ])
+    counts = report.totals(tables, issues)
+    widgets.kpi_row([(t(f"kpi.{key}"), widgets.fmt(n, lang), None) for key, n in counts.items()])
     left, right = st.columns(2)
     with left:
         rows = report.rows_long(tables)

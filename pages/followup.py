@@ -15,14 +15,14 @@ if view is not None:
         if not widgets.nothing_matches(view, recs):
             statuses = codes(REC_STATUSES)
             by_status = metrics.count_by(recs, "status", statuses, value="recommendations")
-            open_ = int(recs["status"].isin(metrics.REC_OPEN).sum())
-            implemented = int((recs["status"] == "implemented").sum())
+            counts = metrics.recommendation_figures(recs)
             widgets.kpi_row([
-                (t("kpi.recs_total"), widgets.fmt(len(recs), lang), None),
-                (t("kpi.recs_implemented"), widgets.fmt(implemented / len(recs), lang, True),
-                 t("kpi.of", n=widgets.fmt(len(recs), lang))),
-                (t("kpi.recs_open"), widgets.fmt(open_, lang), None),
-                (t("kpi.recs_overdue"), widgets.fmt(int(recs["overdue"].sum()), lang),
+                (t("kpi.recs_total"), widgets.fmt(counts["total"], lang), None),
+                (t("kpi.recs_implemented"),
+                 widgets.fmt(counts["implemented_share"], lang, percent=True),
+                 t("kpi.of", n=widgets.fmt(counts["total"], lang))),
+                (t("kpi.recs_open"), widgets.fmt(counts["open"], lang), None),
+                (t("kpi.recs_overdue"), widgets.fmt(counts["overdue"], lang),
                  t("followup.overdue_rule")),
             ])
             left, right = st.columns(2)

@@ -11,15 +11,16 @@ if view is not None:
     data, lang, t, as_of = view.data, view.lang, view.t, view.as_of
     figures = metrics.summary(data, as_of)
     acts, parts, recs = figures["activities"], figures["participants"], figures["recommendations"]
-    status = metrics.status_counts(data, as_of).set_index("status")["activities"]
+    status = metrics.status_counts(data, as_of)
     clock = metrics.time_elapsed(data.programme, as_of)
-    national = [c for c, n in acts["completed_by_country"].items() if n and c != "RG"]
+    done = metrics.completed_activities(data, as_of)
+    reach = metrics.coverage(done, data.programme)
     widgets.kpi_row([
         (t("kpi.completed"), widgets.fmt(acts["completed"], lang),
          t("kpi.of", n=widgets.fmt(acts["total"], lang))),
         (t("kpi.ongoing"), widgets.fmt(status["ongoing"], lang), None),
         (t("kpi.planned"), widgets.fmt(status["planned"], lang), None),
-        (t("kpi.countries"), f"{len(national)} / {len(data.programme.countries)}", None),
+        (t("kpi.countries"), f"{reach['countries']} / {len(data.programme.countries)}", None),
         (t("kpi.elapsed"), widgets.fmt(clock["share"], lang, percent=True),
          t("kpi.months", m=clock["months"], n=clock["of_months"])),
     ])
@@ -38,7 +39,6 @@ if view is not None:
         end=widgets.fmt_date(programme.end, lang)), view.subtitle)
     widgets.chart(view, fig, metrics.programme_years_frame(programme, as_of), "timeline-clock")
 
-    done = metrics.completed_activities(data, as_of)
     if not widgets.nothing_matches(view, done):
         left, right = st.columns(2)
         with left:

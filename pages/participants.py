@@ -19,7 +19,7 @@ if view is not None:
                 (t("kpi.attendances"), widgets.fmt(figures["attendances"], lang), None),
                 (t("kpi.unique"), widgets.fmt(figures["unique_persons"], lang), None),
                 (t("kpi.women"), widgets.fmt(figures["women_share"], lang, percent=True), None),
-                (t("kpi.repeat"), widgets.fmt(int(repeat["people"][1:].sum()), lang), None),
+                (t("kpi.repeat"), widgets.fmt(metrics.attended_several(repeat), lang), None),
             ])
             widgets.caption(view, "rule.people")
             left, right = st.columns(2)

@@ -135,3 +135,16 @@ def test_participations_are_narrowed_by_activity_rows():
     assert keep.tolist() == [True, False, True, False, True]
     by_id = metrics.of_activities(parts.drop(columns="_activity"), acts.iloc[[0]])
     assert by_id.tolist() == [False, False, False, True, False]
+
+
+def test_coverage_and_recommendation_figures(tmp_path):
+    ds = hand_source(tmp_path)
+    reach = metrics.coverage(metrics.completed_activities(ds, D), ds.programme)
+    assert reach == {"countries": 4, "regional": 0, "multi_country": 1}  # KZ, UZ, KG, TM
+    figures = metrics.recommendation_figures(metrics.recommendations_view(ds, D))
+    assert figures == {"total": 3, "implemented": 1, "implemented_share": 1 / 3, "open": 2,
+                       "overdue": 0}
+    assert metrics.status_counts(ds, D)["planned"] == 1  # A6, after D, still counted here
+    repeat = pd.DataFrame({"activities_attended": ["1", "2", "3", "4", "5+"],
+                           "people": [9, 3, 2, 0, 1]})
+    assert metrics.attended_several(repeat) == 6
