@@ -11,6 +11,7 @@ import io
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -52,11 +53,21 @@ class RawTable:
 
 
 def check_file(path: Path) -> None:
-    """Refuse files that are too big, not what their name says, or hostile."""
+    """Refuse files that are too big, not what their name says, or hostile.
+
+    A file that passed is not checked again while it is unchanged (one workbook is
+    opened once to list its sheets and once per table it holds)."""
     try:
-        size = path.stat().st_size
+        stat = path.stat()
     except OSError as exc:
         raise UnreadableFile(f"cannot open the file ({exc.strerror})") from exc
+    _check_once(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=256)  # failures raise, so only files that passed are remembered
+def _check_once(name: str, size: int, mtime_ns: int) -> None:
+    del mtime_ns  # part of the cache key only
+    path = Path(name)
     if size > contract.MAX_FILE_BYTES:
         raise UnreadableFile(
             f"the file is {size / 2**20:.0f} MB; files over "
