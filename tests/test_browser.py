@@ -4,9 +4,7 @@ or Playwright is missing: CI installs both."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -114,10 +112,7 @@ def metric(page, label: str) -> str:
 
 
 def shot(page, name: str, tmp_path_factory) -> Path:
-    folder = Path(os.environ.get("BOMCA_SCREENSHOTS") or tmp_path_factory.getbasetemp()
-                  / "screenshots")
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.png"
+    path = shot_path(name, tmp_path_factory)
     page.screenshot(path=str(path), full_page=True)
     return path
 
@@ -184,12 +179,10 @@ def test_a_link_with_filters_reproduces_the_view(server, page, tmp_path_factory)
     shot(page, "overview-filtered-ru", tmp_path_factory)
 
 
-def test_as_of_date_and_server_stay_healthy(server, page):
+def test_server_log_stays_clean(server, page):
     url, log = server
     page.goto(f"{url}/timeline")
     settle(page, 3)
-    assert dt.date.today().year >= 2025
-    assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists()
     assert "Traceback" not in log.read_text()
 
 
