@@ -10,7 +10,7 @@ import pandas as pd
 
 from bomca_data import cache, clean, contract, read, store
 from bomca_data.issues import Issue, has_errors, sort_key
-from bomca_data.programme import Programme, SettingsError, load_programme
+from bomca_data.programme import SETTINGS_FILE, Programme, SettingsError, load_programme
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEMO_DIR = PROJECT_DIR / "data"
@@ -68,8 +68,11 @@ def load_dataset(source: str | Path | None = None, use_cache: bool = True) -> Da
     managed = store.manifest_locations(here) if source.is_dir() else None
     locations, issues = (managed, []) if managed is not None else read.locate_tables(here)
     try:
-        settings = source if (source / "programme.toml").is_file() else here
-        programme = load_programme(settings if source.is_dir() else source.parent)
+        if source.is_dir():  # beside the data, else in the current version
+            settings = source if (source / SETTINGS_FILE).is_file() else here
+        else:
+            settings = source.parent
+        programme = load_programme(settings)
     except SettingsError as exc:
         raise read.SourceError(str(exc)) from exc
     key = None

@@ -173,13 +173,13 @@ def _stage(root: Path, locations: list[read.Location]) -> tuple[Path, dict, dict
     return staging, tables, hashes
 
 
-def preview(folder: Path, files: list[Path]):
-    """The Dataset the folder would hold after importing ``files`` (nothing changes)."""
+def preview(folder: Path, locations: list[read.Location]):
+    """The Dataset the folder would hold with the tables at ``locations`` (the two
+    lists of plan(), added): nothing changes."""
     from bomca_data.model import load_dataset  # model imports this module
 
-    uploaded, kept = plan(folder, files)
     with tempfile.TemporaryDirectory(prefix="bomca-preview-") as tmp:
-        staging, tables, _ = _stage(Path(tmp), uploaded + kept)
+        staging, tables, _ = _stage(Path(tmp), locations)
         _write_manifest(staging, tables, {}, {}, "preview")
         settings = folder / "programme.toml"
         if settings.is_file():
@@ -200,11 +200,11 @@ def _write_manifest(folder: Path, tables: dict, hashes: dict, rows: dict, user: 
 def _adopt(folder: Path) -> None:
     """Make an unmanaged folder's current files its first version (before the first
     import), so that nothing is lost and rollback can return to them."""
-    if (folder / CURRENT).exists() or not _locations_of(folder):
+    if (folder / CURRENT).exists() or not (locations := _locations_of(folder)):
         return
     root = folder / VERSIONS
     root.mkdir(exist_ok=True)
-    staging, tables, hashes = _stage(root, _locations_of(folder))
+    staging, tables, hashes = _stage(root, locations)
     _write_manifest(staging, tables, hashes, {}, "adopted")
     _publish(folder, staging, "adopted", "adopt")
 
@@ -255,11 +255,11 @@ def import_files(folder: Path, files: list[Path], user: str = "cli",
     if not folder.is_dir():
         raise StoreError(f"{folder}: not a folder")
     with locked(folder):
-        dataset = preview(folder, files)
+        uploaded, kept = plan(folder, files)  # kept: files that adopting copies, not moves
+        dataset = preview(folder, uploaded + kept)
         if dataset.has_errors and not allow_errors:
             return dataset, None
         _adopt(folder)
-        uploaded, kept = plan(folder, files)
         root = folder / VERSIONS
         root.mkdir(exist_ok=True)
         _clean_stale(root)

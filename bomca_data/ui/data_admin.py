@@ -53,7 +53,7 @@ def upload_panel(view: View, folder: Path) -> None:
             return
         try:
             uploaded, kept = store.plan(folder, files)
-            dataset = store.preview(folder, files)
+            dataset = store.preview(folder, uploaded + kept)
         except (store.StoreError, read.SourceError) as exc:
             st.error(str(exc))
             return
