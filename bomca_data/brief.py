@@ -29,6 +29,7 @@ class Brief:
     start: dt.date  # the period: from the previous meeting...
     as_of: dt.date  # ...to the as-of date
     data: Dataset  # scoped to the country
+    people: Dataset  # the country's participants, at every activity (regional ones too)
     previous: pd.Series | None  # the meeting the period starts from
     upcoming: pd.Series | None  # the next meeting
 
@@ -57,20 +58,20 @@ def default_start(dataset: Dataset, country: str, as_of: dt.date) -> dt.date:
     return dataset.programme.start
 
 
-def scoped(dataset: Dataset, country: str, as_of: dt.date) -> Dataset:
-    """The dataset seen from one country (see the module's rules)."""
+def scoped(dataset: Dataset, country: str, as_of: dt.date) -> tuple[Dataset, Dataset]:
+    """The dataset seen from one country, and the country's people (see the module's
+    rules): people from the country count at any activity, regional ones included."""
+    everything = apply(dataset, Filters(), as_of)
     if country == REGION:
-        return apply(dataset, Filters(), as_of)
+        return everything, everything
     narrowed = apply(dataset, Filters(countries=(country,)), as_of)
     parts = dataset.table("participants")
-    if parts is not None and narrowed.table("activities") is not None:
-        tables = dict(narrowed.tables)
-        tables["participants"] = parts[parts["country"] == country]
-        # people from the country count at any activity, regional ones included
-        acts = apply(dataset, Filters(), as_of).tables["activities"]
-        tables["activities_all"] = acts
-        narrowed = replace(narrowed, tables=tables)
-    return narrowed
+    if parts is None:
+        return narrowed, narrowed
+    people = replace(everything, tables={**everything.tables,
+                                         "participants": parts[parts["country"] == country]})
+    return replace(narrowed, tables={**narrowed.tables,
+                                     "participants": people.tables["participants"]}), people
 
 
 def build(dataset: Dataset, country: str, as_of: dt.date, start: dt.date | None = None) -> Brief:
@@ -84,13 +85,14 @@ def build(dataset: Dataset, country: str, as_of: dt.date, start: dt.date | None 
         previous = before.iloc[-1] if len(before) else None
         after = mine[mine["start_date"] > pd.Timestamp(as_of)]
         upcoming = after.iloc[0] if len(after) else None
-    return Brief(country, start, as_of, scoped(dataset, country, as_of), previous, upcoming)
+    data, people = scoped(dataset, country, as_of)
+    return Brief(country, start, as_of, data, people, previous, upcoming)
 
 
 def headline(brief: Brief) -> dict:
     """Cumulative figures as of D (equal to `summary`'s for the country) and the period's."""
     data, d = brief.data, brief.as_of
-    figures = metrics.summary(_for_participation(brief), d)
+    figures = metrics.summary(brief.people, d)
     done = metrics.completed_activities(data, d)
     in_period = done[done["done"] >= pd.Timestamp(brief.start)]
     parts = _participation(brief)
@@ -110,21 +112,12 @@ def headline(brief: Brief) -> dict:
     }
 
 
-def _for_participation(brief: Brief) -> Dataset:
-    """Participation counts on every activity (people of the country at regional ones)."""
-    if brief.regional or "activities_all" not in brief.data.tables:
-        return brief.data
-    tables = dict(brief.data.tables)
-    tables["activities"] = tables.pop("activities_all")
-    return replace(brief.data, tables=tables)
-
-
 def _participation(brief: Brief) -> pd.DataFrame:
-    return metrics.counted_participation(_for_participation(brief), brief.as_of)
+    return metrics.counted_participation(brief.people, brief.as_of)
 
 
 def _period_activity_ids(brief: Brief) -> set:
-    data = _for_participation(brief)
+    data = brief.people
     acts = data.table("activities")
     if acts is None:
         return set()
