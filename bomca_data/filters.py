@@ -20,11 +20,14 @@ from dataclasses import dataclass, fields, replace
 import pandas as pd
 
 from bomca_data import contract
-from bomca_data.metrics import activity_status, done_date, lists_any, of_activities, year_labels
+from bomca_data.metrics import activity_status, done_date, lists_any, of_activities, year_keys, year_labels
 from bomca_data.model import Dataset
 from bomca_data.programme import Programme
 
 YEAR_KINDS = ("programme", "calendar")
+# each filter and the vocabulary its values come from (for their names)
+KINDS = {"countries": "country", "components": "component", "years": "year",
+         "types": "activity_type", "statuses": "activity_status"}
 URL_KEYS = {"countries": "country", "components": "component", "years": "year",
             "types": "type", "statuses": "status", "year_kind": "years_as"}
 
@@ -53,12 +56,10 @@ class Filters:
 
 def options(programme: Programme, year_kind: str) -> dict[str, tuple[str, ...]]:
     """The values each filter offers."""
-    years = ([f"Y{n}" for n in programme.year_numbers()] if year_kind == "programme"
-             else [str(y) for y in programme.calendar_years()])
     return {
         "countries": (*programme.countries, "RG"),
         "components": programme.components,
-        "years": tuple(years),
+        "years": tuple(year_keys(programme, year_kind)),
         "types": contract.codes(contract.ACTIVITY_TYPES),
         "statuses": contract.codes(contract.ACTIVITY_STATUSES),
     }

@@ -494,10 +494,10 @@ def plotly_separators(lang: str) -> str:
 
 def context_line(filters, as_of: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
     """"As of 30.11.2023 · Countries: Kazakhstan · ..." for chart subtitles and files."""
+    from bomca_data.filters import KINDS  # here: i18n is imported by everything
+
     parts = [t("context.as_of", lang, date=date(as_of, lang))]
-    kinds = {"countries": "country", "components": "component", "years": "year",
-             "types": "activity_type", "statuses": "activity_status"}
-    for name, kind in kinds.items():
+    for name, kind in KINDS.items():
         chosen = getattr(filters, name)
         if chosen:
             names = [year_name(c, lang) if kind == "year" else

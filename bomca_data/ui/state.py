@@ -19,8 +19,7 @@ from bomca_data.read import SourceError
 LANG_KEY = "lang"
 AS_OF_KEY = "as_of"
 FILTER_PREFIX = "filter_"
-FILTER_KINDS = {"countries": "country", "components": "component", "years": "year",
-                "types": "activity_type", "statuses": "activity_status"}
+FILTER_KINDS = flt.KINDS
 
 
 @dataclass(frozen=True)
