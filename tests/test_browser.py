@@ -4,6 +4,7 @@ or Playwright is missing: CI installs both."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -35,10 +36,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+@contextlib.contextmanager
+def serving(log: Path):
+    """`streamlit run app.py` on a free port of this machine, until the block ends."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
     env = {k: v for k, v in os.environ.items() if k != "BOMCA_DATA"}
     with log.open("wb") as out:
         proc = subprocess.Popen(
@@ -59,12 +60,21 @@ def server(tmp_path_factory):
             proc.kill()
             pytest.fail(f"streamlit did not start:\n{log.read_text()}")
         time.sleep(0.3)
-    yield url, log
-    proc.terminate()
     try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    with serving(log) as url:
+        yield url, log
 
 
 @pytest.fixture(scope="module")
@@ -177,6 +187,38 @@ def test_a_link_with_filters_reproduces_the_view(server, page, tmp_path_factory)
     body = page.inner_text("body")
     assert "Узбекистан" in body and "Обзор" in body
     shot(page, "overview-filtered-ru", tmp_path_factory)
+
+
+def test_the_rows_behind_a_chart_open_with_their_csv(server, page, tmp_path_factory):
+    """The rows are sent only once their expander is opened (a rerun): they appear,
+    and their CSV downloads with the chart's context line."""
+    url, _ = server
+    page.goto(f"{url}/participants")
+    settle(page, 6)
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+    page.get_by_text("Rows behind this chart").first.click()
+    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)
+    settle(page, 6)
+    assert page.locator('[data-testid="stDataFrame"]').count() == 1
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Download CSV").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert text.startswith("context,country,attendances,unique_people")
+    assert "As of 2023-11-30 · no filters,KZ," in text
+    shot(page, "participants-rows-open", tmp_path_factory)
+
+
+def test_a_link_to_a_page_on_a_fresh_server_opens_the_whole_app(page, tmp_path_factory):
+    """The first request a server gets is a link straight to a page, with filters:
+    the page opens with the sidebar (app.py ran), and the link's filters hold."""
+    with serving(tmp_path_factory.mktemp("fresh") / "streamlit.log") as url:
+        page.goto(f"{url}/timeline?country=KZ")
+        settle(page, 3)
+        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "Overview" in nav and "Meeting brief" in nav  # the app's map, not file names
+        assert "Kazakhstan" in page.locator('[data-testid="stMultiSelect"]',
+                                            has_text="Countries").inner_text()
+        assert "Kazakhstan" in page.inner_text("body")
 
 
 def test_server_log_stays_clean(server, page):

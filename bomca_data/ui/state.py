@@ -80,8 +80,31 @@ def visible_dataset() -> Dataset:
     return access.restrict(load_current(), user.countries)
 
 
+def run_by_the_app() -> None:
+    """Make sure app.py (sign-in, sidebar, theme, the map of pages) runs this page.
+
+    Streamlit treats an app with a ``pages/`` folder as a legacy multipage app until
+    ``st.navigation`` has run once in the process: on a freshly started server, a
+    link straight to a page (``/timeline?country=KZ``) would run that page alone,
+    without the sidebar. Leave that mode for good (what ``st.navigation`` itself
+    does) and rerun: app.py then runs and opens the same page, with the link's
+    filters. Once per process, as Streamlit does; AppTest alone sets the mode again
+    before each run, and its tests run pages on their own (tests/conftest.py)."""
+    global _LEGACY_MODE_LEFT
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory and not _LEGACY_MODE_LEFT:
+        _LEGACY_MODE_LEFT = True
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_LEGACY_MODE_LEFT = False
+
+
 def current_view() -> View | None:
     """The dataset and sidebar choices; None (with an error shown) if unreadable."""
+    run_by_the_app()
     lang = language()
     try:
         dataset = visible_dataset()
