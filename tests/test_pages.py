@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from bomca_data import filters, i18n, metrics
 from bomca_data.model import DEMO_DIR, load_dataset
+from bomca_data.ui import widgets
 from tests.sheets import ACTIVITY_HEADER, activity, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,6 +107,7 @@ def test_page_on_demo_data(monkeypatch, page):
     assert "Demonstration data" in texts(at)
     assert "As of 2023-11-30" in texts(at)
     for fig in charts(at):  # every chart carries the as-of date and the filters
+        go.Figure(fig)  # and passes plotly's schema (charts.py skips the check at run time)
         context = fig["layout"]["title"]["subtitle"]["text"]
         if page == "pages/meeting.py":  # the brief's own scope: the country and the period
             assert "Regional · 2023-11-16 - 2023-11-30 · As of 2023-11-30" in context
@@ -138,6 +141,18 @@ def test_page_with_a_filter_that_matches_nothing(monkeypatch, page):
     if page not in ("pages/data_quality.py", "pages/meeting.py", "pages/data.py"):
         # (those three do not use the sidebar filters)
         assert "Nothing matches the filters" in texts(at)
+
+
+def test_rows_behind_a_chart_are_built_only_when_opened(monkeypatch):
+    at = open_page(monkeypatch, "pages/participants.py")
+    boxes = [k for k in at.session_state if str(k).startswith(widgets.ROWS_PREFIX)]
+    assert len(boxes) == CHARTS_ON_DEMO["pages/participants.py"]
+    assert not at.dataframe and not at.get("download_button")  # closed: nothing sent
+    at.session_state[widgets.ROWS_PREFIX + "people-by-country"] = True
+    at.run()
+    assert len(at.dataframe) == 1 and len(at.get("download_button")) == 1
+    assert list(at.dataframe[0].value["Country"])[:2] == ["Kazakhstan", "Kyrgyzstan"]
+    assert at.get("download_button")[0].proto.label == "Download CSV"
 
 
 def test_overview_figures_agree_with_summary(monkeypatch):

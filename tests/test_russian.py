@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bomca_data.demo import CITIES
+from bomca_data.ui import widgets
 from tests.test_pages import APP, PAGES
 
 # Names that stay as they are in Russian: the programme, file formats, codes, sources.
@@ -31,6 +32,7 @@ def interface_texts(at: AppTest) -> list[str]:
     texts += [w.label for kind in ("selectbox", "multiselect", "date_input", "radio")
               for w in getattr(at, kind)]
     texts += [e.label for e in at.expander]
+    texts += [str(c) for frame in at.dataframe for c in frame.value.columns]
     for chart in at.get("plotly_chart"):
         layout = json.loads(chart.proto.spec)["layout"]
         texts.append(layout["title"]["text"])
@@ -53,6 +55,9 @@ def test_no_english_interface_text_in_russian(monkeypatch, page):
     at.session_state["lang"] = "ru"
     if page != PAGES[0]:
         at.switch_page(page)
+    at.run()
+    for key in [k for k in at.session_state if str(k).startswith(widgets.ROWS_PREFIX)]:
+        at.session_state[key] = True  # the rows behind every chart, with their CSV button
     at.run()
     assert not at.exception
     texts = interface_texts(at)

@@ -18,13 +18,20 @@ def kpi_row(items: list[tuple[str, str, str | None]]) -> None:
 
 def chart(view: View, fig: go.Figure, rows: pd.DataFrame, name: str,
           status_kind: str = "activity_status") -> None:
-    """A chart, then the rows behind it one click away, with their CSV download."""
+    """A chart, then the rows behind it one click away, with their CSV download.
+
+    The rows are built and sent only while their expander is open: a closed one costs
+    a rerun nothing (opening it reruns the page)."""
     st.plotly_chart(fig, theme=None, width="stretch", key=f"chart_{name}", config={
         "displaylogo": False,
         "toImageButtonOptions": {"filename": f"bomca-{name}-{view.as_of}", "scale": 2}})
-    with st.expander(view.t("table.rows")):
-        table(view, rows, status_kind)
-        download(view, rows, name)
+    with st.expander(view.t("table.rows"), key=f"{ROWS_PREFIX}{name}", on_change="rerun") as box:
+        if box.open:
+            table(view, rows, status_kind)
+            download(view, rows, name)
+
+
+ROWS_PREFIX = "rows_"  # session key of a chart's rows expander: True while open
 
 
 MAX_ROWS_SHOWN = 1_000  # what a table sends to the browser stays small; the CSV has all
