@@ -139,7 +139,7 @@ def period_participants(brief: Brief) -> tuple[pd.DataFrame, pd.DataFrame, float
     """The period's participants: by agency type, the agencies reached, women's share."""
     parts = _participation(brief)
     parts = parts[parts["activity_id"].isin(_period_activity_ids(brief))]
-    by_type = parts.groupby(parts["agency_type"].fillna("unknown"))["count"].sum()
+    by_type = parts.groupby(metrics.or_unknown(parts["agency_type"]))["count"].sum()
     by_type = by_type.reindex([c for c in (*contract.codes(contract.AGENCY_TYPES), "unknown")
                                if c in by_type.index]).rename("attendances").reset_index()
     agencies = (parts.groupby("agency")["count"].sum().sort_values(ascending=False).head(10)

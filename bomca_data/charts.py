@@ -61,11 +61,27 @@ def colour(kind: str | None, code: object) -> str:
     return COLOURS.get(kind or "", {}).get(str(code), ACTUAL)
 
 
+LEGEND_ROW = 28  # px above the plot per row of a legend placed there
+
+
+def _legend(rows: int) -> dict:
+    """Beside the plot, top right; or, given ``rows``, in that many rows above it (a
+    half-width chart with a few series keeps its width for the data)."""
+    if rows:
+        return {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "xanchor": "left",
+                "traceorder": "normal"}
+    return {"orientation": "v", "yanchor": "top", "y": 1, "x": 1.01, "xanchor": "left",
+            "traceorder": "normal"}
+
+
 def _figure(data: list[dict], lang: str, title: str, subtitle: str, x_title: str = "",
-            y_title: str = "", height: int = 420, legend: bool = True,
+            y_title: str = "", height: int = 420, legend: bool = True, legend_rows: int = 0,
             xaxis: dict | None = None, yaxis: dict | None = None, **layout) -> go.Figure:
-    """The figure, built in one pass from plain dicts: plotly checks a spec once, where
-    step-by-step updates cost ten times as much."""
+    """The figure, built in one pass from plain dicts.
+
+    Not checked property by property at run time (``_validate=False``: ten times
+    faster, and on every rerun): the tests check every chart of every page against
+    plotly's schema instead (tests/test_pages.py)."""
     lines = _wrap(subtitle)
     axes = {"automargin": True, "gridcolor": "#EBEBEB", "zerolinecolor": "#D0D0D0",
             "linecolor": "#D0D0D0"}
@@ -80,11 +96,11 @@ def _figure(data: list[dict], lang: str, title: str, subtitle: str, x_title: str
         "font": {"size": FONT}, "height": height + extra,
         # plain white by hand: a named template is deep-copied into every figure (slow)
         "paper_bgcolor": "white", "plot_bgcolor": "white",
-        "margin": {"l": 10, "r": 10, "t": 90 + extra, "b": 10}, "showlegend": legend,
-        "legend": {"orientation": "v", "yanchor": "top", "y": 1, "x": 1.01, "xanchor": "left",
-                   "traceorder": "normal"},
+        "margin": {"l": 10, "r": 10, "t": 90 + extra + LEGEND_ROW * legend_rows, "b": 10},
+        "showlegend": legend, "legend": _legend(legend_rows),
         "hoverlabel": {"font": {"size": FONT}}, "separators": i18n.plotly_separators(lang),
-        "xaxis": x, "yaxis": {**axes, "title": {"text": y_title}, **(yaxis or {})}, **layout}})
+        "xaxis": x, "yaxis": {**axes, "title": {"text": y_title}, **(yaxis or {})}, **layout}},
+        _validate=False)
 
 
 def _vline(x, colour: str, width: float = 2, dash: str = "solid") -> dict:
@@ -147,12 +163,14 @@ def stacked(frame: pd.DataFrame, x: str, x_kind: str | None, colour_by: str,
     v, c = ("x", "y") if horizontal else ("y", "x")
     data = []
     known = list(COLOURS.get(colour_kind, {}))  # legend in the vocabulary's order
-    groups = sorted(frame.groupby(colour_by, sort=False), key=lambda g: (
-        known.index(g[0]) if g[0] in known else len(known)))
-    for code, part in groups:
+    cells = {(code, key): n for key, code, n in zip(frame[x], frame[colour_by], frame[value],
+                                                    strict=True) if not pd.isna(code)}
+    codes = sorted(dict.fromkeys(code for code, _ in cells), key=lambda code: (
+        known.index(code) if code in known else len(known)))
+    for code in codes:
         label = name(colour_kind, code, lang)
-        data.append({"type": "bar", c: labels, v: _values(part.set_index(x).reindex(order)[value]
-                                                           .fillna(0)),
+        segment = [cells.get((code, key), 0) for key in order]
+        data.append({"type": "bar", c: labels, v: [0 if n != n else n for n in segment],
                      "orientation": "h" if horizontal else "v", "name": label,
                      "marker": {"color": colour(colour_kind, code)},
                      "hovertemplate": f"{label}<br>%{{{c}}}: %{{{v}:,}}<extra></extra>"})
@@ -179,7 +197,7 @@ def actual_vs_target(frame: pd.DataFrame, lang: str, title: str, subtitle: str,
                      "hovertemplate": f"%{{x}}: %{{y{fmt}}}<extra></extra>"})
     top = [*_values(frame["actual"]), *_values(frame["target"])]
     _, yaxis = _value_axis(top, False, percent)
-    return _figure(data, lang, title, subtitle, "", value_title, yaxis=yaxis)
+    return _figure(data, lang, title, subtitle, "", value_title, legend_rows=1, yaxis=yaxis)
 
 
 def programme_clock(elapsed: dict, as_of: dt.date, year_ends: list[dt.date], lang: str,
@@ -363,6 +381,7 @@ def paired(frame: pd.DataFrame, key: str, kind: str | None, lang: str, title: st
                      "hovertemplate": f"{label}<br>%{{{c}}}: %{{{v}:,}}<extra></extra>"})
     xaxis, yaxis = _value_axis(_values(frame.get("attendances", [])), horizontal)
     height = max(380, 80 + 60 * len(frame)) if horizontal else 420
+    # beside long category names, plotly stacks the legend's entries: room for two rows
     return _figure(data, lang, title, subtitle, value_title if horizontal else "",
                    "" if horizontal else value_title, height=height, barmode="group",
-                   xaxis=xaxis, yaxis=yaxis)
+                   legend_rows=2 if horizontal else 1, xaxis=xaxis, yaxis=yaxis)

@@ -7,6 +7,7 @@ both call these functions, so their figures cannot disagree.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import replace
 
 import numpy as np
@@ -48,13 +49,22 @@ def completed_by(activities: pd.DataFrame, as_of: dt.date) -> pd.Series:
 
 def programme_year(dates: pd.Series, programme: Programme) -> pd.Series:
     """"Y1".. for dates inside the programme (April to March for BOMCA 10), else NA."""
-    start, end = _ts(programme.start), _ts(programme.end)
-    months = (dates.dt.year - start.year) * 12 + (dates.dt.month - start.month)
-    months = months - (dates.dt.day < start.day).astype(int)
-    number = months // 12 + 1
-    inside = (dates >= start) & (dates <= end)
-    labels = "Y" + number.astype("Int64").astype("str")
-    return labels.where(inside, None)
+    days = dates.to_numpy(dtype="datetime64[D]")
+    start = np.datetime64(programme.start, "D")
+    inside = (days >= start) & (days <= np.datetime64(programme.end, "D"))
+    months = days.astype("datetime64[M]")
+    day_of_month = (days - months).astype(int) + 1
+    elapsed = (months - start.astype("datetime64[M]")).astype(int) - (
+        day_of_month < programme.start.day)
+    codes = np.where(inside, elapsed // 12, -1)
+    return _labels(codes, [f"Y{n}" for n in programme.year_numbers()], dates.index)
+
+
+def _labels(codes: np.ndarray, names: list[str], index: pd.Index) -> pd.Series:
+    """names[code] for each code, NA for -1 (a table lookup, not a string operation
+    per row)."""
+    table = np.array([*names, None], dtype=object)
+    return pd.Series(table[codes], index=index, dtype="str")
 
 
 def lists_any(lists: pd.Series, codes: tuple[str, ...]) -> pd.Series:
@@ -63,10 +73,25 @@ def lists_any(lists: pd.Series, codes: tuple[str, ...]) -> pd.Series:
     return lists.fillna("").str.contains(pattern, regex=True)
 
 
-def explode_countries(frame: pd.DataFrame, column: str = "country") -> pd.DataFrame:
-    """One row per listed country: per-country views count a multi-country row once each."""
-    out = frame.assign(**{column: frame[column].str.split(";")}).explode(column)
-    return out.reset_index(drop=True)
+def explode_countries(frame: pd.DataFrame, column: str = "country",
+                      others: tuple[str, ...] = ()) -> pd.DataFrame:
+    """``column`` (and ``others``), one row per listed country: per-country views count
+    a multi-country row once for each of its countries."""
+    out = frame[[column, *others]]
+    if not out[column].str.contains(";", regex=False).any():  # nothing to split
+        return out.reset_index(drop=True)
+    return out.assign(**{column: out[column].str.split(";")}).explode(column).reset_index(
+        drop=True)
+
+
+def or_unknown(values: pd.Series) -> pd.Series:
+    """The values with a blank one as "unknown" (a category of its own, in a
+    categorical column)."""
+    if isinstance(values.dtype, pd.CategoricalDtype) and "unknown" not in values.cat.categories:
+        if not values.isna().any():
+            return values
+        values = values.cat.add_categories("unknown")
+    return values.fillna("unknown")
 
 
 def _counts(values: pd.Series, keys: list[str] | tuple[str, ...] = (),
@@ -74,7 +99,7 @@ def _counts(values: pd.Series, keys: list[str] | tuple[str, ...] = (),
     if weights is None:
         counted = values.value_counts(dropna=False)
     else:
-        counted = weights.groupby(values.fillna("unknown"), sort=False).sum()
+        counted = weights.groupby(or_unknown(values), sort=False).sum()
     counted.index = counted.index.map(lambda k: "unknown" if pd.isna(k) else str(k))
     result = {k: 0 for k in keys}
     for key, n in counted.items():
@@ -82,23 +107,36 @@ def _counts(values: pd.Series, keys: list[str] | tuple[str, ...] = (),
     return {k: int(v) for k, v in result.items()}
 
 
+def once_per_dataset(func):
+    """Compute ``func(dataset, *args)`` once per dataset object and arguments: pages
+    ask for the same intermediate figures several times. The result is shared: never
+    change it."""
+    @functools.wraps(func)
+    def remembered(dataset: Dataset, *args):
+        key = (func.__name__, *args)
+        if key not in dataset.memo:
+            dataset.memo[key] = func(dataset, *args)
+        return dataset.memo[key]
+    return remembered
+
+
+@once_per_dataset
 def counted_participation(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
-    """Participation rows whose activity is completed by D, or ongoing and started by D.
-
-    Computed once per dataset object and date (pages ask for it several times)."""
-    key = ("counted_participation", as_of)
-    if key not in dataset.memo:
-        dataset.memo[key] = _counted_participation(dataset, as_of)
-    return dataset.memo[key]
-
-
-def _counted_participation(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
+    """Participation rows whose activity is completed by D, or ongoing and started by D."""
     parts, acts = dataset.table("participants"), dataset.table("activities")
     if parts is None or acts is None:
         return pd.DataFrame(columns=[c.name for c in contract.TABLES["participants"].columns])
     status = activity_status(acts, as_of)
     counts = completed_by(acts, as_of) | ((status == "ongoing") & (acts["start_date"] <= _ts(as_of)))
     return parts[of_activities(parts, acts[counts.to_numpy()])]
+
+
+@once_per_dataset
+def participation_years(dataset: Dataset, as_of: dt.date, year_kind: str) -> pd.Series:
+    """The year (programme or calendar) of each counted participation: its activity's."""
+    parts = counted_participation(dataset, as_of)
+    return year_labels(participation_dates(parts, dataset.table("activities")),
+                       dataset.programme, year_kind)
 
 
 def of_activities(parts: pd.DataFrame, activities: pd.DataFrame) -> np.ndarray:
@@ -167,15 +205,7 @@ def summary(dataset: Dataset, as_of: dt.date) -> dict:
             [f"Y{n}" for n in programme.year_numbers()]),
     }
 
-    table = dataset.table("participants")
-    parts = counted_participation(dataset, as_of)
-    out["participants"] = {
-        "attendances": int(parts["count"].sum()) if len(parts) else 0,
-        "unique_persons": unique_persons(parts, table),
-        "women_share": women_share(parts) if len(parts) else None,
-        "by_country": _counts(parts["country"], programme.countries, parts["count"]),
-        "by_agency_type": _counts(parts["agency_type"], (), parts["count"]),
-    }
+    out["participants"] = participant_summary(dataset, as_of)
 
     recs = dataset.table("recommendations")
     if recs is None:
@@ -192,6 +222,19 @@ def summary(dataset: Dataset, as_of: dt.date) -> dict:
     return out
 
 
+def participant_summary(dataset: Dataset, as_of: dt.date) -> dict:
+    """The "participants" part of summary(): attendances, unique persons, women's
+    share, attendances by country and by agency type."""
+    parts = counted_participation(dataset, as_of)
+    return {
+        "attendances": int(parts["count"].sum()) if len(parts) else 0,
+        "unique_persons": unique_persons(parts, dataset.table("participants")),
+        "women_share": women_share(parts) if len(parts) else None,
+        "by_country": _counts(parts["country"], dataset.programme.countries, parts["count"]),
+        "by_agency_type": _counts(parts["agency_type"], (), parts["count"]),
+    }
+
+
 # --- tidy frames for the dashboard's charts ------------------------------------------
 # Each takes a (filtered) Dataset and returns a small frame: one row per bar or point,
 # so what a page sends to the browser stays small whatever the size of the source.
@@ -201,7 +244,14 @@ def year_labels(dates: pd.Series, programme: Programme, year_kind: str) -> pd.Se
     """"Y1".. (programme years) or "2022".. (calendar years) of each date; NA outside."""
     if year_kind == "programme":
         return programme_year(dates, programme)
-    return dates.dt.year.astype("Int64").astype("str").where(dates.notna(), None)
+    years = dates.to_numpy(dtype="datetime64[Y]")
+    known = ~np.isnat(years)
+    if not known.any():
+        return _labels(np.full(len(years), -1), [], dates.index)
+    offsets = years.astype("int64")  # years since 1970
+    low, high = int(offsets[known].min()), int(offsets[known].max())
+    codes = np.where(known, offsets - low, -1)
+    return _labels(codes, [str(1970 + y) for y in range(low, high + 1)], dates.index)
 
 
 def year_keys(programme: Programme, year_kind: str) -> list[str]:
@@ -254,7 +304,7 @@ def cross_count(frame: pd.DataFrame, rows: str, cols: str, row_keys, col_keys,
                 explode: bool = False) -> pd.DataFrame:
     """Long frame [rows, cols, activities] with every combination of keys."""
     if explode and len(frame):
-        frame = explode_countries(frame, rows)
+        frame = explode_countries(frame, rows, (cols,))
     grid = pd.MultiIndex.from_product([list(row_keys), list(col_keys)], names=[rows, cols])
     counts = frame.groupby([rows, cols]).size().reindex(grid, fill_value=0)
     return counts.rename("activities").reset_index()
@@ -302,10 +352,10 @@ def _actual_by_year(dataset: Dataset, as_of: dt.date, indicator: str) -> pd.Seri
         acts = dataset.table("activities")
         if acts is None or not len(parts):
             return pd.Series(dtype=float)
-        year = year_labels(participation_dates(parts, acts), programme, "programme")
+        year = participation_years(dataset, as_of, "programme")
         if indicator == "participants":
             return parts["count"].groupby(year).sum()
-        return parts.groupby(year).apply(women_share, include_groups=False).astype(float)
+        return women_share_by(parts, year)
     recs = dataset.table("recommendations")
     if recs is None:
         return pd.Series(dtype=float)
@@ -364,13 +414,10 @@ def participation_by(dataset: Dataset, as_of: dt.date, column: str,
                      ) -> pd.DataFrame:
     """Attendances and unique people per value of a participant column (or "year")."""
     parts = counted_participation(dataset, as_of)
-    if column == "year":
-        acts = dataset.table("activities")
-        parts = parts.assign(year=year_labels(participation_dates(parts, acts),
-                                               dataset.programme, year_kind))
-    grouped = parts.assign(**{column: parts[column].fillna("unknown")}).groupby(column)
-    frame = pd.DataFrame({"attendances": grouped["count"].sum(),
-                          "unique_people": grouped["person_id"].nunique()})
+    groups = or_unknown(participation_years(dataset, as_of, year_kind) if column == "year"
+                        else parts[column])
+    frame = pd.DataFrame({"attendances": parts["count"].groupby(groups).sum(),
+                          "unique_people": parts["person_id"].groupby(groups).nunique()})
     index = list(keys) + [k for k in frame.index if k not in keys]
     frame = frame.reindex(index, fill_value=0).rename_axis(column).reset_index()
     if parts["person_id"].isna().all():
@@ -384,27 +431,43 @@ def women_share_over_time(dataset: Dataset, as_of: dt.date, year_kind: str = "pr
     acts = dataset.table("activities")
     if acts is None or not len(parts):
         return pd.DataFrame(columns=["year", "women_share", "attendances"])
-    year = year_labels(participation_dates(parts, acts), dataset.programme, year_kind)
-    rows = [(y, women_share(group), int(group["count"].sum()))
-            for y, group in parts.groupby(year)]
-    return pd.DataFrame(rows, columns=["year", "women_share", "attendances"])
+    year = participation_years(dataset, as_of, year_kind)
+    frame = pd.DataFrame({"women_share": women_share_by(parts, year),
+                          "attendances": parts["count"].groupby(year).sum()})
+    return frame.rename_axis("year").reset_index()
+
+
+def women_share_by(parts: pd.DataFrame, groups: pd.Series) -> pd.Series:
+    """women_share() of each group, in one grouped pass (NaN where no gender is known)."""
+    counts = parts["count"]
+    gender = parts["gender"]
+    women = counts.where(gender == "female", 0).groupby(groups).sum()
+    known = counts.where(gender.isin(["female", "male", "other"]), 0).groupby(groups).sum()
+    return (women / known.where(known > 0)).astype(float)
 
 
 def top_agencies(dataset: Dataset, as_of: dt.date, n: int = 15) -> pd.DataFrame:
     parts = counted_participation(dataset, as_of)
-    grouped = parts.groupby(["agency", "country", "agency_type"], dropna=False)
-    frame = pd.DataFrame({"attendances": grouped["count"].sum(),
-                          "unique_people": grouped["person_id"].nunique()}).reset_index()
+    keys = [parts["agency"], parts["country"], parts["agency_type"]]
+    frame = pd.DataFrame({
+        "attendances": parts["count"].groupby(keys, dropna=False).sum(),
+        "unique_people": parts["person_id"].groupby(keys, dropna=False).nunique()
+    }).reset_index()
     return frame.sort_values("attendances", ascending=False).head(n).reset_index(drop=True)
 
 
 def repeat_attendance(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
     """How many people attended 1, 2, 3, 4 and 5 or more activities."""
-    parts = counted_participation(dataset, as_of).dropna(subset=["person_id"])
-    per_person = parts.groupby("person_id")["activity_id"].nunique()
-    bands = per_person.clip(upper=5).value_counts().reindex(range(1, 6), fill_value=0)
+    parts = counted_participation(dataset, as_of)
+    person = pd.factorize(parts["person_id"])[0]  # -1: no person id
+    activity, activities = pd.factorize(parts["activity_id"])
+    known = person >= 0
+    # each (person, activity) pair once, as one integer; then activities per person
+    pairs = np.unique(person[known].astype("int64") * (len(activities) + 1) + activity[known])
+    per_person = np.bincount(pairs // (len(activities) + 1))
+    bands = np.bincount(np.minimum(per_person[per_person > 0], 5), minlength=6)[1:6]
     return pd.DataFrame({"activities_attended": ["1", "2", "3", "4", "5+"],
-                         "people": bands.astype(int).to_numpy()})
+                         "people": bands.astype(int)})
 
 
 REC_OPEN = ("proposed", "accepted", "in_progress")

@@ -39,18 +39,24 @@ def localised(frame: pd.DataFrame, lang: str, status_kind: str = "activity_statu
     """For the screen: codes as names, headers and severities in the interface language."""
     out = frame.drop(columns=[c for c in frame.columns if str(c).startswith("_")]).copy()
     if "severity" in out:
-        out["severity"] = out["severity"].map(lambda s: i18n.t(f"severity.{s}", lang))
+        out["severity"] = _each(out["severity"], lambda s: i18n.t(f"severity.{s}", lang))
     for col, kind in CODE_COLUMNS.items():
         if col in out and out[col].dtype != float:
             kind = kind or status_kind
-            out[col] = out[col].map(lambda v, kind=kind: _names(kind, v, lang), na_action="ignore")
+            out[col] = _each(out[col], lambda v, kind=kind: _names(kind, v, lang))
     if "year" in out:
-        out["year"] = out["year"].map(lambda y: i18n.year_name(str(y), lang), na_action="ignore")
+        out["year"] = _each(out["year"], lambda y: i18n.year_name(str(y), lang))
     for col in out.columns:
         if out[col].dtype == bool:
             out[col] = out[col].map({True: i18n.t("yes", lang), False: i18n.t("no", lang)})
     return out.rename(columns={c: i18n.t(f"col.{c}", lang) for c in out.columns
                                if f"col.{c}" in i18n.STRINGS})
+
+
+def _each(values: pd.Series, name) -> pd.Series:
+    """name(v) for each value, computed once per distinct value; NA stays NA."""
+    names = {v: name(v) for v in values.dropna().unique()}
+    return values.map(names)
 
 
 def _names(kind: str, value: str, lang: str) -> str:

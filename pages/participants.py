@@ -13,7 +13,7 @@ if view is not None:
     if not widgets.missing_table(view, "participants"):
         parts = metrics.counted_participation(data, as_of)
         if not widgets.nothing_matches(view, parts):
-            figures = metrics.summary(data, as_of)["participants"]
+            figures = metrics.participant_summary(data, as_of)
             repeat = metrics.repeat_attendance(data, as_of)
             widgets.kpi_row([
                 (t("kpi.attendances"), widgets.fmt(figures["attendances"], lang), None),

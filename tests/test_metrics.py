@@ -99,6 +99,38 @@ def test_programme_years_run_april_to_march():
     assert years == ["-", "Y1", "Y1", "Y2", "Y5", "Y5", "-"]
 
 
+def test_calendar_years_of_dates_in_and_outside_the_programme():
+    dates = pd.Series(pd.to_datetime(["2019-12-31", "2021-04-01", None, "2025-12-31",
+                                      "2030-01-01"]))
+    years = metrics.year_labels(dates, Programme(), "calendar")
+    assert years.fillna("-").tolist() == ["2019", "2021", "-", "2025", "2030"]
+    assert metrics.year_labels(dates.iloc[:0], Programme(), "calendar").tolist() == []
+
+
+def test_participant_breakdowns_by_year_worked_by_hand(tmp_path):
+    ds = hand_source(tmp_path)
+    # counted by D: A1 in Y1 (p1 F, p2 M); A2 in Y2 (3 F without id, p1 F); A4 ongoing,
+    # ends after the programme year it started in: it counts on its end date (Y2)
+    by_year = metrics.participation_by(ds, D, "year", ["Y1", "Y2", "Y3"]).set_index("year")
+    assert by_year["attendances"].to_dict() == {"Y1": 2, "Y2": 6, "Y3": 0}
+    assert by_year["unique_people"].to_dict() == {"Y1": 2, "Y2": 2, "Y3": 0}
+    women = metrics.women_share_over_time(ds, D).set_index("year")
+    assert women["women_share"].to_dict() == {"Y1": 0.5, "Y2": 1.0}  # A4's gender unknown
+    assert women["attendances"].to_dict() == {"Y1": 2, "Y2": 6}
+
+
+def test_repeat_attendance_counts_each_activity_of_a_person_once(tmp_path):
+    ds = hand_source(tmp_path)  # p1 in A1 and A2; p2 and p3 once; A2's 3 without an id
+    assert metrics.repeat_attendance(ds, D)["people"].tolist() == [2, 1, 0, 0, 0]
+    write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER] + [activity(n) for n in range(1, 8)])
+    write(tmp_path / "participants.xlsx", [
+        ["activity_id", "person_id"], *[[f"A{n}", "p1"] for n in range(1, 8)],
+        ["A1", "p1"], ["A1", "p2"], ["A2", "p2"], ["A3", None]])
+    ds = load_dataset(tmp_path)
+    repeat = metrics.repeat_attendance(ds, D)
+    assert repeat["people"].tolist() == [0, 1, 0, 0, 1]  # p2: 2 activities; p1: 7 (5+)
+
+
 def test_status_is_derived_from_dates_and_as_of():
     frame = pd.DataFrame({
         "status": [None, None, None, "cancelled"],
