@@ -349,7 +349,8 @@ def gantt(frame: pd.DataFrame, meetings: pd.DataFrame | None, as_of: dt.date, la
     """One bar per activity from start to end, coloured by component."""
     data = []
     for code, part in frame.groupby("component", sort=True):
-        data.append({"type": "bar", "y": list(part["activity_id"]), "base": list(part["start"]),
+        starts = np.datetime_as_string(part["start"].to_numpy(), unit="m")  # ISO, not objects
+        data.append({"type": "bar", "y": list(part["activity_id"]), "base": list(starts),
                      "x": list((part["finish"] - part["start"]).dt.total_seconds() * 1000),
                      "orientation": "h", "name": name("component", code, lang),
                      "marker": {"color": colour("component", code)},

@@ -272,6 +272,11 @@ def time_elapsed(programme: Programme, as_of: dt.date) -> dict:
 def completed_activities(dataset: Dataset, as_of: dt.date, year_kind: str = "programme"
                          ) -> pd.DataFrame:
     """Activities completed by D, with the date they count on and its year."""
+    return _completed_activities(dataset, as_of, year_kind)
+
+
+@once_per_dataset
+def _completed_activities(dataset: Dataset, as_of: dt.date, year_kind: str) -> pd.DataFrame:
     acts = dataset.table("activities")
     if acts is None:
         return pd.DataFrame(columns=["activity_id", "component", "country", "done", "year"])
@@ -380,11 +385,14 @@ def cumulative_completed(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
     reached at the end of each programme year."""
     programme = dataset.programme
     done = completed_activities(dataset, as_of)
-    months = pd.period_range(programme.start, min(programme.end, max(as_of, programme.start)),
-                             freq="M")
-    per_month = done["done"].dt.to_period("M").value_counts().reindex(months, fill_value=0)
-    frame = pd.DataFrame({"month": months.to_timestamp(how="end").normalize(),
-                          "completed": per_month.cumsum().to_numpy()})
+    first = np.datetime64(programme.start, "M")
+    months = np.arange(first, np.datetime64(min(programme.end, max(as_of, programme.start)),
+                                            "M") + 1)
+    offset = (done["done"].to_numpy(dtype="datetime64[M]") - first).astype(int)
+    per_month = np.bincount(offset[(offset >= 0) & (offset < len(months))],
+                            minlength=len(months))
+    last_days = (months + 1).astype("datetime64[D]") - 1
+    frame = pd.DataFrame({"month": pd.to_datetime(last_days), "completed": per_month.cumsum()})
     targets = target_progress(dataset, as_of, "activities_completed")
     ends = [pd.Timestamp(programme.year_end(n)) for n in programme.year_numbers()]
     target = pd.DataFrame({"month": ends, "target": targets["target"].cumsum().to_numpy()})
@@ -486,8 +494,8 @@ def recommendation_figures(recs: pd.DataFrame) -> dict:
 
 def coverage(done: pd.DataFrame, programme: Programme) -> dict:
     """Of completed activities: national countries reached, regional and multi-country ones."""
-    listed = explode_countries(done)["country"] if len(done) else pd.Series(dtype="str")
-    return {"countries": sum(code in set(listed) for code in programme.countries),
+    listed = set(explode_countries(done)["country"]) if len(done) else set()
+    return {"countries": sum(code in listed for code in programme.countries),
             "regional": int((done["country"] == "RG").sum()),
             "multi_country": int(done["country"].str.contains(";").sum())}
 

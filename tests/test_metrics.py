@@ -145,6 +145,17 @@ def test_programme_end_is_54_months_after_start():
     assert Programme().year_numbers() == [1, 2, 3, 4, 5]
 
 
+def test_cumulative_completed_by_month_worked_by_hand(tmp_path):
+    ds = hand_source(tmp_path)  # completed by D: A5 in Dec 2021, A1 in Mar 2022, A2 on D
+    frame, _ = metrics.cumulative_completed(ds, D)
+    assert len(frame) == 18  # April 2021 to September 2022
+    assert frame["month"].iloc[0] == pd.Timestamp("2021-04-30")
+    assert frame["month"].iloc[-1] == pd.Timestamp("2022-09-30")
+    by_month = dict(zip(frame["month"].dt.strftime("%Y-%m"), frame["completed"], strict=True))
+    assert (by_month["2021-11"], by_month["2021-12"], by_month["2022-02"]) == (0, 1, 1)
+    assert (by_month["2022-03"], by_month["2022-08"], by_month["2022-09"]) == (2, 2, 3)
+
+
 def test_gantt_keeps_the_activities_nearest_the_as_of_date():
     from bomca_data.model import DEMO_DIR
 
