@@ -49,6 +49,7 @@ def measure(source: Path, repeat: int) -> list[tuple[str, float, float]]:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
+    logging.disable(logging.WARNING)  # AppTest's "no runtime" warnings
     os.environ["BOMCA_DATA"] = str(source)
     rows = []
     for page in pages():

@@ -203,12 +203,17 @@ def clean_tables(raws: dict[str, RawTable], programme: Programme
     return frames, issues
 
 
+# Participants' columns with few distinct values (vocabularies, agencies, positions).
+# Ids stay text: as categories, hundreds of thousands of distinct values would make
+# reading the Parquet cache four times slower.
+CATEGORY_COLUMNS = ("gender", "country", "agency", "agency_type", "position")
+
+
 def as_categories(parts: pd.DataFrame) -> pd.DataFrame:
-    """Participants' text columns as categories: each value stored once and each row a
-    small integer, so narrowing the largest table to a selection is an array lookup
-    (twenty times faster than taking text rows) and it takes less memory."""
-    text = [c for c in parts.columns if pd.api.types.is_string_dtype(parts[c])]
-    return parts.astype(dict.fromkeys(text, "category"))
+    """Participants' repetitive text columns as categories: each value stored once and
+    each row a small integer, so narrowing the largest table to a selection is an array
+    lookup (twenty times faster than taking text rows), and it takes less memory."""
+    return parts.astype({c: "category" for c in CATEGORY_COLUMNS if c in parts})
 
 
 ACTIVITY_ROW = "_activity"  # a participation's activity, as its row in the activities frame
