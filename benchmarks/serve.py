@@ -59,7 +59,7 @@ def server(source: Path, log: Path | None = None) -> Iterator[tuple[str, int, Pa
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and proc.poll() is None:
             try:
                 with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
                     break

@@ -4,22 +4,16 @@ or Playwright is missing: CI installs both."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from benchmarks import serve
 from bomca_data import filters, i18n, metrics
 from bomca_data.model import DEMO_DIR, load_dataset
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
@@ -30,50 +24,11 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def serving(log: Path):
-    """`streamlit run app.py` on a free port of this machine, until the block ends."""
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "BOMCA_DATA"}
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    break
-        except OSError:
-            pass
-        if time.monotonic() > deadline or proc.poll() is not None:
-            proc.kill()
-            pytest.fail(f"streamlit did not start:\n{log.read_text()}")
-        time.sleep(0.3)
-    try:
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    with serving(log) as url:
+    """`streamlit run app.py` on the demo data, as the benchmarks start it."""
+    with serve.server(DEMO_DIR, tmp_path_factory.mktemp("server") / "streamlit.log") as (
+            url, _, log):
         yield url, log
 
 
@@ -211,7 +166,8 @@ def test_the_rows_behind_a_chart_open_with_their_csv(server, page, tmp_path_fact
 def test_a_link_to_a_page_on_a_fresh_server_opens_the_whole_app(page, tmp_path_factory):
     """The first request a server gets is a link straight to a page, with filters:
     the page opens with the sidebar (app.py ran), and the link's filters hold."""
-    with serving(tmp_path_factory.mktemp("fresh") / "streamlit.log") as url:
+    with serve.server(DEMO_DIR, tmp_path_factory.mktemp("fresh") / "streamlit.log") as (
+            url, _, _):
         page.goto(f"{url}/timeline?country=KZ")
         settle(page, 3)
         nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
