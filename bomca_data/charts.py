@@ -62,6 +62,24 @@ def colour(kind: str | None, code: object) -> str:
 
 
 LEGEND_ROW = 28  # px above the plot per row of a legend placed there
+HALF_WIDTH = 380  # px a half-width chart's legend has, on a 1280 px wide screen
+
+
+def legend_rows(labels: list[str], beside: list[str] = ()) -> int:
+    """Rows a legend of these labels fills above a half-width plot. Plotly lays a
+    horizontal legend out in columns as wide as its longest entry, within the plot's
+    width: the half width less the axis labels ``beside`` the plot (a horizontal
+    chart's categories) or the value axis (estimated: a character about 0.55 em, a
+    swatch and gaps 40 px)."""
+    if not labels:
+        return 0
+    width = HALF_WIDTH - (_text_px(max(beside, key=len)) + 10 if beside else 60)
+    per_row = max(1, int(width // (40 + _text_px(max(labels, key=len)))))
+    return -(-len(labels) // per_row)
+
+
+def _text_px(text: str) -> float:
+    return 0.55 * FONT * len(text)
 
 
 def _legend(rows: int) -> dict:
@@ -92,8 +110,10 @@ def _figure(data: list[dict], lang: str, title: str, subtitle: str, x_title: str
     return go.Figure({"data": data, "layout": {
         "title": {"text": title, "subtitle": {"text": "<br>".join(lines),
                                               "font": {"size": FONT - 3}},
-                  "font": {"size": FONT + 4}, "x": 0, "xanchor": "left"},
-        "font": {"size": FONT}, "height": height + extra,
+                  "font": {"size": FONT + 4}, "x": 0, "xanchor": "left",
+                  # at the top, not centred in the top margin: a legend row goes below it
+                  "y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 14}},
+        "font": {"size": FONT}, "height": height + extra + LEGEND_ROW * max(legend_rows - 1, 0),
         # plain white by hand: a named template is deep-copied into every figure (slow)
         "paper_bgcolor": "white", "plot_bgcolor": "white",
         "margin": {"l": 10, "r": 10, "t": 90 + extra + LEGEND_ROW * legend_rows, "b": 10},
@@ -156,8 +176,9 @@ def bars(frame: pd.DataFrame, key: str, value: str, kind: str | None, lang: str,
 
 def stacked(frame: pd.DataFrame, x: str, x_kind: str | None, colour_by: str,
             colour_kind: str, value: str, lang: str, title: str, subtitle: str,
-            value_title: str, horizontal: bool = False) -> go.Figure:
-    """Stacked bars: ``x`` categories, one segment per ``colour_by`` value."""
+            value_title: str, horizontal: bool = False, half: bool = False) -> go.Figure:
+    """Stacked bars: ``x`` categories, one segment per ``colour_by`` value. A ``half``
+    width chart has its legend above the plot, so the bars keep the width."""
     order = list(dict.fromkeys(frame[x]))
     labels = [name(x_kind, k, lang) for k in order]
     v, c = ("x", "y") if horizontal else ("y", "x")
@@ -175,8 +196,9 @@ def stacked(frame: pd.DataFrame, x: str, x_kind: str | None, colour_by: str,
                      "marker": {"color": colour(colour_kind, code)},
                      "hovertemplate": f"{label}<br>%{{{c}}}: %{{{v}:,}}<extra></extra>"})
     category = {"autorange": "reversed"} if horizontal else {}
+    rows = legend_rows([d["name"] for d in data], labels if horizontal else []) if half else 0
     return _figure(data, lang, title, subtitle, value_title if horizontal else "",
-                   "" if horizontal else value_title, barmode="stack",
+                   "" if horizontal else value_title, barmode="stack", legend_rows=rows,
                    xaxis={} if not horizontal else None, yaxis=category if horizontal else None)
 
 
@@ -241,12 +263,13 @@ def _geometry() -> dict:
 @lru_cache(maxsize=16)
 def _rings(key: str) -> tuple[np.ndarray, np.ndarray]:
     """A country's (or the neighbours') rings as one trace's coordinates, separated by
-    NaN gaps; numpy arrays, which plotly takes without checking each number."""
+    NaN gaps; numpy arrays, which plotly takes without checking each number, in 32-bit
+    floats (a metre's precision; half the bytes sent)."""
     geo = _geometry()
     rings = geo["neighbours"] if key == "neighbours" else geo["countries"][key]
     parts = []
     for ring in rings:
-        parts += [np.asarray(ring, dtype=float), np.full((1, 2), np.nan)]
+        parts += [np.asarray(ring, dtype=np.float32), np.full((1, 2), np.nan, dtype=np.float32)]
     points = np.concatenate(parts[:-1])
     return points[:, 0], points[:, 1]
 
@@ -382,7 +405,7 @@ def paired(frame: pd.DataFrame, key: str, kind: str | None, lang: str, title: st
                      "hovertemplate": f"{label}<br>%{{{c}}}: %{{{v}:,}}<extra></extra>"})
     xaxis, yaxis = _value_axis(_values(frame.get("attendances", [])), horizontal)
     height = max(380, 80 + 60 * len(frame)) if horizontal else 420
-    # beside long category names, plotly stacks the legend's entries: room for two rows
+    rows = legend_rows([d["name"] for d in data], labels if horizontal else [])
     return _figure(data, lang, title, subtitle, value_title if horizontal else "",
                    "" if horizontal else value_title, height=height, barmode="group",
-                   legend_rows=2 if horizontal else 1, xaxis=xaxis, yaxis=yaxis)
+                   legend_rows=rows, xaxis=xaxis, yaxis=yaxis)

@@ -33,7 +33,7 @@ if view is not None:
             widgets.chart(view, charts.stacked(rows, "country", "country", "component",
                                                "component", "activities", lang,
                                                t("countries.by_component"), view.subtitle,
-                                               t("axis.activities"), horizontal=True),
+                                               t("axis.activities"), horizontal=True, half=True),
                           rows, "country-by-component")
         with right:
             years = metrics.year_keys(programme, view.filters.year_kind)
@@ -41,6 +41,6 @@ if view is not None:
                                        years, explode=True)
             widgets.chart(view, charts.stacked(rows, "year", "year", "country", "country",
                                                "activities", lang, t("countries.by_year"),
-                                               view.subtitle, t("axis.activities")),
+                                               view.subtitle, t("axis.activities"), half=True),
                           rows, "country-by-year")
             widgets.years_note(view)

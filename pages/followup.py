@@ -48,7 +48,7 @@ if view is not None:
                 widgets.chart(view, charts.stacked(rows, "country", "country", "status",
                                                    "rec_status", "recommendations", lang,
                                                    t("followup.by_country"), view.subtitle,
-                                                   t("axis.recommendations"), horizontal=True),
+                                                   t("axis.recommendations"), horizontal=True, half=True),
                               rows, "recs-by-country", status_kind="rec_status")
             with right:
                 rows = metrics.cross_count(recs.dropna(subset=["component"]), "component",
@@ -57,7 +57,7 @@ if view is not None:
                 widgets.chart(view, charts.stacked(rows, "component", "component", "status",
                                                    "rec_status", "recommendations", lang,
                                                    t("followup.by_component"), view.subtitle,
-                                                   t("axis.recommendations"), horizontal=True),
+                                                   t("axis.recommendations"), horizontal=True, half=True),
                               rows, "recs-by-component", status_kind="rec_status")
             st.subheader(t("followup.list"))
             widgets.caption(view, "followup.overdue_rule")

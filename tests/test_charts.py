@@ -27,6 +27,26 @@ def test_targets_with_gaps_draw():
     assert fig.layout.yaxis.tickformat == ".0%"
 
 
+def test_a_half_width_legend_gets_the_rows_it_fills_above_the_plot():
+    statuses = ["Proposed", "Accepted", "In progress", "Implemented", "Declined"]
+    # beside country names, one status a row; under a value axis, two or three a row
+    assert charts.legend_rows(statuses, ["Turkmenistan"]) == 5
+    assert charts.legend_rows(statuses) == 3
+    assert charts.legend_rows(["Attendances", "Unique people"]) == 1
+    assert charts.legend_rows([]) == 0
+    frame = pd.DataFrame({"country": ["KZ", "KZ", "UZ"], "status": ["proposed", "declined",
+                                                                   "proposed"],
+                          "n": [1, 2, 3]})
+    wide = charts.stacked(frame, "country", "country", "status", "rec_status", "n", "en", "t",
+                          "s", "a", horizontal=True)
+    half = charts.stacked(frame, "country", "country", "status", "rec_status", "n", "en", "t",
+                          "s", "a", horizontal=True, half=True)
+    assert wide.layout.legend.orientation == "v" and half.layout.legend.orientation == "h"
+    rows = charts.legend_rows(["Proposed", "Declined"], ["Kazakhstan", "Uzbekistan"])
+    assert half.layout.margin.t - wide.layout.margin.t == charts.LEGEND_ROW * rows
+    assert half.layout.height - wide.layout.height == charts.LEGEND_ROW * (rows - 1)
+
+
 def test_context_line_wraps_for_half_width_charts():
     long = "As of 2023-11-30 · Countries: Kazakhstan, Kyrgyzstan · Components: C1, C2 · Years: Y1"
     fig = charts.bars(pd.DataFrame({"k": ["a"], "v": [1]}), "k", "v", None, "en", "t", long, "a")
