@@ -40,8 +40,11 @@ ACTUAL, TARGET, NEUTRAL = "#1F4E79", "#D55E00", "#9E9E9E"
 FONT = 16
 GEOMETRY = Path(__file__).resolve().parent / "geo" / "central_asia.json"
 # where each country's name sits on the map (lon, lat), clear of its neighbours'
-MAP_LABELS = {"KZ": (67.5, 48.5), "UZ": (63.0, 42.2), "TM": (58.8, 39.2), "KG": (76.5, 42.6),
+MAP_LABELS = {"KZ": (67.5, 48.5), "UZ": (63.0, 42.2), "TM": (58.8, 39.2), "KG": (75.8, 41.8),
               "TJ": (71.0, 38.7)}
+# countries too small for their name and value: the label sits here, on the light
+# neighbours, in dark text, with an arrow to the country's point above
+MAP_CALLOUTS = {"TJ": (79.5, 36.9)}
 
 
 def name(kind: str | None, code: object, lang: str) -> str:
@@ -301,11 +304,14 @@ def country_map(frame: pd.DataFrame, lang: str, title: str, subtitle: str,
                        "fillcolor": shade, "mode": "lines", "name": label,
                        "line": {"color": "white", "width": 1.5}, "hoveron": "fills",
                        "hovertemplate": label + "<extra></extra>"})
-        notes.append({"x": MAP_LABELS[code][0], "y": MAP_LABELS[code][1], "showarrow": False,
-                      "text": f"<b>{name('country', code, lang)}</b><br>"
-                              f"{i18n.number(value, lang)}",
-                      "font": {"size": FONT, "color": "white" if scale.index(shade) >= 2
-                               else "#222"}})
+        note = {"x": MAP_LABELS[code][0], "y": MAP_LABELS[code][1], "showarrow": False,
+                "text": f"<b>{name('country', code, lang)}</b><br>{i18n.number(value, lang)}",
+                "font": {"size": FONT, "color": "white" if scale.index(shade) >= 2 else "#222"}}
+        if code in MAP_CALLOUTS:
+            note.update(showarrow=True, arrowhead=0, arrowwidth=1.5, arrowcolor="#444",
+                        axref="x", ayref="y", ax=MAP_CALLOUTS[code][0],
+                        ay=MAP_CALLOUTS[code][1], font={"size": FONT, "color": "#222"})
+        notes.append(note)
     if "RG" in values:
         notes.append({"x": 0, "y": 0, "xref": "paper", "yref": "paper", "showarrow": False,
                       "xanchor": "left", "font": {"size": FONT - 2},

@@ -63,6 +63,25 @@ def test_map_shades_every_country_and_needs_no_network(lang):
     assert len(shades) == 5 and len(set(shades.values())) >= 3
 
 
+def test_a_small_country_is_labelled_beside_it_in_dark_text():
+    """Tajikistan's name and value do not fit inside it: they sit on the light
+    neighbours, clear of every country, with an arrow into Tajikistan."""
+    frame = pd.DataFrame({"country": ["KZ", "TJ"], "activities": [50, 50]})
+    fig = charts.country_map(frame, "ru", "t", "s", "a")
+    note = next(a for a in fig.layout.annotations if "Таджикистан" in a.text)
+    boxes = {}
+    for code, rings in charts._geometry()["countries"].items():
+        points = np.concatenate([np.asarray(r) for r in rings])
+        boxes[code] = (*points.min(axis=0), *points.max(axis=0))
+    lon0, lat0, lon1, lat1 = boxes["TJ"]
+    assert note.showarrow and lon0 < note.x < lon1 and lat0 < note.y < lat1
+    text_box = (note.ax - 4, note.ay - 1.2, note.ax + 4, note.ay + 1.2)  # two lines of text
+    for box in boxes.values():
+        assert (text_box[2] < box[0] or text_box[0] > box[2] or text_box[3] < box[1]
+                or text_box[1] > box[3])
+    assert note.font.color == "#222"
+
+
 def test_clock_marks_the_as_of_date():
     elapsed = {"share": 0.5, "start": dt.date(2021, 4, 1), "end": dt.date(2025, 9, 30)}
     fig = charts.programme_clock(elapsed, dt.date(2023, 6, 1), [dt.date(2022, 3, 31)], "en",
