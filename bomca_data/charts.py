@@ -297,20 +297,22 @@ def country_map(frame: pd.DataFrame, lang: str, title: str, subtitle: str,
                            "line": {"color": "#D0D0D0", "width": 1}})
             continue
         value = values[code]
-        shade = scale[min(int(value / top * (len(scale) - 1) + 0.5), len(scale) - 1)]
+        step = min(int(value / top * (len(scale) - 1) + 0.5), len(scale) - 1)
+        shade = scale[step]
         label = f"{name('country', code, lang)}: {i18n.number(value, lang)}"
         lon, lat = _rings(code)
         traces.append({"type": "scatter", "x": lon, "y": lat, "fill": "toself",
                        "fillcolor": shade, "mode": "lines", "name": label,
                        "line": {"color": "white", "width": 1.5}, "hoveron": "fills",
                        "hovertemplate": label + "<extra></extra>"})
+        on_fill = code not in MAP_CALLOUTS  # a callout's text sits on the light neighbours
         note = {"x": MAP_LABELS[code][0], "y": MAP_LABELS[code][1], "showarrow": False,
                 "text": f"<b>{name('country', code, lang)}</b><br>{i18n.number(value, lang)}",
-                "font": {"size": FONT, "color": "white" if scale.index(shade) >= 2 else "#222"}}
-        if code in MAP_CALLOUTS:
+                "font": {"size": FONT, "color": "white" if on_fill and step >= 2 else "#222"}}
+        if not on_fill:
             note.update(showarrow=True, arrowhead=0, arrowwidth=1.5, arrowcolor="#444",
                         axref="x", ayref="y", ax=MAP_CALLOUTS[code][0],
-                        ay=MAP_CALLOUTS[code][1], font={"size": FONT, "color": "#222"})
+                        ay=MAP_CALLOUTS[code][1])
         notes.append(note)
     if "RG" in values:
         notes.append({"x": 0, "y": 0, "xref": "paper", "yref": "paper", "showarrow": False,
