@@ -18,8 +18,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from bomca_data import contract
-from bomca_data.metrics import lists_any
-from bomca_data.model import Dataset
+from bomca_data.model import Dataset, TableStats
 
 ROLES = ("viewer", "editor")
 _N, _R, _P = 2**14, 8, 1  # scrypt cost: about 50 ms and 16 MB a check
@@ -88,30 +87,53 @@ def _named(lists: pd.Series, allowed: tuple[str, ...]) -> pd.Series:
     return lists.map(lambda v: ";".join(c for c in v.split(";") if c in allowed))
 
 
+def allowed(countries: tuple[str, ...]) -> tuple[str, ...]:
+    """The one access rule: a user limited to ``countries`` sees what names one of
+    them or the region; what names no country is for unrestricted users only."""
+    return (*countries, contract.REGION)
+
+
+def sees(scope: str | None, countries: tuple[str, ...]) -> bool:
+    """Whether a user limited to ``countries`` (empty: every country) sees a row, an
+    issue or a count whose country list is ``scope``."""
+    if not countries:
+        return True
+    return bool(scope) and any(c in allowed(countries) for c in scope.split(";"))
+
+
+def _visible_rows(frame: pd.DataFrame, countries: tuple[str, ...]) -> pd.DataFrame:
+    """Decided once per distinct country list, then looked up (participants' country
+    is a category: half a million rows narrow in milliseconds)."""
+    column = frame["country"]
+    distinct = column.cat.categories if hasattr(column, "cat") else column.dropna().unique()
+    return frame[column.isin([v for v in distinct if sees(v, countries)]).to_numpy()]
+
+
 def restrict(dataset: Dataset, countries: tuple[str, ...]) -> Dataset:
-    """The dataset as a user limited to ``countries`` may see it: their countries'
-    and the regional activities, their own countries' participants, the
-    recommendations and meetings naming them or the region, the targets naming them
-    or no country. Nothing of another country remains."""
+    """The dataset as a user limited to ``countries`` may see it, by the one rule of
+    ``sees``: tables, issues and row counts alike. An activity or recommendation
+    shared with another country is kept, named by the user's countries only."""
     if not countries:
         return dataset
-    allowed = (*countries, "RG")
-    tables = dict(dataset.tables)
-    if (acts := tables.get("activities")) is not None:
-        # an activity shared with another country is kept, named by the user's countries
-        keep = lists_any(acts["country"], allowed)
-        tables["activities"] = acts[keep].assign(country=_named(acts.loc[keep, "country"],
-                                                                allowed))
-    if (parts := tables.get("participants")) is not None:
-        tables["participants"] = parts[parts["country"].isin(countries)]
-    if (recs := tables.get("recommendations")) is not None:
-        keep = lists_any(recs["country"], allowed)
-        tables["recommendations"] = recs[keep].assign(country=_named(recs.loc[keep, "country"],
-                                                                     allowed))
-    if (meets := tables.get("meetings")) is not None:
-        tables["meetings"] = meets[meets["country"].isin(allowed)]
-    if (targets := tables.get("targets")) is not None:
-        tables["targets"] = targets[targets["country"].isin(countries)]
+    tables = {}
+    for name, frame in dataset.tables.items():
+        if "country" not in frame:
+            continue  # a table that names no country says nothing of any one
+        kept = _visible_rows(frame, countries)
+        if contract.TABLES[name].column("country").kind == "country_list":
+            kept = kept.assign(country=_named(kept["country"], allowed(countries)))
+        tables[name] = kept
+    issues = [i for i in dataset.issues if sees(i.country, countries)]
+    stats = {name: _restricted_stats(s, countries) for name, s in dataset.stats.items()}
     programme = replace(dataset.programme, countries=tuple(
         c for c in dataset.programme.countries if c in countries))
-    return replace(dataset, tables=tables, programme=programme)
+    return replace(dataset, tables=tables, issues=issues, stats=stats, programme=programme)
+
+
+def _restricted_stats(stats: TableStats, countries: tuple[str, ...]) -> TableStats:
+    read = excluded = 0
+    for scope, (n, dropped) in stats.scopes.items():
+        if sees(scope, countries):
+            read, excluded = read + n, excluded + dropped
+    return replace(stats, rows_read=read, rows_valid=read - excluded,
+                   scopes={k: v for k, v in stats.scopes.items() if sees(k, countries)})

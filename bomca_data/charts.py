@@ -8,6 +8,7 @@ fonts sized for a projector; titles carry the as-of date and the filters.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -47,8 +48,16 @@ MAP_LABELS = {"KZ": (67.5, 48.5), "UZ": (63.0, 42.2), "TM": (58.8, 39.2), "KG": 
 MAP_CALLOUTS = {"TJ": (79.5, 36.9)}
 
 
+def plain(text: object) -> str:
+    """Data text as plotly shows it: plotly renders a subset of HTML in labels, hovers
+    and titles (links, styles, line breaks), so ``<``, ``>`` and ``&`` of a cell must
+    reach it as entities, which it draws as the characters themselves."""
+    return html.escape(str(text), quote=False)
+
+
 def name(kind: str | None, code: object, lang: str) -> str:
-    """The label of a category: a vocabulary term, a year, or the value itself."""
+    """The label of a category: a vocabulary term, a year, or the value itself (as
+    plain text: see ``plain``)."""
     if kind == "year":
         return i18n.year_name(str(code), lang)
     if kind and code == "unknown":
@@ -57,7 +66,7 @@ def name(kind: str | None, code: object, lang: str) -> str:
         return i18n.component_short(str(code), lang)
     if kind == "rows":
         return i18n.t(f"series.rows_{code}", lang)
-    return i18n.term(kind, str(code), lang) if kind else str(code)
+    return i18n.term(kind, str(code), lang) if kind else plain(code)
 
 
 def colour(kind: str | None, code: object) -> str:
@@ -327,7 +336,7 @@ def country_map(frame: pd.DataFrame, lang: str, title: str, subtitle: str,
 
 def lines(frame: pd.DataFrame, x: str, y: str, lang: str, title: str, subtitle: str,
           value_title: str, percent: bool = False, x_kind: str | None = None) -> go.Figure:
-    labels = [name(x_kind, k, lang) for k in frame[x]] if x_kind else list(frame[x])
+    labels = [name(x_kind, k, lang) for k in frame[x]]
     fmt = ":.1%" if percent else ":,.0f"
     values = _values(frame[y])
     data = [{"type": "scatter", "x": labels, "y": values, "mode": "lines+markers+text",
@@ -381,11 +390,12 @@ def gantt(frame: pd.DataFrame, meetings: pd.DataFrame | None, as_of: dt.date, la
     data = []
     for code, part in frame.groupby("component", sort=True):
         starts = np.datetime_as_string(part["start"].to_numpy(), unit="m")  # ISO, not objects
-        data.append({"type": "bar", "y": list(part["activity_id"]), "base": list(starts),
+        data.append({"type": "bar", "y": [plain(i) for i in part["activity_id"]],
+                     "base": list(starts),
                      "x": list((part["finish"] - part["start"]).dt.total_seconds() * 1000),
                      "orientation": "h", "name": name("component", code, lang),
                      "marker": {"color": colour("component", code)},
-                     "customdata": [[t] for t in part["title"]],
+                     "customdata": [[plain(t)] for t in part["title"]],
                      "hovertemplate": "%{y}: %{customdata[0]}<br>%{base|%d.%m.%Y}"
                                       "<extra></extra>"})
     marks, shapes = _meetings(meetings, lang)

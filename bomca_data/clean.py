@@ -22,6 +22,24 @@ from bomca_data.read import ROW, RawTable
 _MAX_LISTED = 12  # cap listed accepted values so a message stays readable
 
 
+def quoted(value: str | None, instead: str = "the value") -> str:
+    """A cell value as quoted in a message, or words standing for it where values may
+    not be quoted (see ``Checked.quotes``)."""
+    return instead if value is None else f"'{value}'"
+
+
+@dataclass
+class _Flag:
+    """Rows found wrong by one rule, kept as arrays until the issues are made."""
+
+    mask: np.ndarray
+    code: str
+    column: str
+    message: str | None
+    values: pd.Series | None
+    describe: object
+
+
 @dataclass
 class Checked:
     """One table being cleaned: typed columns, per-row exclusion and issues."""
@@ -30,22 +48,56 @@ class Checked:
     frame: pd.DataFrame
     excluded: np.ndarray
     issues: list[Issue] = field(default_factory=list)
+    flags: list[_Flag] = field(default_factory=list)
+
+    @property
+    def quotes(self) -> bool:
+        """Messages quote cell values, except a participants table's: a column of names
+        under a header such as "Participants" (an alias of count) must not come back
+        in a message, a report, a log or the cache."""
+        return self.raw.table not in contract.UNQUOTED_TABLES
 
     def flag(self, mask: pd.Series | np.ndarray, code: str, column: str,
              message: str | None = None, values: pd.Series | None = None,
              describe=None) -> None:
-        """Record an error on each row of ``mask`` for ``column``; exclude those rows."""
+        """Exclude the rows of ``mask``, each with an error for ``column``. The issues
+        are made once the rows' countries are known (``issues_for``)."""
         mask = np.asarray(mask, dtype=bool)
         if not mask.any():
             return
         self.excluded |= mask
-        header = self.raw.headers.get(column, column)
-        shown = (values if values is not None else self.raw.frame[column])[mask]
-        for row, value in zip(self.raw.frame[ROW][mask], shown, strict=True):
-            text = None if parse.is_blank(value) else str(value)
-            self.issues.append(Issue(
-                code, describe(text) if describe else message, self.raw.table, self.raw.file,
-                self.raw.sheet, int(row), header, text))
+        self.flags.append(_Flag(mask, code, column, message, values, describe))
+
+    def flagged_issues(self, scope: np.ndarray) -> list[Issue]:
+        """The issues of every flag: each names its row, and its row's countries
+        (``scope``: a country list per row, None when unknown). Past
+        ``LIMITS.listed_issues`` rows of one rule, column and countries, one more
+        issue counts the rest."""
+        cap = contract.LIMITS.listed_issues
+        out: list[Issue] = []
+        rows = self.raw.frame[ROW].to_numpy()
+        for flag in self.flags:
+            header = self.raw.headers.get(flag.column, flag.column)
+            shown = (flag.values if flag.values is not None else self.raw.frame[flag.column])
+            where = np.flatnonzero(flag.mask)
+            listed: dict[object, int] = {}
+            for i in where:
+                key = scope[i]
+                listed[key] = listed.get(key, 0) + 1
+                if listed[key] > cap:
+                    continue
+                value = shown.iloc[i]
+                text = None if parse.is_blank(value) or not self.quotes else str(value)
+                message = flag.describe(text) if flag.describe else flag.message
+                out.append(Issue(flag.code, message, self.raw.table, self.raw.file,
+                                 self.raw.sheet, int(rows[i]), header, text, key))
+            for key, n in listed.items():
+                if n > cap:
+                    out.append(Issue(flag.code, f"and {n - cap:,} more rows with the same "
+                                     f"problem in column '{header}' (the first {cap} are "
+                                     "listed); every one is excluded", self.raw.table,
+                                     self.raw.file, self.raw.sheet, None, header, None, key))
+        return out
 
 
 def accepted(kind: str) -> str:
@@ -76,7 +128,7 @@ def _typed(checked: Checked, col: contract.Column, values: pd.Series,
     if kind == "date":
         parsed = parse.map_distinct(values, parse.parse_date)
         checked.flag(~blank & parsed.isna().to_numpy(), "type-error", name, describe=lambda v: (
-            f"cannot read '{v}' as a date (use a spreadsheet date, 2022-03-15 or 15.03.2022; "
+            f"cannot read {quoted(v)} as a date (use a spreadsheet date, 2022-03-15 or 15.03.2022; "
             "day first)"))
         return parse.to_datetime(parsed)
     if kind in ("number", "integer"):
@@ -84,10 +136,11 @@ def _typed(checked: Checked, col: contract.Column, values: pd.Series,
         parsed = pd.to_numeric(parse.map_distinct(values, parser), errors="coerce")
         what = "a number" if kind == "number" else "a whole number"
         checked.flag(~blank & parsed.isna().to_numpy(), "type-error", name,
-                     describe=lambda v: f"cannot read '{v}' as {what}")
+                     describe=lambda v: f"cannot read {quoted(v)} as {what}")
         if col.minimum is not None:
             checked.flag((parsed < col.minimum).to_numpy(), "range-error", name,
-                         describe=lambda v: f"{v} is below the minimum of {col.minimum:g}")
+                         describe=lambda v: f"{v or 'the value'} is below the minimum of "
+                                                  f"{col.minimum:g}")
         return parsed.astype("Int64" if kind == "integer" else "float64")
     if kind == "country_list":
         parsed = parse.map_distinct(values, parse.parse_country_list)
@@ -98,7 +151,8 @@ def _typed(checked: Checked, col: contract.Column, values: pd.Series,
         return parsed.astype("str")
     parsed = parse.map_distinct(values, lambda v: parse.parse_term(v, kind))
     checked.flag(~blank & parsed.isna().to_numpy(), "vocabulary-error", name,
-                 describe=lambda v: f"'{v}' is not an accepted {name}; accepted: {accepted(kind)}")
+                 describe=lambda v: f"{quoted(v)} is not an accepted {name}; accepted: "
+                                   f"{accepted(kind)}")
     if kind == "gender":  # a blank gender is a known unknown, not an error
         parsed = parsed.where(~pd.Series(blank, index=parsed.index), "unknown")
     return parsed.astype("str")
@@ -112,7 +166,8 @@ def check_unique(checked: Checked, column: str) -> None:
     dup = ids.notna() & ids.duplicated(keep="first")
     first_row = dict(zip(ids[~dup], checked.frame[ROW][~dup], strict=True))
     checked.flag(dup, "duplicate-id", column, describe=lambda v: (
-        f"{column} '{v}' was already used in row {first_row.get(v)}; this row is excluded"))
+        f"{column} {quoted(v)} was already used in row {first_row.get(v)}; this row is "
+        "excluded"))
 
 
 def check_order(checked: Checked, start: str, end: str) -> None:
@@ -120,7 +175,7 @@ def check_order(checked: Checked, start: str, end: str) -> None:
     bad = (frame[end] < frame[start]).fillna(False).to_numpy()
     header_start = checked.raw.headers.get(start, start)
     checked.flag(bad, "date-order", end, describe=lambda v: (
-        f"{v} is before the {header_start}"))
+        f"{v or 'the date'} is before the {header_start}"))
 
 
 def check_reference(checked: Checked, column: str, known: Iterable[str], target: str) -> None:
@@ -128,7 +183,7 @@ def check_reference(checked: Checked, column: str, known: Iterable[str], target:
     values = checked.frame[column]
     bad = values.notna() & ~values.isin(known)
     checked.flag(bad, "unknown-reference", column,
-                 describe=lambda v: f"'{v}' names no {target}")
+                 describe=lambda v: f"{quoted(v)} names no {target}")
 
 
 def check_years(checked: Checked, column: str, programme: Programme) -> None:
@@ -136,7 +191,7 @@ def check_years(checked: Checked, column: str, programme: Programme) -> None:
     ok = years.isin(programme.year_numbers()) | years.isin(programme.calendar_years())
     bad = (years.notna() & ~ok.fillna(False)).to_numpy()
     checked.flag(bad, "range-error", column, describe=lambda v: (
-        f"{v} is outside the programme's years (1-{len(programme.year_numbers())} or "
+        f"{v or 'the year'} is outside the programme's years (1-{len(programme.year_numbers())} or "
         f"{programme.calendar_years()[0]}-{programme.calendar_years()[-1]})"))
 
 
@@ -144,8 +199,9 @@ def check_years(checked: Checked, column: str, programme: Programme) -> None:
 
 
 def clean_tables(raws: dict[str, RawTable], programme: Programme
-                 ) -> tuple[dict[str, pd.DataFrame], list[Issue]]:
-    """Every usable raw table -> its valid rows, plus every issue found."""
+                 ) -> tuple[dict[str, pd.DataFrame], list[Issue], dict[str, dict]]:
+    """Every usable raw table -> its valid rows, every issue found, and each table's
+    rows read and excluded per country list (``row_scopes``)."""
     checked = {name: clean_table(raw, programme) for name, raw in raws.items()
                if raw.frame is not None}
     for name, spec in contract.TABLES.items():
@@ -191,16 +247,35 @@ def clean_tables(raws: dict[str, RawTable], programme: Programme
         targets.flag(share.fillna(False).to_numpy(), "range-error", "target",
                      describe=lambda v: f"a women's share target is a fraction 0..1, not {v}")
 
-    frames, issues = {}, []
+    frames, issues, scopes = {}, [], {}
     for name, c in checked.items():
+        scope = row_scope(c.frame)
         frames[name] = c.frame[~c.excluded].reset_index(drop=True)
-        issues += c.issues
+        issues += c.issues + c.flagged_issues(scope)
+        scopes[name] = scope_counts(scope, c.excluded)
     if "participants" in frames:
         frames["participants"] = as_categories(frames["participants"])
         if "activities" in frames:
             frames["participants"][ACTIVITY_ROW] = activity_rows(frames["participants"],
                                                                  frames["activities"])
-    return frames, issues
+    return frames, issues, scopes
+
+
+def row_scope(frame: pd.DataFrame) -> np.ndarray:
+    """Each row's country list ("KZ;UZ"), the row's place in the access rule; None
+    when the row names no readable country (only unrestricted users see it)."""
+    if "country" not in frame:
+        return np.full(len(frame), None, dtype=object)
+    country = frame["country"].astype("object")
+    return country.where(country.notna() & country.ne(""), None).to_numpy(dtype=object)
+
+
+def scope_counts(scope: np.ndarray, excluded: np.ndarray) -> dict[str, list[int]]:
+    """{country list ("" for none): [rows read, rows excluded]}."""
+    keys = pd.Series(scope, dtype="object").fillna("")
+    read = keys.value_counts()
+    dropped = keys[excluded].value_counts()
+    return {str(k): [int(n), int(dropped.get(k, 0))] for k, n in read.items()}
 
 
 # Participants' columns with few distinct values (vocabularies, agencies, positions).

@@ -80,7 +80,7 @@ def validation_report(dataset: Dataset) -> dict:
     return {
         "source": str(dataset.source),
         "tables": {name: {"rows_read": s.rows_read, "rows_valid": s.rows_valid,
-                          "rows_excluded": s.rows_excluded}
+                          "rows_excluded": s.rows_excluded, "file": s.file, "sheet": s.sheet}
                    for name, s in dataset.stats.items()},
         "issues": [issue.as_dict() for issue in dataset.issues],
     }

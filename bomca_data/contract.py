@@ -19,9 +19,26 @@ Kind = Literal[
 ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 HEADER_SEARCH_ROWS = 15
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNPACKED_BYTES = 500 * 1024 * 1024
-MAX_ZIP_ENTRIES = 10_000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a file may be before it is read: past any of these it is refused with an
+    unreadable-file error naming the limit. Within them, a read of any file ends in
+    seconds and well under 1 GB of memory (tests/test_hostile.py)."""
+
+    file_bytes: int = 50 * 2**20  # a file, as stored
+    unpacked_bytes: int = 500 * 2**20  # all parts of a workbook, decompressed (counted)
+    zip_parts: int = 10_000
+    rows: int = 1_000_000  # the furthest row a sheet (or CSV) reaches
+    columns: int = 500  # the furthest column
+    cells: int = 8_000_000  # rows x columns of a sheet's extent
+    listed_issues: int = 20  # identical issues listed per column before a count
+    check_seconds: int = 60  # the Data page's check of an upload, in a child process
+    check_memory_bytes: int = 2 * 2**30  # its address space (the CLI's too)
+
+
+LIMITS = Limits()
 
 
 def header_key(text: str) -> str:
@@ -132,23 +149,42 @@ TABLES: dict[str, Table] = {
     )
 }
 
-# Columns that name or reach a person: dropped as the file is read.
+# Columns that name or reach a person: dropped as the file is read. A header is
+# personal when one of its words is one of these, or starts with one of the stems
+# ("Номер телефона", "Эл. почта", "Tel.", "ИИН", "Contact person's e-mail").
+PERSONAL_WORDS = frozenset({
+    "name", "names", "fio", "фио", "имя", "iin", "иин", "inn", "инн", "pinfl", "пинфл",
+    "snils", "снилс", "dob", "tel", "тел", "mail", "email", "e_mail", "address", "адрес",
+})
+PERSONAL_STEMS = (
+    "firstname", "lastname", "fullname", "surname", "patronym", "given_name", "family_name",
+    "email", "e_mail", "phone", "telephone", "tel", "mobile", "whatsapp", "telegram", "skype",
+    "passport", "birth", "signature", "фамил", "отчеств", "телефон", "моб", "почт", "паспорт",
+    "рожден", "подпис", "адрес", "ватсап", "телеграм",
+)
+# kept for the personal-data list in documents and tests
 PERSONAL_DATA_COLUMNS = frozenset(header_key(c) for c in (
     "name", "first_name", "last_name", "full_name", "surname", "patronymic", "email",
     "e_mail", "phone", "mobile", "passport", "date_of_birth", "фио", "имя", "фамилия",
-    "отчество", "телефон", "паспорт", "first name", "last name", "given_name",
-    "family_name", "e-mail", "telephone", "phone_number", "passport_number",
-    "birth_date", "birthday", "дата_рождения", "email_address",
+    "отчество", "телефон", "паспорт", "Tel.", "Номер телефона", "Эл. почта", "ИИН",
 ))
 
 
-
 def is_personal(header: str) -> bool:
-    """A header naming or reaching a person, also inside a longer header
-    ("Контактное лицо ФИО", "participant_email"): erring on the side of dropping."""
-    key = f"_{header_key(header)}_"
-    return any(f"_{term}_" in key for term in PERSONAL_DATA_COLUMNS)
+    """A header naming or reaching a person, by its words, also inside a longer
+    header ("Контактное лицо ФИО", "participant_email"): erring on the side of
+    dropping a column."""
+    key = header_key(header)
+    words = key.split("_")
+    pairs = ["_".join(words[i:i + 2]) for i in range(len(words) - 1)]
+    if any(w in PERSONAL_WORDS for w in (*words, *pairs)):
+        return True
+    return any(w.startswith(PERSONAL_STEMS) for w in (*words, *pairs, key.replace("_", "")))
 
+
+# Tables whose cell values no message ever quotes: a column may hold names under a
+# header the reader took for another (a column of names headed "Participants").
+UNQUOTED_TABLES = frozenset({"participants"})
 
 TOTAL_WORDS = frozenset({"total", "totals", "итого", "всего"})
 
@@ -178,7 +214,8 @@ COUNTRIES: tuple[Term, ...] = (
         "Regional", "Central Asia", "Центральная Азия", "All", "Региональное",
         "Регион", "все")),
 )
-NATIONAL_COUNTRIES = tuple(t.code for t in COUNTRIES if t.code != "RG")
+REGION = "RG"  # the code of regional (and multi-country) rows
+NATIONAL_COUNTRIES = tuple(t.code for t in COUNTRIES if t.code != REGION)
 
 COMPONENTS: tuple[Term, ...] = (
     Term("C1", "Institutional development of border management agencies",

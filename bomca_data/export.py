@@ -16,14 +16,17 @@ import pandas as pd
 from bomca_data import filters as flt
 from bomca_data import i18n, metrics
 from bomca_data.model import Dataset
-from bomca_data.write import write_workbook
+from bomca_data.write import printable, write_workbook
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _neutral(value: object) -> object:
-    """Text a spreadsheet would run as a formula, made plain text (a leading ')."""
+    """Text a spreadsheet would run as a formula, made plain text (a leading '), and
+    without control characters."""
+    if isinstance(value, str):
+        value = printable(value)
     if isinstance(value, str) and value.startswith(FORMULA_START):
         try:
             float(value)  # "-5" and "+3.2" are numbers, not formulas

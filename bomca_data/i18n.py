@@ -351,6 +351,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "brief.recommendations": {"en": "Recommendations to discuss (open, overdue first)",
                               "ru": "Рекомендации для обсуждения (открытые, сначала "
                                     "просроченные)"},
+    "pack.nothing": {"en": "Nothing to show for this period.",
+                     "ru": "За этот период показать нечего."},
+    "brief.pack_failed": {"en": "The meeting pack could not be made: {why}",
+                          "ru": "Не удалось подготовить пакет материалов: {why}"},
     "brief.no_open": {"en": "No open recommendations.", "ru": "Открытых рекомендаций нет."},
     "brief.planned": {"en": "Planned for the next period", "ru": "План на следующий период"},
     "brief.no_planned": {"en": "No activities planned for the next period.",
@@ -406,10 +410,9 @@ STRINGS: dict[str, dict[str, str]] = {
                              "папку данных в BOMCA_DATA, чтобы загружать файлы и хранить "
                              "версии."},
     "data.upload": {"en": "Workbook or table files", "ru": "Книга или файлы таблиц"},
-    "data.not_spreadsheet": {"en": "{file} is not a spreadsheet file (its content does not match "
-                                   "its name).",
-                             "ru": "{file} не является файлом таблицы (содержимое не "
-                                   "соответствует расширению)."},
+    "data.refused": {"en": "{file} was refused: {why}", "ru": "Файл {file} отклонён: {why}"},
+    "data.check_failed": {"en": "The files could not be checked: {why}",
+                          "ru": "Файлы не удалось проверить: {why}"},
     "data.preview": {"en": "Check before anything changes", "ru": "Проверка до внесения "
                                                                    "изменений"},
     "data.replaces": {"en": "Replaces: {tables}. Kept as they are: {kept}.",

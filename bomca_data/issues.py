@@ -22,7 +22,7 @@ CATALOGUE: dict[str, tuple[Severity, str]] = {
     "date-order": ("error", "Date before its start"),
     "range-error": ("error", "Number out of range"),
     "personal-data-dropped": ("warning", "Personal data dropped"),
-    "ambiguous-source": ("warning", "Two files for one table"),
+    "ambiguous-source": ("warning", "Table found in several places"),
     "unknown-column": ("info", "Columns ignored"),
     "derived-status": ("info", "Status derived from dates"),
     "total-row-skipped": ("info", "Totals row skipped"),
@@ -41,6 +41,7 @@ class Issue:
     row: int | None = None
     column: str | None = None
     value: str | None = None
+    country: str | None = None  # the row's countries ("KZ;UZ"): who may see the issue
 
     @property
     def severity(self) -> Severity:

@@ -23,6 +23,9 @@ class TableStats:
     sheet: str | None
     rows_read: int
     rows_valid: int
+    # {country list ("" for rows naming none): [rows read, rows excluded]}, so that a
+    # view restricted to some countries counts only their rows (access.restrict)
+    scopes: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def rows_excluded(self) -> int:
@@ -90,10 +93,10 @@ def load_dataset(source: str | Path | None = None, use_cache: bool = True) -> Da
     if "activities" not in raws:
         issues.append(Issue("missing-table", "no activities table was found: name a file "
                             "or a sheet 'activities'", "activities", source.name))
-    frames, found = clean.clean_tables(raws, programme)
+    frames, found, scopes = clean.clean_tables(raws, programme)
     issues += found
     stats = {name: TableStats(raw.file, raw.sheet, raw.rows_read,
-                              len(frames[name]) if name in frames else 0)
+                              len(frames[name]) if name in frames else 0, scopes.get(name, {}))
              for name, raw in raws.items()}
     issues.sort(key=sort_key)
     if key is not None:

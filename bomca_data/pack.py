@@ -18,6 +18,7 @@ from pptx.util import Emu, Inches, Pt
 from bomca_data import brief as briefing
 from bomca_data import i18n
 from bomca_data.charts import ACTUAL, TARGET, name
+from bomca_data.write import printable
 
 WIDE, HIGH = Inches(13.333), Inches(7.5)
 BLUE = RGBColor(0x1F, 0x4E, 0x79)
@@ -56,16 +57,22 @@ class _Deck:
         for i, line in enumerate(text.split("\n")):
             para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
             run = para.add_run()
-            run.text = line
+            run.text = printable(line)
             run.font.size, run.font.bold = Pt(size), bold
             if colour is not None:
                 run.font.color.rgb = colour
 
     def bar_chart(self, slide, frame: pd.DataFrame, key: str, kind: str | None, series: dict,
                   x, y, w, h, title: str, horizontal: bool = True) -> None:
-        """A native chart: categories from ``key``, one series per ``series`` column."""
+        """A native chart: categories from ``key``, one series per ``series`` column;
+        a sentence instead when the period has nothing to chart (PowerPoint has no
+        chart without categories)."""
+        if not len(frame) or not frame[list(series)].fillna(0).to_numpy().any():
+            self.text(slide, title, x, y, w, Inches(0.6), 16, True, GREY)
+            self.text(slide, self.t("pack.nothing"), x, y + Inches(0.7), w, Inches(1.0), 18)
+            return
         data = CategoryChartData()
-        data.categories = [name(kind, k, self.lang) for k in frame[key]]
+        data.categories = [printable(name(kind, k, self.lang)) for k in frame[key]]
         for column, label in series.items():
             data.add_series(label, [None if v != v else float(v) for v in frame[column]])
         kind_of = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
@@ -118,7 +125,7 @@ def _cell(value: object, lang: str) -> str:
         return i18n.date(value.date(), lang)
     if isinstance(value, float):
         return i18n.number(value, lang)
-    return str(value)
+    return printable(str(value))
 
 
 def meeting_pack(b: briefing.Brief, lang: str, source: str) -> bytes:

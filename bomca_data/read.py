@@ -8,25 +8,19 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from bomca_data import contract
+from bomca_data import contract, guard
+from bomca_data.guard import UnreadableFile
 from bomca_data.issues import Issue
 
 ROW = "_row"  # the spreadsheet row number a person sees, carried through cleaning
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-class UnreadableFile(Exception):
-    """A file that must be refused; the message is for the person who sent it."""
+check_file = guard.check_file
 
 
 @dataclass(frozen=True)
@@ -49,92 +43,38 @@ class RawTable:
     issues: list[Issue] = field(default_factory=list)
 
 
-# --- guards -------------------------------------------------------------------------
-
-
-def check_file(path: Path) -> None:
-    """Refuse files that are too big, not what their name says, or hostile.
-
-    A file that passed is not checked again while it is unchanged (one workbook is
-    opened once to list its sheets and once per table it holds)."""
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        raise UnreadableFile(f"cannot open the file ({exc.strerror})") from exc
-    _check_once(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
-
-
-@lru_cache(maxsize=256)  # failures raise, so only files that passed are remembered
-def _check_once(name: str, size: int, mtime_ns: int) -> None:
-    del mtime_ns  # part of the cache key only
-    path = Path(name)
-    if size > contract.MAX_FILE_BYTES:
-        raise UnreadableFile(
-            f"the file is {size / 2**20:.0f} MB; files over "
-            f"{contract.MAX_FILE_BYTES // 2**20} MB are refused")
-    if size == 0:
-        raise UnreadableFile("the file is empty")
-    with path.open("rb") as fh:
-        head = fh.read(8)
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm", ".ods"):
-        if not head.startswith(_ZIP_MAGIC):
-            raise UnreadableFile(_not_a_workbook(path, head))
-        _check_zip(path)
-    elif suffix == ".xls" and not head.startswith(_OLE_MAGIC):
-        if head.startswith(_ZIP_MAGIC):
-            raise UnreadableFile("the file is an .xlsx workbook named .xls: rename it to .xlsx")
-        raise UnreadableFile(_not_a_workbook(path, head))
-
-
-def _not_a_workbook(path: Path, head: bytes) -> str:
-    kind = path.suffix.lower().lstrip(".")
-    if head.lstrip().lower().startswith((b"<!doc", b"<html", b"<?xml", b"<tabl")):
-        return (f"the file is a web page or XML text, not a real .{kind} workbook; "
-                "open it in Excel and save it as an Excel workbook")
-    return f"the file is not a .{kind} workbook (it may be damaged or of another type)"
-
-
-def _check_zip(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            entries = zf.infolist()
-            if len(entries) > contract.MAX_ZIP_ENTRIES:
-                raise UnreadableFile(f"the workbook holds {len(entries)} parts; too many to be safe")
-            unpacked = sum(e.file_size for e in entries)
-            if unpacked > contract.MAX_UNPACKED_BYTES:
-                raise UnreadableFile(
-                    f"the workbook unpacks to {unpacked / 2**20:.0f} MB; over "
-                    f"{contract.MAX_UNPACKED_BYTES // 2**20} MB is refused")
-            for entry in entries:
-                if entry.filename.endswith((".xml", ".rels")):
-                    with zf.open(entry) as part:
-                        head = part.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise UnreadableFile(
-                            "the workbook contains XML entity declarations, "
-                            "which spreadsheet programs never write; refused")
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise UnreadableFile(f"the workbook is damaged or truncated ({exc})") from exc
-
-
 # --- locating tables ----------------------------------------------------------------
 
 
-def sheet_names(path: Path) -> list[str]:
+def sheets(path: Path) -> list[guard.SheetInfo]:
+    """A workbook's sheets, in order. For xlsx the names come from its small workbook
+    part, so no cell (and no shared string) is read to list them."""
     if path.suffix.lower() == ".csv":
         return []
     check_file(path)
-    return list(_open_workbook(path).sheet_names)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return guard.xlsx_sheets(path)
+    return [guard.SheetInfo(name, None) for name in _open_workbook(path).sheet_names]
+
+
+def sheet_names(path: Path) -> list[str]:
+    return [sheet.name for sheet in sheets(path)]
 
 
 def _open_workbook(path: Path):
     import fastexcel  # imported here so CSV-only runs do not pay for it
 
+    guard.check_contents(path)
     try:
         return fastexcel.read_excel(str(path))
     except Exception as exc:  # fastexcel raises its own error classes; all mean unreadable
-        raise UnreadableFile(f"the workbook cannot be opened ({_short(exc)})") from exc
+        raise UnreadableFile(_open_error(exc)) from exc
+
+
+def _open_error(exc: Exception) -> str:
+    if any(word in str(exc).lower() for word in ("password", "encrypt")):
+        return guard.PASSWORD_PROTECTED
+    return f"the workbook cannot be opened ({_short(exc)})"
 
 
 def _short(exc: Exception) -> str:
@@ -150,6 +90,24 @@ class SourceError(Exception):
     """The source itself (folder or workbook) cannot be read."""
 
 
+def data_files(folder: Path) -> tuple[list[Path], list[Issue]]:
+    """The spreadsheet files of a folder; links are refused (never followed), so
+    nothing outside the folder is read, exported or copied into a version."""
+    files, issues = [], []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in contract.ACCEPTED_SUFFIXES or path.name.startswith(
+                ("~$", ".")):
+            continue
+        if path.is_symlink():
+            issues.append(Issue("unreadable-file", f"{path.name} was not read: it is a link to "
+                                "another place, and links are not followed (copy the file "
+                                "itself into the folder)", table_for_name(path.stem),
+                                path.name))
+        elif path.is_file():
+            files.append(path)
+    return files, issues
+
+
 def locate_tables(source: Path) -> tuple[list[Location], list[Issue]]:
     """Find each table's file (and sheet) in a folder or a workbook."""
     if not source.exists():
@@ -158,11 +116,8 @@ def locate_tables(source: Path) -> tuple[list[Location], list[Issue]]:
         return _locate_in_workbook(source, strict=True)
     if not source.is_dir():
         raise SourceError(f"{source}: not a folder or a workbook")
-    files = sorted(p for p in source.iterdir() if p.is_file()
-                   and p.suffix.lower() in contract.ACCEPTED_SUFFIXES
-                   and not p.name.startswith(("~$", ".")))
+    files, issues = data_files(source)
     found: dict[str, Location] = {}
-    issues: list[Issue] = []
     for path in sorted(files, key=lambda p: contract.ACCEPTED_SUFFIXES.index(p.suffix.lower())):
         table = table_for_name(path.stem)
         if table is None:
@@ -193,19 +148,33 @@ def _locate_in_workbook(path: Path, strict: bool) -> tuple[list[Location], list[
         raise SourceError(f"{path.name}: not a spreadsheet "
                           f"(accepted: {', '.join(contract.ACCEPTED_SUFFIXES)})")
     try:
-        names = sheet_names(path)
+        listed = sheets(path)
     except UnreadableFile as exc:
         if strict:
             raise SourceError(f"{path.name}: {exc}") from exc
         return [], [Issue("unreadable-file", f"{path.name}: {exc}", file=path.name)]
-    locations = []
-    for name in names:
-        table = table_for_name(name)
-        if table and table not in {loc.table for loc in locations}:
-            locations.append(Location(table, path, name))
+    locations, issues = [], []
+    for table in contract.TABLES:
+        holding = [s for s in listed if table_for_name(s.name) == table]
+        if not holding:
+            continue
+        visible = [s for s in holding if not s.hidden] or holding
+        chosen = visible[0]
+        locations.append(Location(table, path, chosen.name))
+        for other in holding:
+            if other is chosen:
+                continue
+            why = ("it is hidden" if other.hidden and not chosen.hidden
+                   else f"the table is read from sheet '{chosen.name}'")
+            issues.append(Issue("ambiguous-source", f"sheet '{other.name}' of {path.name} was "
+                                f"not read: {why}", table, path.name, other.name))
+        if chosen.hidden:
+            issues.append(Issue("ambiguous-source", f"the {table} table is read from sheet "
+                                f"'{chosen.name}', which is hidden in {path.name}", table,
+                                path.name, chosen.name))
     if strict and not locations and (table := table_for_name(path.stem)):
         locations.append(Location(table, path))  # e.g. activities.xlsx given directly
-    return locations, []
+    return locations, issues
 
 
 # --- reading one table -------------------------------------------------------------
@@ -235,21 +204,35 @@ def read_grid(path: Path, sheet: str | None, table: str) -> tuple[pd.DataFrame, 
 
 
 def read_csv_grid(path: Path) -> tuple[pd.DataFrame, np.ndarray]:
+    """The CSV's non-blank records (blank lines cost nothing) and their line numbers;
+    refused past the row or column limit, before a grid is built."""
     data = path.read_bytes()
     if b"\x00" in data[:65536]:
         raise UnreadableFile("the file is binary, not a CSV text file")
     text = decode_text(data)
+    del data
     delimiter = detect_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows, starts, line = [], [], 0
+    rows, starts, line, width = [], [], 0, 0
+    limits = guard.LIMITS
     try:
         for record in reader:
-            rows.append(record)
-            starts.append(line + 1)
+            if any(record) and any(cell.strip() for cell in record):
+                rows.append(record)
+                starts.append(line + 1)
+                width = max(width, len(record))
+                if width > limits.columns:
+                    raise UnreadableFile(f"line {line + 1} has {len(record):,} columns; the "
+                                         f"limit is {limits.columns:,} columns")
+                if len(rows) > limits.rows:
+                    raise UnreadableFile(f"the file has more than {limits.rows:,} rows; the "
+                                         f"limit is {limits.rows:,} rows")
             line = reader.line_num
     except csv.Error as exc:
         raise UnreadableFile(f"line {reader.line_num}: {exc}") from exc
-    width = max(map(len, rows), default=0)
+    if len(rows) * width > limits.cells:
+        raise UnreadableFile(f"the file spans {len(rows):,} rows by {width:,} columns; the "
+                             f"limit is {limits.cells:,} cells")
     grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="str")
     return grid, np.asarray(starts, dtype=int)
 

@@ -173,9 +173,12 @@ def _stage(root: Path, locations: list[read.Location]) -> tuple[Path, dict, dict
     return staging, tables, hashes
 
 
-def preview(folder: Path, locations: list[read.Location]):
+def preview(folder: Path, locations: list[read.Location], isolated: bool = False):
     """The Dataset the folder would hold with the tables at ``locations`` (the two
-    lists of plan(), added): nothing changes."""
+    lists of plan(), added): nothing changes. ``isolated``: read by a child process
+    under memory and time limits (sandbox.py), as the server does for uploads; the
+    Dataset then holds the report only (row counts and issues)."""
+    from bomca_data import sandbox
     from bomca_data.model import load_dataset  # model imports this module
 
     with tempfile.TemporaryDirectory(prefix="bomca-preview-") as tmp:
@@ -184,7 +187,7 @@ def preview(folder: Path, locations: list[read.Location]):
         settings = folder / "programme.toml"
         if settings.is_file():
             shutil.copy2(settings, staging / "programme.toml")
-        return load_dataset(staging)
+        return sandbox.check(staging) if isolated else load_dataset(staging)
 
 
 def _write_manifest(folder: Path, tables: dict, hashes: dict, rows: dict, user: str) -> None:

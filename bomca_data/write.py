@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +13,15 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 DATE_FORMAT = "DD.MM.YYYY"
+# Control characters (NUL, BEL, ESC, VT...; not tab or line breaks): a cell holding one
+# makes openpyxl refuse the whole workbook, and no reader wants them. Removed from
+# every text written (xlsx, csv, pptx).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters (replaced by nothing)."""
+    return CONTROL.sub("", text)
 
 
 def safe_cell(ws, value: object) -> WriteOnlyCell:
@@ -23,6 +33,8 @@ def safe_cell(ws, value: object) -> WriteOnlyCell:
         value = value.to_pydatetime()
     if isinstance(value, dt.datetime) and value.time() == dt.time():
         value = value.date()
+    if isinstance(value, str):
+        value = printable(value)
     cell = WriteOnlyCell(ws, value)
     if isinstance(value, str):
         cell.data_type = "s"  # openpyxl would otherwise store "=..." as a live formula
@@ -39,7 +51,7 @@ def write_workbook(path: Path, frames: dict[str, pd.DataFrame],
         ws = wb.create_sheet(name[:31])
         bold = []
         for header in frame.columns:
-            cell = WriteOnlyCell(ws, str(header))
+            cell = WriteOnlyCell(ws, printable(str(header)))
             cell.font = Font(bold=True)
             bold.append(cell)
         ws.append(bold)

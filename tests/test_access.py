@@ -215,4 +215,47 @@ def test_data_page_refuses_a_file_that_is_not_what_its_name_says(monkeypatch, tm
         ("activities.xlsx", b"<html><body>export</body></html>", XLSX))
     at.run()
     assert [e.body for e in at.error] == [
-        "activities.xlsx is not a spreadsheet file (its content does not match its name)."]
+        "activities.xlsx was refused: the file is a web page or XML text, not a real .xlsx "
+        "workbook; open it in Excel and save it as an Excel workbook"]
+
+
+def test_data_page_refuses_a_far_away_cell_with_the_limit_it_met(monkeypatch, tmp_path):
+    """A 5 KB workbook whose one cell sits at XFD1048576 (it took the server down)."""
+    from tests import hostile
+
+    folder = _managed(tmp_path)
+    monkeypatch.setenv("BOMCA_DATA", str(folder))
+    far = hostile.far_cell(tmp_path / "made", "XFD1048576").read_bytes()
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.switch_page("pages/data.py")
+    at.run()
+    at.file_uploader(key="data_upload").set_value(("activities.xlsx", far, XLSX))
+    at.run()
+    assert not at.exception
+    assert next(e.body for e in at.error).startswith(
+        "activities.xlsx was refused: sheet 'Sheet1' has cells up to column 16,384; the "
+        "limit is 500 columns")
+    assert not (folder / "versions").exists()
+
+
+def test_an_upload_the_guards_miss_can_only_fail_its_check(monkeypatch, tmp_path):
+    """The check runs in a child process under a memory cap: here a cap too small for
+    any read, standing for a file that needs more than the cap. The page says so and
+    the server (this process) goes on."""
+    from tests.sheets import ACTIVITY_HEADER, activity
+
+    folder = _managed(tmp_path)
+    monkeypatch.setenv("BOMCA_DATA", str(folder))
+    monkeypatch.setenv("BOMCA_CHECK_MEMORY_MB", "64")
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.switch_page("pages/data.py")
+    at.run()
+    good = _bytes(tmp_path, "activities.xlsx", [ACTIVITY_HEADER, activity(1), activity(2)])
+    at.file_uploader(key="data_upload").set_value(("activities.xlsx", good, XLSX))
+    at.run()
+    assert not at.exception
+    assert [e.body for e in at.error] == [
+        "The files could not be checked: checking the files needed more than 64 MB of memory "
+        "or too much time, the limits; they were not accepted"]
+    assert not at.button(key="data_accept") if at.get("button") else True
+    assert not (folder / "versions").exists()

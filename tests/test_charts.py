@@ -87,3 +87,39 @@ def test_clock_marks_the_as_of_date():
     fig = charts.programme_clock(elapsed, dt.date(2023, 6, 1), [dt.date(2022, 3, 31)], "en",
                                  "t", "s")
     assert any(s.line.color == charts.TARGET for s in fig.layout.shapes)
+
+
+MARKUP = ['<a href="https://example.org">x</a>', '<span style="font-size:300px">BIG</span>',
+          "<b>bold</b><br>next", "R&D <i>unit</i>"]
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_data_text_reaches_plotly_as_text_never_as_markup():
+    """An agency named <a href=...> became a link in a chart; <span style> drew giant
+    text. Labels, hovers and legends now carry entities (plotly draws them as the
+    characters themselves), never a tag."""
+    frame = pd.DataFrame({"agency": MARKUP, "attendances": [4, 3, 2, 1]})
+    figures = [
+        charts.bars(frame, "agency", "attendances", None, "en", "t", "s", "a", horizontal=True),
+        charts.stacked(frame.assign(kind="valid"), "agency", None, "kind", "rows",
+                       "attendances", "en", "t", "s", "a"),
+        charts.lines(frame, "agency", "attendances", "en", "t", "s", "a"),
+        charts.paired(frame.assign(unique_people=1), "agency", None, "en", "t", "s", "a"),
+        charts.gantt(pd.DataFrame({"activity_id": MARKUP, "title": MARKUP, "component": "C1",
+                                   "start": pd.to_datetime(["2022-01-01"] * 4),
+                                   "finish": pd.to_datetime(["2022-02-01"] * 4)}),
+                     None, dt.date(2022, 3, 1), "en", "t", "s"),
+    ]
+    for fig in figures:
+        texts = [s for trace in fig.to_plotly_json()["data"] for s in _strings(trace)]
+        assert not any(tag in s for s in texts for tag in ("<a ", "<span", "<b>", "<i>")), texts
+        assert any("&lt;a href=" in s for s in texts)

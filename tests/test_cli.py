@@ -59,11 +59,13 @@ def test_validate_json_shape(capsys, bad_source):
     assert code == 1
     assert set(report) == {"source", "tables", "issues"}
     assert report["tables"] == {"activities": {"rows_read": 2, "rows_valid": 1,
-                                               "rows_excluded": 1}}
+                                               "rows_excluded": 1, "file": "activities.xlsx",
+                                               "sheet": "Sheet1"}}
     error = next(i for i in report["issues"] if i["severity"] == "error")
     assert error == {"severity": "error", "code": "type-error", "table": "activities",
                      "file": "activities.xlsx", "sheet": "Sheet1", "row": 4,
-                     "column": "start_date", "value": "soon", "message": error["message"]}
+                     "column": "start_date", "value": "soon", "message": error["message"],
+                     "country": "KZ"}
 
 
 def test_csv_issues_have_a_null_sheet(capsys, tmp_path):

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 
 from bomca_data import contract
+from tests import hostile
 from tests.sheets import ACTIVITY_HEADER, activity, write
 
 ROOT = Path(__file__).resolve().parent.parent
-MAX_SECONDS = 20  # generous: a guard answers in well under a second
-MAX_RSS_MB = 400  # interpreter + pandas + fastexcel is about 150 MB
+MAX_SECONDS = 30  # whatever the file, a read ends within this (a guard: about a second)
+MAX_RSS_MB = 1024  # and within this much memory (interpreter + pandas is about 150 MB)
 
 
 def validate_in_process(path: Path) -> tuple[int, str, float, float]:
@@ -116,8 +117,38 @@ def zip_bomb(folder: Path) -> Path:
 def oversized(folder: Path) -> Path:
     path = folder / "activities.csv"
     with path.open("wb") as fh:
-        fh.truncate(contract.MAX_FILE_BYTES + 1)
+        fh.truncate(contract.LIMITS.file_bytes + 1)
     return path
+
+
+def password_protected(folder: Path) -> Path:
+    """an xlsx saved with a password (an encrypted OLE container, not a zip)."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = write(folder / "plain.xlsx", [ACTIVITY_HEADER, activity(1)])
+    path = folder / "activities.xlsx"
+    with plain.open("rb") as source, path.open("wb") as target:
+        OOXMLFile(source).encrypt("secret", target)
+    plain.unlink()
+    return path
+
+
+def far_cell(folder: Path) -> Path:
+    return hostile.far_cell(folder, "XFD1048576")
+
+
+def far_cell_2000(folder: Path) -> Path:
+    return hostile.far_cell(folder, "XFD2000")
+
+
+def far_row(folder: Path) -> Path:
+    """a cell in column G but a million rows down: 7 columns by 2 million rows."""
+    return hostile.far_cell(folder, "G2000000")
+
+
+def deep_and_wide(folder: Path) -> Path:
+    """a cell at column SF (500) row 900,000: within each limit, past the cells limit."""
+    return hostile.far_cell(folder, "SF900000")
 
 
 @pytest.mark.parametrize(("make", "says"), [
@@ -128,7 +159,17 @@ def oversized(folder: Path) -> Path:
     (binary_noise_csv, "binary"),
     (entity_expansion, "entity"),
     (zip_bomb, "unpacks to"),
-    (oversized, "over 50 MB"),
+    (oversized, "the limit is 50 MB per file"),
+    (password_protected, "password-protected: open it, remove the password"),
+    (far_cell, "sheet 'Sheet1' has cells up to column 16,384; the limit is 500 columns"),
+    (far_cell_2000, "sheet 'Sheet1' has cells up to column 16,384; the limit is 500 columns"),
+    (far_row, "has cells down to row 2,000,000; the limit is 1,000,000 rows"),
+    (deep_and_wide, "spans 900,000 rows by 500 columns; the limit is 8,000,000 cells"),
+    (hostile.cells_without_positions, "has cells up to column"),
+    (hostile.lying_directory, "unpacks to more than 500 MB, the limit (its zip directory "
+                              "states less)"),
+    (hostile.blank_rows_csv, "more than 1,000,000 rows; the limit is 1,000,000 rows"),
+    (hostile.wide_csv, "line 1 has 200,005 columns; the limit is 500 columns"),
 ])
 def test_hostile_file_is_refused_quickly_and_cheaply(tmp_path, make, says):
     make(tmp_path)
@@ -144,3 +185,33 @@ def test_hostile_workbook_given_directly_exits_2(tmp_path):
     path = web_page(tmp_path)
     code, out, _, _ = validate_in_process(path)
     assert code == 2 and "web page" in out and "Traceback" not in out
+
+
+def test_blank_rows_cost_nothing_and_repeated_issues_are_counted(tmp_path):
+    """2 MB of rows blank but for one cell: four errors a row, 1.6 million in all,
+    listed 20 per column and counted beyond (the old reader took 34 s and 1.4 GB)."""
+    hostile.blank_rows_csv(tmp_path, megabytes=2)
+    code, out, seconds, rss = validate_in_process(tmp_path)
+    rows = 2 * 2**20 // 6
+    assert code == 1 and "Traceback" not in out
+    lines = [ln for ln in out.splitlines() if ln.startswith("ERROR missing-value")]
+    assert len(lines) == 4 * (contract.LIMITS.listed_issues + 1), out[-2000:]
+    assert f"and {rows - 20:,} more rows with the same problem in column 'title'" in out
+    assert seconds < MAX_SECONDS and rss < MAX_RSS_MB, (seconds, rss)
+
+
+def test_empty_lines_cost_nothing_and_make_no_issue(tmp_path):
+    hostile.empty_lines_csv(tmp_path, megabytes=8)
+    code, out, seconds, rss = validate_in_process(tmp_path)
+    assert code == 0, out
+    assert "activities 1/1 rows valid" in out and "ERROR" not in out
+    assert seconds < MAX_SECONDS and rss < MAX_RSS_MB, (seconds, rss)
+
+
+def test_a_file_the_guards_miss_is_stopped_by_the_command_lines_own_limits(tmp_path):
+    """validate caps its own memory: a read needing more ends the process quickly
+    instead of taking the machine's memory."""
+    proc = subprocess.run([sys.executable, "-c", (
+        "from bomca_data.sandbox import limit_self; limit_self(); "
+        "b = bytearray(4000 * 2**20)")], cwd=ROOT, capture_output=True, timeout=60)
+    assert proc.returncode != 0 and b"MemoryError" in proc.stderr

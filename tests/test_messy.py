@@ -70,7 +70,8 @@ def test_messy_folder_reports_exactly_the_bad_rows(messy, capsys):
     assert code == 1
     found = [(i["file"], i["row"], i["column"], i["code"]) for i in report["issues"]]
     assert sorted(found, key=str) == sorted(EXPECTED, key=str)
-    assert report["tables"] == {
+    counts = ("rows_read", "rows_valid", "rows_excluded")
+    assert {t: {k: v[k] for k in counts} for t, v in report["tables"].items()} == {
         "activities": {"rows_read": 5, "rows_valid": 2, "rows_excluded": 3},
         "participants": {"rows_read": 4, "rows_valid": 2, "rows_excluded": 2},
         "recommendations": {"rows_read": 2, "rows_valid": 1, "rows_excluded": 1},

@@ -81,3 +81,31 @@ def test_brief_refuses_an_unknown_country(capsys):
     with pytest.raises(SystemExit) as exc:
         cli.main(["brief", "--country", "FR", "--out", "x.pptx"])
     assert exc.value.code == 2
+
+
+@pytest.mark.parametrize("country", ["KZ", "KG", "TJ", "TM", "UZ", "RG"])
+def test_pack_never_fails_and_says_when_a_period_is_empty(ds, country):
+    """Turkmenistan's period had no completed activity: the pack failed ("chart data
+    contains no categories"). An empty period (a start on the as-of date) gives
+    slides that say so in words."""
+    for since in (None, ASTANA):
+        b = brief.build(ds, country, ASTANA, since)
+        prs = Presentation(io.BytesIO(pack.meeting_pack(b, "ru", "demo.xlsx")))
+        assert len(prs.slides) == 7
+    assert "За этот период показать нечего." in "\n".join(slides_text(prs))
+
+
+def test_control_characters_never_reach_the_pack(ds, tmp_path):
+    """NUL, ESC, SOH, VT and BEL in a text cell: removed, the rest of the text kept."""
+    from dataclasses import replace
+
+    recs = ds.tables["recommendations"].copy()
+    recs["title"] = "Border\x00 \x1bcontrol\x01\x0b\x07 training"
+    hostile = replace(ds, tables={**ds.tables, "recommendations": recs})
+    b = brief.build(hostile, "KZ", ASTANA)
+    prs = Presentation(io.BytesIO(pack.meeting_pack(b, "en", "demo.xlsx")))
+    text = "\n".join(slides_text(prs)) + "".join(
+        cell.text for slide in prs.slides for shape in slide.shapes if shape.has_table
+        for row in shape.table.rows for cell in row.cells)
+    assert "Border control training" in text
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from bomca_data import contract, i18n, read, report, store
+from bomca_data import contract, guard, i18n, read, report, sandbox, store
 from bomca_data.model import DEMO_DIR, resolve_source
 from bomca_data.ui import auth, state
 from bomca_data.ui.state import View
@@ -31,11 +31,9 @@ def _saved(uploads, folder: Path, lang: str) -> list[Path] | None:
         path = folder / Path(upload.name).name
         path.write_bytes(upload.getvalue())
         try:
-            read.check_file(path)
-            if path.suffix.lower() == ".csv" and b"\x00" in path.read_bytes()[:65536]:
-                raise read.UnreadableFile("binary")
-        except read.UnreadableFile:
-            st.error(i18n.t("data.not_spreadsheet", lang, file=path.name))
+            guard.check_contents(path)  # a bounded scan: never parses, never allocates a grid
+        except read.UnreadableFile as exc:
+            st.error(i18n.t("data.refused", lang, file=path.name, why=exc))
             return None
         paths.append(path)
     return paths
@@ -53,9 +51,12 @@ def upload_panel(view: View, folder: Path) -> None:
             return
         try:
             uploaded, kept = store.plan(folder, files)
-            dataset = store.preview(folder, uploaded + kept)
+            dataset = store.preview(folder, uploaded + kept, isolated=True)
         except (store.StoreError, read.SourceError) as exc:
             st.error(str(exc))
+            return
+        except sandbox.CheckFailed as exc:
+            st.error(view.t("data.check_failed", why=exc))
             return
         st.subheader(view.t("data.preview"))
         st.caption(view.t("data.replaces", tables=", ".join(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import pandas as pd
 import streamlit as st
@@ -59,13 +60,34 @@ def figures(view: View, country: str, since: dt.date) -> dict:
                     country, view.as_of, since)
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def _pack(source: str, signature: tuple, countries: tuple, country: str, as_of: dt.date,
+          since: dt.date, lang: str) -> bytes:
+    """The pack's bytes, per source content, user's countries, country, period and
+    language (the user's countries are part of the key: no one gets another's pack)."""
+    del signature  # part of the cache key only
+    dataset = access.restrict(state.load_current(), countries)
+    return pack.meeting_pack(brief.build(dataset, country, as_of, since), lang,
+                             dataset.source.name)
+
+
 def download(view: View, country: str, since: dt.date) -> None:
-    """The pack, built only when clicked."""
-    dataset, source, lang, as_of = view.dataset, view.dataset.source.name, view.lang, view.as_of
+    """The pack, made when the page is drawn (and kept), so that a failure is said on
+    the page instead of a button that gives no file."""
+    from bomca_data.ui import auth
+
+    user = auth.current_user()
+    source = resolve_source()
+    try:
+        data = _pack(str(source), source_signature(source), user.countries if user else (),
+                     country, view.as_of, since, view.lang)
+    except Exception as exc:  # the page goes on; the reason is shown, and logged
+        logging.getLogger(__name__).exception("meeting pack failed")
+        st.error(view.t("brief.pack_failed", why=type(exc).__name__), icon=":material/error:")
+        return
     st.download_button(view.t("brief.download"), type="primary", icon=":material/slideshow:",
-                       data=lambda: pack.meeting_pack(brief.build(dataset, country, as_of, since),
-                                                      lang, source),
-                       file_name=f"bomca-{country}-{as_of}-{lang}.pptx", key="meeting_pack",
+                       data=data, file_name=f"bomca-{country}-{view.as_of}-{view.lang}.pptx",
+                       key="meeting_pack",
                        mime="application/vnd.openxmlformats-officedocument.presentationml."
                             "presentation")
 

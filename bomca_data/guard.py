@@ -1,0 +1,434 @@
+"""Checks made before any parser sees a file, so that no file can exhaust the server.
+
+Two levels:
+
+- ``check_file``: cheap, on every file a source lists (size, what the first bytes
+  say the file is, the zip directory, password protection, links).
+- ``check_contents``: before a workbook is parsed. Every zip part is decompressed
+  as a stream and its bytes counted (a zip's directory can understate a part's
+  size), XML that declares entities is refused, and each sheet's real extent
+  (the furthest cell it names, not its ``<dimension>``) is measured, because a
+  reader allocates the whole grid up to the furthest cell.
+
+The limits are in ``contract.LIMITS``; every refusal names the limit it met.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from defusedxml import ElementTree
+
+from bomca_data import contract
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+LIMITS = contract.LIMITS
+_CHUNK = 1 << 20
+
+
+class UnreadableFile(Exception):
+    """A file that must be refused; the message is for the person who sent it."""
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:,.0f} MB"
+
+
+PASSWORD_PROTECTED = ("this workbook is password-protected: open it, remove the password "
+                      "(File > Info > Protect Workbook) and save it again")
+
+
+# --- cheap checks, on every file ----------------------------------------------------
+
+
+def check_file(path: Path) -> None:
+    """Refuse links, files that are too big, not what their name says, or protected.
+
+    A file that passed is not checked again while it is unchanged."""
+    if path.is_symlink():
+        raise UnreadableFile("the file is a link to another place; links are not followed "
+                             "(copy the file itself into the folder)")
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise UnreadableFile(f"cannot open the file ({exc.strerror})") from exc
+    _check_once(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=256)  # failures raise, so only files that passed are remembered
+def _check_once(name: str, size: int, mtime_ns: int) -> None:
+    del mtime_ns  # part of the cache key only
+    path = Path(name)
+    if size > LIMITS.file_bytes:
+        raise UnreadableFile(f"the file is {_mb(size)}; the limit is {_mb(LIMITS.file_bytes)} "
+                             "per file")
+    if size == 0:
+        raise UnreadableFile("the file is empty")
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm", ".ods"):
+        if head.startswith(OLE_MAGIC) and _ole_is_encrypted(path):
+            raise UnreadableFile(PASSWORD_PROTECTED)
+        if not head.startswith(ZIP_MAGIC):
+            raise UnreadableFile(_not_a_workbook(path, head))
+        _check_directory(path)
+    elif suffix == ".xls" and not head.startswith(OLE_MAGIC):
+        if head.startswith(ZIP_MAGIC):
+            raise UnreadableFile("the file is an .xlsx workbook named .xls: rename it to .xlsx")
+        raise UnreadableFile(_not_a_workbook(path, head))
+    elif suffix == ".csv" and b"\x00" in path.open("rb").read(65536):
+        raise UnreadableFile("the file is binary, not a CSV text file")
+
+
+def _ole_is_encrypted(path: Path) -> bool:
+    """An Office file saved with a password is an OLE container holding an
+    ``EncryptedPackage`` stream (its name is stored in UTF-16)."""
+    with path.open("rb") as fh:
+        data = fh.read(1 << 20)
+    return "EncryptedPackage".encode("utf-16-le") in data or \
+        "EncryptionInfo".encode("utf-16-le") in data
+
+
+def _not_a_workbook(path: Path, head: bytes) -> str:
+    kind = path.suffix.lower().lstrip(".")
+    if head.lstrip().lower().startswith((b"<!doc", b"<html", b"<?xml", b"<tabl")):
+        return (f"the file is a web page or XML text, not a real .{kind} workbook; "
+                "open it in Excel and save it as an Excel workbook")
+    return f"the file is not a .{kind} workbook (it may be damaged or of another type)"
+
+
+def _entries(path: Path) -> list[zipfile.ZipInfo]:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return zf.infolist()
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise UnreadableFile(f"the workbook is damaged or truncated ({exc})") from exc
+
+
+def _check_directory(path: Path) -> None:
+    entries = _entries(path)
+    if len(entries) > LIMITS.zip_parts:
+        raise UnreadableFile(f"the workbook holds {len(entries):,} parts; the limit is "
+                             f"{LIMITS.zip_parts:,}")
+    stated = sum(e.file_size for e in entries)
+    if stated > LIMITS.unpacked_bytes:
+        raise UnreadableFile(f"the workbook unpacks to {_mb(stated)}; the limit is "
+                             f"{_mb(LIMITS.unpacked_bytes)}")
+    if any(e.flag_bits & 0x1 for e in entries):
+        raise UnreadableFile(PASSWORD_PROTECTED)
+
+
+# --- reading a zip part as it is, not as its directory says --------------------------
+
+
+def _part_chunks(fh, entry: zipfile.ZipInfo, budget: int) -> Iterator[bytes]:
+    """The decompressed bytes of one part, in chunks, read from its local header;
+    refused as soon as more than ``budget`` bytes come out."""
+    fh.seek(entry.header_offset)
+    local = fh.read(30)
+    if len(local) < 30 or not local.startswith(ZIP_MAGIC):
+        raise UnreadableFile("the workbook is damaged or truncated (a part's header is missing)")
+    flags, method = struct.unpack("<HH", local[6:10])
+    name_len, extra_len = struct.unpack("<HH", local[26:30])
+    fh.seek(entry.header_offset + 30 + name_len + extra_len)
+    if flags & 0x1:
+        raise UnreadableFile(PASSWORD_PROTECTED)
+    if method == zipfile.ZIP_STORED:
+        left = entry.compress_size
+        while left > 0:
+            chunk = fh.read(min(_CHUNK, left))
+            if not chunk:
+                break
+            left -= len(chunk)
+            budget -= len(chunk)
+            if budget < 0:
+                raise _over_unpacked()
+            yield chunk
+        return
+    if method != zipfile.ZIP_DEFLATED:
+        raise UnreadableFile("the workbook uses a compression method spreadsheet programs do "
+                             "not write")
+    inflate = zlib.decompressobj(-15)
+    pending = b""
+    while not inflate.eof:
+        if not pending:
+            pending = fh.read(_CHUNK)
+            if not pending:
+                raise UnreadableFile("the workbook is damaged or truncated (a part ends early)")
+        try:
+            out = inflate.decompress(pending, _CHUNK)
+        except zlib.error as exc:
+            raise UnreadableFile(f"the workbook is damaged ({exc})") from exc
+        pending = inflate.unconsumed_tail
+        budget -= len(out)
+        if budget < 0:
+            raise _over_unpacked()
+        if out:
+            yield out
+
+
+def _over_unpacked() -> UnreadableFile:
+    return UnreadableFile(f"the workbook unpacks to more than {_mb(LIMITS.unpacked_bytes)}, "
+                          "the limit (its zip directory states less)")
+
+
+# --- a sheet's real extent -----------------------------------------------------------
+
+# A cell names its position in an attribute r="B12". The searches below start at the
+# literal `r="`, which keeps them at the speed of a plain substring search; row
+# elements (r="12") never match, as no letter follows.
+_ROW_REF = re.compile(rb'r="[A-Za-z]{1,4}([0-9]{1,9})"')
+_REF = re.compile(rb'r="([A-Za-z]{1,4})([0-9]{1,9})"')
+_NO_REF = re.compile(rb'<c>|<c (?!r=)..')
+_PREFIXED = re.compile(rb'<\w+:worksheet\b')
+_REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]{1,12})"')
+_TAIL = 256  # bytes kept from the end of a chunk, so a tag split across two is seen
+
+
+def column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+def column_letters(n: int) -> str:
+    letters = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _after(digits: str, alphabet: str) -> list[str]:
+    """Regex alternatives for a string of ``digits``' length over ``alphabet`` that
+    is greater than ``digits`` (longer ones are added by the caller)."""
+    options = []
+    for i, d in enumerate(digits):
+        higher = alphabet[alphabet.index(d) + 1:]
+        if higher:
+            rest = len(digits) - i - 1
+            options.append(f"{digits[:i]}[{higher[0]}-{higher[-1]}]"
+                           f"[{alphabet[0]}-{alphabet[-1]}]{{{rest}}}")
+    return options
+
+
+def row_bound(rows: int) -> int:
+    """The furthest row a sheet can reach when no reference is past ``rows`` by its
+    first two digits (what ``_beyond`` looks for): at most about 10 % more."""
+    digits = str(rows)
+    if len(digits) <= 2:
+        return rows
+    return (int(digits[:2]) + 1) * 10 ** (len(digits) - 2) - 1
+
+
+@lru_cache(maxsize=512)
+def _beyond(rows: int, columns: int) -> re.Pattern:
+    """A cell reference past ``row_bound(rows)`` or past column ``columns``. Rows are
+    compared by their first two digits only: a search with a branch per digit would
+    cost twice as much, on every chunk of every sheet."""
+    digits = str(rows)
+    head, rest = digits[:2], len(digits) - 2
+    later_row = [f"[0-9]{{{len(digits) + 1},9}}",
+                 *(f"{option}[0-9]{{{max(rest, 0)}}}" for option in _after(head, "0123456789"))]
+    letters = column_letters(columns) if columns else ""
+    later_column = [f"[A-Z]{{{len(letters) + 1},4}}", *_after(letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")]
+    # lower-case letters are not what programs write, and are read in full (no case
+    # folding here: it would make every search ten times slower)
+    pattern = (r'r="(?:[a-z]|(?:' + "|".join(later_column) + r')[0-9]|[A-Z]{1,4}(?:'
+               + "|".join(later_row) + r')")')
+    return re.compile(pattern.encode())
+
+
+@dataclass
+class Extent:
+    """The furthest row and column a sheet's cells name."""
+
+    rows: int = 0
+    columns: int = 0
+    implicit: bool = False  # some cells give no position: count them instead
+    chunks: int = 0
+
+    def feed(self, chunk: bytes) -> None:
+        """Rows normally come in order and every row has the same columns, so a chunk
+        rarely reaches further than the chunks before it: one search says whether it
+        does, and only then is every reference in it read. A normal chunk costs two
+        substring searches."""
+        last = _last(_ROW_REF, chunk, len(chunk) - 4096) or _last(_ROW_REF, chunk, 0)
+        if last is not None:
+            self.rows = max(self.rows, int(last.group(1)))
+        if _beyond(self.rows, self.columns).search(chunk):
+            for letters, row in set(_REF.findall(chunk)):
+                self.rows = max(self.rows, int(row))
+                self.columns = max(self.columns, column_number(letters))
+        first, self.chunks = self.chunks == 0, self.chunks + 1
+        if not self.implicit and (_NO_REF.search(chunk) or (first and _PREFIXED.search(chunk))):
+            self.implicit = True
+
+
+def _last(pattern: re.Pattern, data: bytes, start: int) -> re.Match | None:
+    found = None
+    for found in pattern.finditer(data, max(0, start)):  # noqa: B007  (the last one)
+        pass
+    return found
+
+
+def _implicit_extent(chunks: Iterator[bytes]) -> Extent:
+    """Rows and columns counted tag by tag, for sheets whose cells give no position."""
+    extent = Extent(implicit=True)
+    row, in_row, tail = 0, 0, b""
+    tag = re.compile(rb'<(?:\w+:)?(row|c)(?=[\s/>])([^>]*)>')
+    for chunk in chunks:
+        data = tail + chunk
+        cut = data.rfind(b"<")
+        data, tail = (data[:cut], data[cut:]) if cut > len(data) - _TAIL else (data, b"")
+        for m in tag.finditer(data):
+            attrs = m.group(2)
+            if m.group(1) == b"row":
+                ref = re.search(rb'r="([0-9]{1,9})"', attrs)
+                row = int(ref.group(1)) if ref else row + 1
+                in_row = 0
+                extent.rows = max(extent.rows, row)
+            else:
+                ref = re.search(rb'r="([A-Za-z]{1,4})([0-9]{1,9})"', attrs)
+                in_row = column_number(ref.group(1)) if ref else in_row + 1
+                extent.columns = max(extent.columns, in_row)
+                if ref:
+                    extent.rows = max(extent.rows, int(ref.group(2)))
+        _check_extent_bounds(extent, "?")
+    return extent
+
+
+def _check_extent_bounds(extent: Extent, sheet: str) -> None:
+    where = f"sheet '{sheet}'"
+    rows = extent.rows if extent.implicit else row_bound(extent.rows)
+    if extent.columns > LIMITS.columns:
+        raise UnreadableFile(f"{where} has cells up to column {extent.columns:,}; the limit is "
+                             f"{LIMITS.columns:,} columns (delete the far-away cells)")
+    if rows > LIMITS.rows:
+        raise UnreadableFile(f"{where} has cells down to row {extent.rows:,}; the limit is "
+                             f"{LIMITS.rows:,} rows (delete the far-away cells)")
+    if rows * extent.columns > LIMITS.cells:
+        raise UnreadableFile(f"{where} spans {extent.rows:,} rows by {extent.columns:,} "
+                             f"columns; the limit is {LIMITS.cells:,} cells per sheet")
+
+
+# --- the deep check ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    name: str
+    part: str | None  # the zip part holding its cells (xlsx)
+    hidden: bool = False
+
+
+def xlsx_sheets(path: Path) -> list[SheetInfo]:
+    """The sheets of an xlsx/xlsm workbook, in order, from its small workbook part
+    (no cell is read): name, part and whether it is hidden."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            book = _small_xml(zf, "xl/workbook.xml")
+            rels = _small_xml(zf, "xl/_rels/workbook.xml.rels")
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise UnreadableFile(f"the workbook is damaged or truncated ({exc})") from exc
+    targets = {}
+    for rel in rels.iter():
+        if rel.tag.endswith("Relationship"):
+            target = rel.get("Target", "").lstrip("/")
+            targets[rel.get("Id")] = target if target.startswith("xl/") else f"xl/{target}"
+    sheets = []
+    for sheet in book.iter():
+        if sheet.tag.endswith("}sheet"):
+            rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+            sheets.append(SheetInfo(sheet.get("name", ""), targets.get(rid),
+                                    sheet.get("state", "visible") != "visible"))
+    return sheets
+
+
+def _small_xml(zf: zipfile.ZipFile, name: str):
+    info = zf.getinfo(name)
+    if info.file_size > 10 * 2**20:
+        raise UnreadableFile(f"the workbook's part {name} is too large to be real")
+    try:
+        return ElementTree.fromstring(zf.read(name))
+    except Exception as exc:  # defusedxml refuses entities; any parse error is damage
+        raise UnreadableFile(f"the workbook is damaged ({name}: {type(exc).__name__})") from exc
+
+
+def check_contents(path: Path) -> None:
+    """Refuse a workbook whose parts unpack past the limit, declare XML entities, or
+    whose sheets reach past the row, column or cell limits. Once per unchanged file."""
+    check_file(path)
+    stat = path.stat()
+    _contents_once(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _contents_once(name: str, size: int, mtime_ns: int) -> None:
+    del size, mtime_ns  # part of the cache key only
+    path = Path(name)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".ods"):
+        return
+    sheets = {s.part: s.name for s in xlsx_sheets(path)} if suffix != ".ods" else {}
+    budget = LIMITS.unpacked_bytes
+    with path.open("rb") as fh:
+        for entry in _entries(path):
+            if entry.is_dir():
+                continue
+            # every part that may hold cells, whatever the workbook's own map says
+            is_sheet = (entry.filename == "content.xml" if suffix == ".ods" else
+                        entry.filename in sheets or "sheet" in entry.filename.lower())
+            extent, tail, used = Extent(), b"", 0
+            for chunk in _part_chunks(fh, entry, budget):
+                used += len(chunk)
+                data = tail + chunk
+                if not used - len(chunk) and (b"<!ENTITY" in data or b"<!DOCTYPE" in data):
+                    # a declaration can only stand before the first element
+                    raise UnreadableFile("the workbook contains XML entity declarations, "
+                                         "which spreadsheet programs never write; refused")
+                if is_sheet and suffix == ".ods":
+                    _check_ods_repeats(data)
+                elif is_sheet:
+                    extent.feed(data)
+                    _check_extent_bounds(extent, sheets.get(entry.filename, entry.filename))
+                tail = data[-_TAIL:]
+            budget -= used
+            if is_sheet and extent.implicit:
+                with path.open("rb") as again:
+                    counted = _implicit_extent(_part_chunks(again, entry, LIMITS.unpacked_bytes))
+                _check_extent_bounds(counted, sheets.get(entry.filename, entry.filename))
+
+
+_ODS_VALUE = re.compile(rb'office:value-type=|<text:')
+
+
+def _check_ods_repeats(data: bytes) -> None:
+    """OpenDocument repeats a row or cell N times with one attribute: refuse a large
+    repeat of a row or cell that holds a value (repeated blanks are how files end)."""
+    for m in _REPEAT.finditer(data):
+        kind, count = m.group(1), int(m.group(2))
+        limit = LIMITS.rows if kind == b"rows" else LIMITS.columns
+        if count <= limit // 10:
+            continue
+        start = data.rfind(b"<", 0, m.start())
+        closing = b"</table:table-row>" if kind == b"rows" else b"</table:table-cell>"
+        end_tag = data.find(b">", m.end())
+        body = data[start:end_tag + 1]
+        if body.endswith(b"/>"):
+            continue
+        content = data[end_tag + 1:data.find(closing, end_tag)]
+        if _ODS_VALUE.search(body) or _ODS_VALUE.search(content):
+            what = "row" if kind == b"rows" else "cell"
+            raise UnreadableFile(f"a {what} holding a value is repeated {count:,} times; the "
+                                 f"limit is {limit:,} {kind.decode()}")

@@ -1,0 +1,76 @@
+"""Checking a file in a child process, under memory and time limits, so that a file
+the guards miss can only fail that check, never the server that asked for it.
+
+The child is the command line itself (``python -m bomca_data validate --format
+json``), which limits its own memory and processor time before reading anything
+(``limit_self``). It writes the dataset it read to the disk cache, so the parent
+accepting the same files later reads them from there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+from bomca_data import contract
+from bomca_data.issues import Issue
+from bomca_data.model import PROJECT_DIR, Dataset, TableStats
+from bomca_data.programme import load_programme
+
+LIMITS = contract.LIMITS
+
+
+class CheckFailed(Exception):
+    """The child could not finish: the message says which limit it met."""
+
+
+MEMORY_ENV = "BOMCA_CHECK_MEMORY_MB"  # a deployment may set a lower (or higher) cap
+
+
+def memory_limit() -> int:
+    mb = os.environ.get(MEMORY_ENV, "")
+    return int(mb) * 2**20 if mb.isdigit() else LIMITS.check_memory_bytes
+
+
+def limit_self(seconds: int = LIMITS.check_seconds * 5) -> None:
+    """Cap this process's address space and processor time (never raising a limit
+    already lower). Called by ``python -m bomca_data`` before anything is read."""
+    memory = memory_limit()
+    for kind, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, seconds)):
+        soft, hard = resource.getrlimit(kind)
+        if soft == resource.RLIM_INFINITY or soft > value:
+            capped = value if hard == resource.RLIM_INFINITY else min(value, hard)
+            resource.setrlimit(kind, (capped, hard))
+
+
+def check(source: Path, timeout: float = LIMITS.check_seconds) -> Dataset:
+    """The validation report of ``source`` (tables' row counts and every issue; no
+    rows), made by a limited child process."""
+    command = [sys.executable, "-m", "bomca_data", "validate", str(source), "--format", "json"]
+    try:
+        done = subprocess.run(command, cwd=PROJECT_DIR, capture_output=True, timeout=timeout,
+                              env={**os.environ, "PYTHONUNBUFFERED": "1"}, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise CheckFailed(f"checking the files took longer than {timeout:.0f} s, the limit; "
+                          "they were not accepted") from exc
+    if done.returncode == 2:
+        raise CheckFailed(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1]
+                          .removeprefix("error: ")[:500])
+    try:
+        if done.returncode not in (0, 1):
+            raise ValueError(done.returncode)
+        report = json.loads(done.stdout)
+    except ValueError as exc:  # killed, or ended without its report
+        raise CheckFailed(f"checking the files needed more than {memory_limit() // 2**20:,} "
+                          "MB of memory or too much time, the limits; they were not "
+                          "accepted") from exc
+    issues = [Issue(**{k: v for k, v in entry.items() if k != "severity"})
+              for entry in report["issues"]]
+    stats = {name: TableStats(t["file"], t["sheet"], t["rows_read"], t["rows_valid"])
+             for name, t in report["tables"].items()}
+    settings = source if (source / "programme.toml").is_file() else source.parent
+    return Dataset(source, load_programme(settings), {}, issues, stats)
