@@ -69,6 +69,13 @@ def user_from_settings(name: str, settings: dict) -> User:
     return User(name, role, countries)
 
 
+def entry_digest(entry: dict) -> str:
+    """A digest of a user's settings entry (hash, role, countries): a session signed in
+    under another digest has lost its rights."""
+    text = repr(sorted((str(k), str(v)) for k, v in entry.items()))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def authenticate(users: dict, name: str, password: str) -> User | None:
     """The user when the name and password match; None otherwise (never says which)."""
     global _DUMMY

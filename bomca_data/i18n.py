@@ -410,6 +410,10 @@ STRINGS: dict[str, dict[str, str]] = {
                              "папку данных в BOMCA_DATA, чтобы загружать файлы и хранить "
                              "версии."},
     "data.upload": {"en": "Workbook or table files", "ru": "Книга или файлы таблиц"},
+    "auth.no_access": {"en": "The account {name} has no access to this dashboard: ask its "
+                             "administrator to add it.",
+                       "ru": "У учётной записи {name} нет доступа к этой панели: обратитесь "
+                             "к администратору."},
     "data.refused": {"en": "{file} was refused: {why}", "ru": "Файл {file} отклонён: {why}"},
     "data.check_failed": {"en": "The files could not be checked: {why}",
                           "ru": "Файлы не удалось проверить: {why}"},

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import io
 import json
+import time
 from pathlib import Path
 
 import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bomca_data import access, export, filters
+from bomca_data import access, export, filters, throttle
 from bomca_data.model import DEMO_DIR, load_dataset
 from bomca_data.ui import auth
 from tests.test_pages import APP, PAGES
@@ -32,9 +33,14 @@ def users():
 
 @pytest.fixture(autouse=True)
 def _no_throttle_memory():
-    auth._FAILURES.clear()
+    auth.THROTTLE.clear()
     yield
-    auth._FAILURES.clear()
+    auth.THROTTLE.clear()
+
+
+def signed(users: dict, name: str) -> tuple[str, str]:
+    """The session's record of ``name`` signed in with their current entry."""
+    return name, access.entry_digest(users[name])
 
 
 def app(monkeypatch, users) -> AppTest:
@@ -79,22 +85,82 @@ def test_wrong_passwords_are_refused_without_saying_why(monkeypatch, users, name
     assert not at.metric
 
 
-def test_repeated_failures_are_slowed_down():
-    auth._FAILURES["alice"] = 3
-    assert auth._delay("alice") == 2.0 and auth._delay("bob") == 0.0
-    auth._FAILURES["alice"] = 50
-    assert auth._delay("alice") == auth.MAX_DELAY
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_guesses_at_one_name_take_turns_and_slow_down():
+    """Six parallel guesses at the 8 s step took 8.2 s: now they wait one after another."""
+    clock = Clock()
+    gate = throttle.Throttle(clock)
+    for _ in range(5):
+        clock.now += 100
+        gate.reserve("alice", "10.0.0.9")
+        gate.failed("alice", "10.0.0.9")
+    waits = [gate.reserve("alice", "10.0.0.9") for _ in range(6)]  # all at the same moment
+    assert waits == [8.0, 16.0, 24.0, 32.0, 40.0, 48.0]
+    assert [gate.reserve("alice", "10.0.0.9") for _ in range(2)] == [56.0, None]  # past 60 s: refused
+
+
+def test_new_names_from_one_source_are_slowed_too():
+    """Password spraying: one guess at each of many names."""
+    clock = Clock()
+    gate = throttle.Throttle(clock)
+    for i in range(6):
+        clock.now += 60
+        gate.reserve(f"user{i}", "10.0.0.9")
+        gate.failed(f"user{i}", "10.0.0.9")
+    assert gate.reserve("someone-new", "10.0.0.9") == throttle.MAX_DELAY
+    assert gate.reserve("someone-new", "10.0.0.7") == 0.0  # another place is not slowed
+
+
+def test_a_guesser_elsewhere_does_not_keep_the_owner_waiting():
+    clock = Clock()
+    gate = throttle.Throttle(clock)
+    for _ in range(10):
+        clock.now += 30
+        gate.reserve("alice", "203.0.113.5")
+        gate.failed("alice", "203.0.113.5")
+    assert gate.reserve("alice", "10.0.0.2") == 0.0
+
+
+def test_many_failures_from_everywhere_make_every_attempt_take_its_turn():
+    clock = Clock()
+    gate = throttle.Throttle(clock)
+    for i in range(throttle.GLOBAL_BUDGET):
+        gate.reserve(f"n{i}", f"198.51.100.{i}")
+        gate.failed(f"n{i}", f"198.51.100.{i}")
+    first = gate.reserve("alice", "10.0.0.2")
+    second = gate.reserve("bob", "10.0.0.3")
+    assert second - first == throttle.GLOBAL_DELAY
+    clock.now += throttle.WINDOW + 1  # the minute has passed
+    assert gate.reserve("carol", "10.0.0.4") == 0.0
+
+
+def test_an_unknown_name_costs_the_same_password_check():
+    users = {"alice": {"password_hash": access.hash_password("x")}}
+    timings = {}
+    for name in ("alice", "nobody"):
+        start = time.perf_counter()
+        for _ in range(3):
+            access.authenticate(users, name, "wrong")
+        timings[name] = time.perf_counter() - start
+    assert 0.5 < timings["nobody"] / timings["alice"] < 2.0
 
 
 def test_editor_signs_in_and_sees_the_dashboard(monkeypatch, users):
     at = sign_in(app(monkeypatch, users), "alice", PASSWORDS["alice"])
     assert not at.exception and at.metric
-    assert at.session_state[auth.USER_KEY] == access.User("alice", "editor")
+    assert at.session_state[auth.USER_KEY] == signed(users, "alice")
 
 
 def test_a_viewer_cannot_reach_the_data_page(monkeypatch, users):
     at = app(monkeypatch, users)
-    at.session_state[auth.USER_KEY] = access.User("viktor", "viewer")
+    at.session_state[auth.USER_KEY] = signed(users, "viktor")
     at.switch_page("pages/data.py")
     at.run()
     assert [e.body for e in at.error] == ["Only editors can change the data."]
@@ -113,7 +179,7 @@ def test_the_data_page_is_listed_for_editors_only(monkeypatch, users):
 @pytest.mark.parametrize("page", PAGES)
 def test_a_country_user_sees_no_other_country(monkeypatch, users, page):
     at = app(monkeypatch, users)
-    at.session_state[auth.USER_KEY] = access.User("kz", "viewer", ("KZ",))
+    at.session_state[auth.USER_KEY] = signed(users, "kz")
     at.query_params["lang"] = "en"
     if page != PAGES[0]:
         at.switch_page(page)
@@ -259,3 +325,107 @@ def test_an_upload_the_guards_miss_can_only_fail_its_check(monkeypatch, tmp_path
         "or too much time, the limits; they were not accepted"]
     assert not at.button(key="data_accept") if at.get("button") else True
     assert not (folder / "versions").exists()
+
+
+def test_a_removed_or_changed_user_loses_the_old_rights_at_the_next_run(monkeypatch, users):
+    at = sign_in(app(monkeypatch, users), "alice", PASSWORDS["alice"])
+    assert at.metric
+    demoted = {**users, "alice": {**users["alice"], "role": "viewer"}}
+    at.secrets["bomca_users"] = demoted
+    at.run()
+    # nothing of the data, and the session no longer signed in (AppTest reruns the
+    # page alone; a server runs app.py, which then shows the sign-in form)
+    assert not at.metric and not at.get("plotly_chart") and not at.dataframe
+    assert auth.USER_KEY not in at.session_state
+    at = sign_in(app(monkeypatch, users), "kz", PASSWORDS["kz"])
+    at.secrets["bomca_users"] = {k: v for k, v in users.items() if k != "kz"}
+    at.run()
+    assert not at.metric and not at.get("plotly_chart") and not at.dataframe
+    assert auth.USER_KEY not in at.session_state
+
+
+def oidc_app(monkeypatch, email: str, roles: dict, access_settings: dict | None = None):
+    monkeypatch.delenv("BOMCA_DATA", raising=False)
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.secrets["auth"] = {"redirect_uri": "http://localhost/oauth2callback",
+                          "cookie_secret": "x" * 32}
+    at.secrets["bomca_roles"] = roles
+    if access_settings:
+        at.secrets["bomca_access"] = access_settings
+    at.user = {"is_logged_in": True, "email": email}
+    return at.run()
+
+
+def test_an_unlisted_openid_identity_gets_no_access(monkeypatch):
+    at = oidc_app(monkeypatch, "stranger@example.org", {"kz@example.org": {"countries": ["KZ"]}})
+    assert not at.exception and not at.metric and not at.get("plotly_chart")
+    assert [e.body for e in at.error] == [
+        "The account stranger@example.org has no access to this dashboard: ask its "
+        "administrator to add it."]
+
+
+def test_openid_defaults_apply_only_when_the_settings_say_so(monkeypatch):
+    at = oidc_app(monkeypatch, "stranger@example.org", {},
+                  {"default_role": "viewer", "default_countries": ["UZ"]})
+    assert not at.exception and at.metric
+    shown = " ".join(e.value for e in at.caption)
+    assert "Kazakhstan" not in json.dumps([json.loads(c.proto.spec)
+                                           for c in at.get("plotly_chart")])
+    del shown
+
+
+def _countries_source(tmp_path):
+    """activities and participants of three countries, each country with bad rows
+    whose values name it ("UZ-SECRET-..."): an access fixture with issues in several
+    countries."""
+    from tests.sheets import ACTIVITY_HEADER, activity, write
+
+    folder = tmp_path / "countries"
+    write(folder / "activities.xlsx", [
+        ACTIVITY_HEADER,
+        activity(1, country="KZ"), activity(2, country="KZ", start_date="KZ-OWN-DATE"),
+        activity(3, country="UZ"), activity(4, country="UZ", start_date="UZ-SECRET-DATE"),
+        activity(5, country="TJ", component="TJ-SECRET-COMPONENT"),
+        activity(6, country="RG"), activity(7, country="Atlantis")])
+    write(folder / "participants.csv", [
+        ["activity_id", "count", "gender", "country"],
+        ["A1", 3, "F", "KZ"], ["A3", 2, "UZ-SECRET-GENDER", "UZ"], ["A1", 1, "F", "UZ"],
+        ["A1", "x", "F", "KZ"]])
+    return folder
+
+
+def test_a_restricted_view_narrows_issues_and_row_counts(tmp_path):
+    ds = load_dataset(_countries_source(tmp_path))
+    kz = access.restrict(ds, ("KZ",))
+    # independent count over the rows written above: KZ rows 1, 2; RG row 6
+    assert (kz.stats["activities"].rows_read, kz.stats["activities"].rows_excluded) == (3, 1)
+    assert (kz.stats["participants"].rows_read, kz.stats["participants"].rows_excluded) == (2, 1)
+    assert {(i.table, i.row) for i in kz.issues if i.severity == "error"} == {
+        ("activities", 3), ("participants", 5)}
+    assert all(i.country for i in kz.issues)  # no issue of no row: unrestricted users only
+    assert "SECRET" not in json.dumps([i.as_dict() for i in kz.issues])
+    assert kz.rows_excluded == 2
+    assert ds.stats["activities"].rows_read == 7 and ds.rows_excluded == 6
+
+
+def test_a_country_user_sees_only_their_countries_issues_and_counts(monkeypatch, users, tmp_path):
+    from bomca_data import report
+
+    monkeypatch.setenv("BOMCA_DATA", str(_countries_source(tmp_path)))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.secrets["bomca_users"] = users
+    at.session_state[auth.USER_KEY] = signed(users, "kz")
+    at.switch_page("pages/data_quality.py")
+    at.run()
+    assert not at.exception
+    shown = " ".join(str(d.value.to_dict()) for d in at.dataframe)
+    shown += " ".join(m.label + m.value for m in at.metric)
+    shown += " ".join(e.body for e in (*at.warning, *at.info, *at.caption, *at.markdown))
+    shown += json.dumps([json.loads(c.proto.spec) for c in at.get("plotly_chart")])
+    assert "SECRET" not in shown and "Atlantis" not in shown
+    assert "KZ-OWN-DATE" in shown  # the user's own row is listed
+    assert {m.label: m.value for m in at.metric}["Rows read"] == "5"
+    assert "2 row(s) were excluded" in " ".join(w.body for w in at.warning)
+    csv_text = report.issues_frame(access.restrict(load_dataset(_countries_source(tmp_path)),
+                                                   ("KZ",))).to_csv()
+    assert "SECRET" not in csv_text

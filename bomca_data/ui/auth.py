@@ -1,27 +1,28 @@
 """Sign-in, when the deployment configures it in `.streamlit/secrets.toml`.
 
 Off by default (a local run is its own editor). On with either
-- ``[auth]``: OpenID Connect through ``st.login`` (roles and countries per e-mail
-  under ``[bomca_roles."name@example.org"]``, viewer with every country otherwise), or
+- ``[auth]``: OpenID Connect through ``st.login``; roles and countries per e-mail
+  under ``[bomca_roles."name@example.org"]``. An identity not listed there has no
+  access, unless ``[bomca_access]`` gives a ``default_role`` (and
+  ``default_countries``); or
 - ``[bomca_users.NAME]`` entries with ``password_hash`` (scrypt), ``role`` and
   ``countries``.
-A failed sign-in says only that it failed, and each failure for a name makes the
-next attempt wait longer.
+A failed sign-in says only that it failed; failures slow the next attempts
+(``throttle.py``). A session is checked against the current users on every run: a
+user removed, or whose password, role or countries changed, loses the old rights at
+once.
 """
 
 from __future__ import annotations
 
-import threading
 import time
 
 import streamlit as st
 
-from bomca_data import access, i18n
+from bomca_data import access, i18n, throttle
 
-USER_KEY = "signed_in_user"
-_FAILURES: dict[str, int] = {}  # name -> failed attempts, shared by every session
-_FAILURES_LOCK = threading.Lock()
-MAX_DELAY = 8.0
+USER_KEY = "signed_in_user"  # (name, digest of their entry when they signed in)
+THROTTLE = throttle.Throttle()  # shared by every session of the server
 
 
 def _secrets(section: str) -> dict:
@@ -43,31 +44,56 @@ def mode() -> str:
 
 
 def current_user() -> access.User | None:
+    """The signed-in user as the current settings describe them; None before sign-in,
+    for an OpenID identity given no access, or when the user's entry has gone or
+    changed since they signed in."""
     kind = mode()
     if kind == "off":
         return access.LOCAL
     if kind == "oidc":
-        if not st.user.is_logged_in:
-            return None
-        email = str(st.user.get("email", ""))
-        return access.user_from_settings(email, _secrets("bomca_roles").get(email, {}))
-    return st.session_state.get(USER_KEY)
+        return _oidc_user() if st.user.is_logged_in else None
+    signed = st.session_state.get(USER_KEY)
+    if not signed:
+        return None
+    name, digest = signed
+    entry = _secrets("bomca_users").get(name)
+    if entry is None or access.entry_digest(entry) != digest:
+        st.session_state.pop(USER_KEY, None)
+        return None
+    return access.user_from_settings(name, entry)
 
 
-def _delay(name: str) -> float:
-    with _FAILURES_LOCK:
-        failures = _FAILURES.get(name, 0)
-    return 0.0 if not failures else min(0.5 * 2 ** (failures - 1), MAX_DELAY)
+def _oidc_user() -> access.User | None:
+    email = str(st.user.get("email", ""))
+    roles = _secrets("bomca_roles")
+    if email in roles:
+        return access.user_from_settings(email, roles[email])
+    default = _secrets("bomca_access")
+    if not default.get("default_role"):
+        return None
+    return access.user_from_settings(email, {"role": default["default_role"],
+                                             "countries": default.get("default_countries", ())})
+
+
+def _source() -> str:
+    """The browser's address, as the server sees it."""
+    try:
+        return st.context.ip_address or "unknown"
+    except Exception:  # no browser behind this run (tests, bare mode)
+        return "unknown"
 
 
 def _attempt(name: str, password: str) -> access.User | None:
-    time.sleep(_delay(name))  # repeated failures are slowed down
+    source = _source()
+    wait = THROTTLE.reserve(name, source)
+    if wait is None:
+        return None  # too many attempts queued: refused without a check
+    time.sleep(wait)
     user = access.authenticate(_secrets("bomca_users"), name, password)
-    with _FAILURES_LOCK:
-        if user is None:
-            _FAILURES[name] = _FAILURES.get(name, 0) + 1
-        else:
-            _FAILURES.pop(name, None)
+    if user is None:
+        THROTTLE.failed(name, source)
+        return None
+    THROTTLE.succeeded(name, source)
     return user
 
 
@@ -77,6 +103,10 @@ def gate(lang: str) -> access.User | None:
     if user is not None:
         return user
     st.title(i18n.t("app.title", lang))
+    if mode() == "oidc" and st.user.is_logged_in:  # signed in, but given no access
+        st.error(i18n.t("auth.no_access", lang, name=str(st.user.get("email", ""))))
+        st.button(i18n.t("auth.sign_out", lang), on_click=st.logout, key="auth_out")
+        return None
     if mode() == "oidc":
         st.button(i18n.t("auth.sign_in", lang), on_click=st.login, key="auth_oidc",
                   type="primary")
@@ -91,7 +121,8 @@ def gate(lang: str) -> access.User | None:
         if user is None:
             st.error(i18n.t("auth.failed", lang))
             return None
-        st.session_state[USER_KEY] = user
+        entry = _secrets("bomca_users")[user.name]
+        st.session_state[USER_KEY] = (user.name, access.entry_digest(entry))
         st.rerun()
     return None
 
