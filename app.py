@@ -3,10 +3,11 @@
 import streamlit as st
 
 from bomca_data import i18n
-from bomca_data.ui import auth, sidebar, theme
+from bomca_data.ui import auth, sidebar, state, theme
 
 # A local icon: a Material icon as page_icon is fetched from a font server.
 st.set_page_config(page_title="BOMCA", page_icon=sidebar.FAVICON, layout="wide")
+state.run_by_the_app()  # before any widget: a fresh server's first form would be lost
 theme.apply()
 lang = sidebar.language_picker()
 user = auth.gate(lang)

@@ -42,7 +42,8 @@ def _free_port() -> int:
 
 
 @contextmanager
-def server(source: Path, log: Path | None = None) -> Iterator[tuple[str, int, Path]]:
+def server(source: Path, log: Path | None = None, options: tuple[str, ...] = ()
+           ) -> Iterator[tuple[str, int, Path]]:
     """(url, pid, log) of `streamlit run app.py` on a free port, reading ``source``,
     started as `make run` starts it (sessions run in threads: glibc's per-thread arenas
     and its growing mmap threshold would otherwise keep every session's peak)."""
@@ -54,7 +55,7 @@ def server(source: Path, log: Path | None = None) -> Iterator[tuple[str, int, Pa
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
+             "--server.address", "127.0.0.1", "--server.headless", "true", *options],
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -25,6 +25,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -67,7 +68,7 @@ def manifest_locations(folder: Path) -> list[read.Location] | None:
     if not path.is_file():
         return None
     manifest = json.loads(path.read_text(encoding="utf-8"))
-    return [read.Location(table, folder / entry["file"], entry.get("sheet"))
+    return [read.Location(table, folder / Path(entry["file"]).name, entry.get("sheet"))
             for table, entry in manifest["tables"].items() if table in contract.TABLES]
 
 
@@ -279,8 +280,11 @@ def _clean_stale(root: Path) -> None:
 
 
 def rollback(folder: Path, name: str, user: str = "cli") -> None:
+    """Make version ``name`` current: only a version of this folder, named as it is
+    listed (``v0002``), never a path."""
     with locked(folder):
-        if not (folder / VERSIONS / name / MANIFEST).is_file():
+        listed = {v.name for v in versions(folder)}
+        if name not in listed or not re.fullmatch(r"v\d{4,}", name):
             known = ", ".join(v.name for v in versions(folder)) or "none"
             raise StoreError(f"no version {name!r} (versions: {known})")
         _point_current(folder, name)

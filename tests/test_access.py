@@ -93,14 +93,20 @@ class Clock:
         return self.now
 
 
+def fail(gate: throttle.Throttle, clock: Clock, attempts: list[tuple[str, str]],
+         every: float) -> None:
+    """Failed attempts (name, source), ``every`` seconds apart."""
+    for name, source in attempts:
+        clock.now += every
+        gate.reserve(name, source)
+        gate.failed(name, source)
+
+
 def test_guesses_at_one_name_take_turns_and_slow_down():
     """Six parallel guesses at the 8 s step took 8.2 s: now they wait one after another."""
     clock = Clock()
     gate = throttle.Throttle(clock)
-    for _ in range(5):
-        clock.now += 100
-        gate.reserve("alice", "10.0.0.9")
-        gate.failed("alice", "10.0.0.9")
+    fail(gate, clock, [("alice", "10.0.0.9")] * 5, every=100)
     waits = [gate.reserve("alice", "10.0.0.9") for _ in range(6)]  # all at the same moment
     assert waits == [8.0, 16.0, 24.0, 32.0, 40.0, 48.0]
     assert [gate.reserve("alice", "10.0.0.9") for _ in range(2)] == [56.0, None]  # past 60 s: refused
@@ -110,10 +116,7 @@ def test_new_names_from_one_source_are_slowed_too():
     """Password spraying: one guess at each of many names."""
     clock = Clock()
     gate = throttle.Throttle(clock)
-    for i in range(6):
-        clock.now += 60
-        gate.reserve(f"user{i}", "10.0.0.9")
-        gate.failed(f"user{i}", "10.0.0.9")
+    fail(gate, clock, [(f"user{i}", "10.0.0.9") for i in range(6)], every=60)
     assert gate.reserve("someone-new", "10.0.0.9") == throttle.MAX_DELAY
     assert gate.reserve("someone-new", "10.0.0.7") == 0.0  # another place is not slowed
 
@@ -121,19 +124,15 @@ def test_new_names_from_one_source_are_slowed_too():
 def test_a_guesser_elsewhere_does_not_keep_the_owner_waiting():
     clock = Clock()
     gate = throttle.Throttle(clock)
-    for _ in range(10):
-        clock.now += 30
-        gate.reserve("alice", "203.0.113.5")
-        gate.failed("alice", "203.0.113.5")
+    fail(gate, clock, [("alice", "203.0.113.5")] * 10, every=30)
     assert gate.reserve("alice", "10.0.0.2") == 0.0
 
 
 def test_many_failures_from_everywhere_make_every_attempt_take_its_turn():
     clock = Clock()
     gate = throttle.Throttle(clock)
-    for i in range(throttle.GLOBAL_BUDGET):
-        gate.reserve(f"n{i}", f"198.51.100.{i}")
-        gate.failed(f"n{i}", f"198.51.100.{i}")
+    fail(gate, clock, [(f"n{i}", f"198.51.100.{i}") for i in range(throttle.GLOBAL_BUDGET)],
+         every=0)
     first = gate.reserve("alice", "10.0.0.2")
     second = gate.reserve("bob", "10.0.0.3")
     assert second - first == throttle.GLOBAL_DELAY

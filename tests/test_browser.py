@@ -215,3 +215,54 @@ def shot_path(name: str, tmp_path_factory) -> Path:
                   / "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"{name}.png"
+
+
+def test_markup_in_data_is_never_a_link_or_a_style_in_a_chart(browser, tmp_path_factory):
+    """An agency named <a href=...> was a clickable link in "agencies reached most",
+    and a <span style> drew giant text over it."""
+    from tests.sheets import ACTIVITY_HEADER, activity, write
+
+    folder = tmp_path_factory.mktemp("markup")
+    write(folder / "activities.xlsx", [ACTIVITY_HEADER, activity(1), activity(2)])
+    write(folder / "participants.xlsx", [
+        ["activity_id", "count", "agency", "gender"],
+        ["A1", 5, '<a href="https://example.org">click me</a>', "F"],
+        ["A2", 4, '<span style="font-size:300px">GIANT</span>', "M"]])
+    with serve.server(folder, folder / "server.log") as (url, _, log):
+        context = browser.new_context(viewport={"width": 1280, "height": 1600})
+        page = context.new_page()
+        page.goto(f"{url}/participants?as_of=2022-12-31")
+        settle(page, 3)
+        assert page.locator(".js-plotly-plot svg a").count() == 0
+        labels = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot svg')]"
+                               ".map(s => s.textContent).join(' ')")
+        assert '<a href="https://example.org">click me</a>' in labels, labels  # as text
+        assert page.locator(".js-plotly-plot svg [style*='300px']").count() == 0
+        context.close()
+        assert "Traceback" not in log.read_text()
+
+
+def test_the_first_sign_in_after_a_server_start_works(browser, tmp_path_factory):
+    """The first sign-in on a freshly started server was silently dropped (the form
+    came back empty): the app left Streamlit's legacy page mode only once a page ran,
+    and the rerun that did so lost the form's submission."""
+    from bomca_data import access
+
+    folder = tmp_path_factory.mktemp("signin")
+    secrets = folder / "secrets.toml"
+    secrets.write_text(f'[bomca_users.alice]\npassword_hash = "'
+                       f'{access.hash_password("correct horse")}"\nrole = "editor"\n')
+    with serve.server(DEMO_DIR, folder / "server.log",
+                      ("--secrets.files", str(secrets))) as (url, _, log):
+        context = browser.new_context(viewport={"width": 1280, "height": 1000})
+        page = context.new_page()
+        page.goto(url)
+        settle(page)
+        page.get_by_role("textbox", name="Name").fill("alice")
+        page.get_by_role("textbox", name="Password").fill("correct horse")
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_selector('[data-testid="stMetric"]', timeout=60_000)
+        settle(page, 4)
+        assert metric(page, "Activities completed") == _expected_completed()
+        context.close()
+        assert "Traceback" not in log.read_text()

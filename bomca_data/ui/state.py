@@ -89,7 +89,11 @@ def run_by_the_app() -> None:
     without the sidebar. Leave that mode for good (what ``st.navigation`` itself
     does) and rerun: app.py then runs and opens the same page, with the link's
     filters. Once per process, as Streamlit does; AppTest alone sets the mode again
-    before each run, and its tests run pages on their own (tests/conftest.py)."""
+    before each run, and its tests run pages on their own (tests/conftest.py).
+
+    app.py calls it too, before drawing anything: on a fresh server the sign-in form
+    was drawn in the legacy mode, and its first submission was lost in the rerun
+    that left it (the form came back empty)."""
     global _LEGACY_MODE_LEFT
     from streamlit.runtime.pages_manager import PagesManager
 
