@@ -225,9 +225,10 @@ def test_markup_in_data_is_never_a_link_or_a_style_in_a_chart(browser, tmp_path_
     folder = tmp_path_factory.mktemp("markup")
     write(folder / "activities.xlsx", [ACTIVITY_HEADER, activity(1), activity(2)])
     write(folder / "participants.xlsx", [
-        ["activity_id", "count", "agency", "gender"],
-        ["A1", 5, '<a href="https://example.org">click me</a>', "F"],
-        ["A2", 4, '<span style="font-size:300px">GIANT</span>', "M"]])
+        ["activity_id", "count", "agency", "gender", "Tel.", "Participants "],
+        ["A1", 5, '<a href="https://example.org">click me</a>', "F", "Zhanna Plantedova", None],
+        ["A2", 4, '<span style="font-size:300px">GIANT</span>', "M", None, None],
+        ["A2", None, "Customs", "M", None, "Zhanna Plantedova"]])
     with serve.server(folder, folder / "server.log") as (url, _, log):
         context = browser.new_context(viewport={"width": 1280, "height": 1600})
         page = context.new_page()
@@ -238,7 +239,14 @@ def test_markup_in_data_is_never_a_link_or_a_style_in_a_chart(browser, tmp_path_
                                ".map(s => s.textContent).join(' ')")
         assert '<a href="https://example.org">click me</a>' in labels, labels  # as text
         assert page.locator(".js-plotly-plot svg [style*='300px']").count() == 0
+        html = page.content()
+        page.goto(f"{url}/data_quality")
+        settle(page, 2)
+        html += page.content()
         context.close()
+        # a name under a personal header, and under a header read as another column
+        # ("Participants", an alias of count): in no page and not in the server's log
+        assert "Plantedova" not in html and "Plantedova" not in log.read_text()
         assert "Traceback" not in log.read_text()
 
 
