@@ -162,13 +162,14 @@ def open_recommendations(brief: Brief) -> pd.DataFrame:
 
 
 def planned(brief: Brief) -> pd.DataFrame:
-    """Activities planned from D to the next meeting (or for the coming year)."""
+    """The plan for the next period: every activity of the scope starting after D, up
+    to the next steering-group meeting or 12 months, whichever is later. On D each of
+    them is planned, whatever was recorded about it afterwards: none is left out."""
     acts = brief.data.table("activities")
     if acts is None:
         return pd.DataFrame()
-    until = (brief.upcoming["start_date"] if brief.upcoming is not None
-             else pd.Timestamp(brief.as_of) + pd.Timedelta(days=NEXT_PERIOD_DAYS))
-    later = acts[(acts["start_date"] > pd.Timestamp(brief.as_of)) & (acts["start_date"] <= until)
-                 & acts["status"].isin(["planned", "postponed"])]
+    year_on = pd.Timestamp(brief.as_of) + pd.Timedelta(days=NEXT_PERIOD_DAYS)
+    until = max(brief.upcoming["start_date"], year_on) if brief.upcoming is not None else year_on
+    later = acts[(acts["start_date"] > pd.Timestamp(brief.as_of)) & (acts["start_date"] <= until)]
     return later[["activity_id", "title", "component", "country", "activity_type", "start_date",
                   "location"]].sort_values("start_date").reset_index(drop=True)

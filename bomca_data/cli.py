@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    as_of = args.as_of or dataset.programme.default_as_of()
+    as_of = args.as_of or dataset.default_as_of()
     if args.command == "validate":
         return _validate(dataset, args.format)
     if args.command == "brief":

@@ -414,6 +414,12 @@ STRINGS: dict[str, dict[str, str]] = {
                              "administrator to add it.",
                        "ru": "У учётной записи {name} нет доступа к этой панели: обратитесь "
                              "к администратору."},
+    "sidebar.data_date": {"en": "Data as of {date}", "ru": "Данные по состоянию на {date}"},
+    "banner.forecast": {"en": "Figures after {date}, the data's own date, are forecasts from "
+                              "the plan: what was planned, not what happened.",
+                        "ru": "Показатели после {date}, даты самих данных, являются "
+                              "прогнозом по плану: запланированное, а не произошедшее."},
+    "label.unrecorded": {"en": "Not recorded on that day", "ru": "Не зафиксирован на эту дату"},
     "data.refused": {"en": "{file} was refused: {why}", "ru": "Файл {file} отклонён: {why}"},
     "data.check_failed": {"en": "The files could not be checked: {why}",
                           "ru": "Файлы не удалось проверить: {why}"},
@@ -459,6 +465,8 @@ def term(kind: str, code: str, lang: str = DEFAULT_LANGUAGE) -> str:
     for item in contract.VOCABULARIES[kind]:
         if item.code == code:
             return item.ru if lang == "ru" else item.en
+    if kind == "rec_status" and code == "unrecorded":
+        return t("label.unrecorded", lang)
     return code
 
 

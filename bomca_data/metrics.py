@@ -23,17 +23,24 @@ def _ts(day: dt.date) -> pd.Timestamp:
 
 
 def activity_status(activities: pd.DataFrame, as_of: dt.date) -> pd.Series:
-    """The recorded status; a blank one derived from the dates and the as-of date."""
-    status = activities["status"]
-    blank = status.isna().to_numpy()
-    if not blank.any():  # the usual case: nothing to derive
-        return status
+    """Each activity's status on D, what was true that day (the contract's rule):
+
+    - recorded cancelled or postponed, and started by D: that status;
+    - starting after D: planned;
+    - started by D and ending (starting, when no end) after D: ongoing;
+    - ended by D: completed when recorded completed or blank, else the recorded
+      status (a late activity stays ongoing or planned).
+    """
     d = _ts(as_of)
-    part = activities[blank]
-    end = part["end_date"].fillna(part["start_date"])
-    derived = np.where(part["start_date"] > d, "planned", np.where(end < d, "completed",
-                                                                   "ongoing"))
-    return status.fillna(pd.Series(derived, index=part.index))
+    recorded = activities["status"].astype("object")
+    start = activities["start_date"]
+    end = activities["end_date"].fillna(start)
+    stopped = recorded.isin(["cancelled", "postponed"]).to_numpy()
+    ended_as_recorded = recorded.fillna("completed").to_numpy()
+    status = np.where(start > d, "planned",
+                      np.where(stopped, recorded.to_numpy(),
+                               np.where(end > d, "ongoing", ended_as_recorded)))
+    return pd.Series(status, index=activities.index, dtype="str")
 
 
 def done_date(activities: pd.DataFrame) -> pd.Series:
@@ -179,7 +186,6 @@ def unique_persons(parts: pd.DataFrame, table: pd.DataFrame | None) -> int | Non
 def summary(dataset: Dataset, as_of: dt.date) -> dict:
     """The headline figures of the contract's `summary` command, as of a date."""
     programme = dataset.programme
-    d = _ts(as_of)
     out: dict = {"as_of": as_of.isoformat()}
 
     acts = dataset.table("activities")
@@ -188,13 +194,12 @@ def summary(dataset: Dataset, as_of: dt.date) -> dict:
                                                else "str")
                              for c in contract.TABLES["activities"].columns})
     status = activity_status(acts, as_of)
-    started = acts["start_date"] <= d
     done = acts[completed_by(acts, as_of)]
     done_on = done_date(done)
     years = [str(y) for y in programme.calendar_years()]
     out["activities"] = {
-        "total": int(started.sum()),
-        "by_status": _counts(status[started], contract.codes(contract.ACTIVITY_STATUSES)),
+        "total": len(acts),
+        "by_status": _counts(status, contract.codes(contract.ACTIVITY_STATUSES)),
         "completed": len(done),
         "completed_by_country": _counts(explode_countries(done)["country"],
                                         (*programme.countries, "RG")),
@@ -207,17 +212,16 @@ def summary(dataset: Dataset, as_of: dt.date) -> dict:
 
     out["participants"] = participant_summary(dataset, as_of)
 
-    recs = dataset.table("recommendations")
-    if recs is None:
+    if dataset.table("recommendations") is None:
         out["recommendations"] = {"total": 0, "by_status": {}, "implemented_share": None}
     else:
-        counted = recs[recs["date_proposed"] <= d]
-        total = len(counted)
-        implemented = int((counted["status"] == "implemented").sum())
+        counted = recommendations_view(dataset, as_of)
+        figures = recommendation_figures(counted)
         out["recommendations"] = {
-            "total": total,
-            "by_status": _counts(counted["status"], contract.codes(contract.REC_STATUSES)),
-            "implemented_share": implemented / total if total else None,
+            "total": figures["total"],
+            "by_status": _counts(counted["status"] if len(counted) else pd.Series(dtype="str"),
+                                 REC_STATUSES_AT),
+            "implemented_share": figures["implemented_share"],
         }
     return out
 
@@ -478,7 +482,19 @@ def repeat_attendance(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
                          "people": bands.astype(int)})
 
 
-REC_OPEN = ("proposed", "accepted", "in_progress")
+UNRECORDED = "unrecorded"  # a status dated after D: what it was on D is not recorded
+REC_OPEN = ("proposed", "accepted", "in_progress", UNRECORDED)
+REC_STATUSES_AT = (*contract.codes(contract.REC_STATUSES), UNRECORDED)
+
+
+def recommendation_status(recs: pd.DataFrame, as_of: dt.date) -> pd.Series:
+    """Each recommendation's status on D: the recorded status counts from its status
+    date (from the date proposed when there is none); before that date the earlier
+    status is not recorded, and the recommendation counts as open."""
+    since = recs["status_date"].fillna(recs["date_proposed"])
+    known = (since <= _ts(as_of)).to_numpy()
+    return pd.Series(np.where(known, recs["status"].astype("object"), UNRECORDED),
+                     index=recs.index, dtype="str")
 
 
 def recommendation_figures(recs: pd.DataFrame) -> dict:
@@ -511,11 +527,25 @@ def recommendations_view(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
     recs = dataset.table("recommendations")
     if recs is None:
         return pd.DataFrame()
-    recs = recs[recs["date_proposed"] <= _ts(as_of)]
-    overdue = recs["status"].isin(REC_OPEN) & (recs["due_date"] < _ts(as_of))
+    d = _ts(as_of)
+    recs = recs[recs["date_proposed"] <= d]
+    status = recommendation_status(recs, as_of)
+    later = recs["status_date"] > d  # nothing dated after D is shown
+    recs = recs.assign(status=status, status_date=recs["status_date"].mask(later),
+                       reviewed_at=_reviewed_by(dataset, recs["reviewed_at"], as_of))
+    overdue = recs["status"].isin(REC_OPEN) & (recs["due_date"] < d)
     out = recs.assign(overdue=overdue.fillna(False))
     return out.sort_values(["overdue", "due_date"], ascending=[False, True],
                            na_position="last").reset_index(drop=True)
+
+
+def _reviewed_by(dataset: Dataset, reviewed: pd.Series, as_of: dt.date) -> pd.Series:
+    """The meeting that last reviewed each recommendation, when it was held by D."""
+    meetings = dataset.table("meetings")
+    if meetings is None or reviewed.isna().all():
+        return reviewed
+    held = set(meetings.loc[meetings["start_date"] <= _ts(as_of), "meeting_id"])
+    return reviewed.where(reviewed.isin(held))
 
 
 def programme_years_frame(programme: Programme, as_of: dt.date) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -52,6 +53,27 @@ class Dataset:
     @property
     def rows_excluded(self) -> int:
         return sum(s.rows_excluded for s in self.stats.values())
+
+    def data_date(self) -> dt.date | None:
+        """The data's own date: the ``as_of`` setting, else the latest date recorded in
+        it (status dates, end dates of completed activities, meetings held by today)."""
+        if self.programme.as_of:
+            return self.programme.as_of
+        found = []
+        if (acts := self.table("activities")) is not None and len(acts):
+            done = acts[acts["status"] == "completed"]
+            found.append(done["end_date"].fillna(done["start_date"]).max())
+        if (recs := self.table("recommendations")) is not None and len(recs):
+            found.append(recs["status_date"].max())
+        if (meets := self.table("meetings")) is not None and len(meets):
+            held = meets.loc[meets["start_date"] <= pd.Timestamp(dt.date.today()), "start_date"]
+            found.append(held.max())
+        dates = [d for d in found if pd.notna(d)]
+        return max(dates).date() if dates else None
+
+    def default_as_of(self) -> dt.date:
+        """The as-of date a view starts from: the data's own date, else today."""
+        return self.data_date() or dt.date.today()
 
 
 def resolve_source(path: str | Path | None = None) -> Path:

@@ -22,7 +22,7 @@ def hand_source(tmp_path):
         # completed in Y2, exactly on D
         activity(2, country="KG", component="C2", start_date=dt.date(2022, 9, 1),
                  end_date=D),
-        # completed status but ends after D: not completed by D, started by D
+        # recorded completed but ends after D: on D it was ongoing (its people count)
         activity(3, country="TJ", start_date=dt.date(2022, 9, 4),
                  end_date=dt.date(2022, 9, 8)),
         # ongoing, started before D
@@ -31,7 +31,7 @@ def hand_source(tmp_path):
         # blank status, ended before D: derived completed; no end date
         activity(5, country="TM", component="C3", status=None,
                  start_date=dt.date(2021, 12, 20), end_date=None),
-        # planned after D: not counted at all
+        # starts after D: planned on D
         activity(6, country="KZ", status="planned", start_date=dt.date(2022, 10, 1),
                  end_date=None),
     ])
@@ -41,7 +41,7 @@ def hand_source(tmp_path):
         ["A1", 1, "p2", "M", "UZ", "border"],
         ["A2", 3, None, "female", None, "border"],   # country from the activity: KG
         ["A2", 1, "p1", "ж", "KZ", "customs"],
-        ["A3", 5, "p9", "F", "TJ", "border"],        # not counted (A3 not completed by D)
+        ["A3", 5, "p9", "F", "TJ", "border"],        # counted: A3 was ongoing on D
         ["A4", 2, "p3", None, "TJ", None],           # ongoing: counted, gender unknown
         ["A6", 4, "p4", "M", "KZ", "border"],        # planned: not counted
     ])
@@ -58,9 +58,9 @@ def hand_source(tmp_path):
 def test_summary_matches_figures_worked_by_hand(tmp_path):
     figures = metrics.summary(hand_source(tmp_path), D)
     acts = figures["activities"]
-    assert acts["total"] == 5  # A6 starts after D
-    assert acts["by_status"] == {"planned": 0, "ongoing": 1, "completed": 4, "postponed": 0,
-                                 "cancelled": 0}
+    assert acts["total"] == 6  # every activity of the plan
+    assert acts["by_status"] == {"planned": 1, "ongoing": 2, "completed": 3, "postponed": 0,
+                                 "cancelled": 0}  # on D: A6 planned, A3 and A4 ongoing
     assert acts["completed"] == 3  # A1, A2, A5 (A3 ends after D)
     assert acts["completed_by_country"] == {"KZ": 1, "KG": 1, "TJ": 0, "TM": 1, "UZ": 1,
                                             "RG": 0}
@@ -69,16 +69,16 @@ def test_summary_matches_figures_worked_by_hand(tmp_path):
     assert acts["completed_by_programme_year"] == {"Y1": 2, "Y2": 1, "Y3": 0, "Y4": 0, "Y5": 0}
 
     parts = figures["participants"]
-    assert parts["attendances"] == 1 + 1 + 3 + 1 + 2
-    assert parts["unique_persons"] == 3  # p1, p2, p3
-    assert parts["women_share"] == (1 + 3 + 1) / (1 + 1 + 3 + 1)  # unknown gender left out
-    assert parts["by_country"] == {"KZ": 2, "KG": 3, "TJ": 2, "TM": 0, "UZ": 1}
-    assert parts["by_agency_type"] == {"customs": 2, "border": 4, "unknown": 2}
+    assert parts["attendances"] == 1 + 1 + 3 + 1 + 5 + 2
+    assert parts["unique_persons"] == 4  # p1, p2, p9, p3
+    assert parts["women_share"] == (1 + 3 + 1 + 5) / (1 + 1 + 3 + 1 + 5)  # unknown left out
+    assert parts["by_country"] == {"KZ": 2, "KG": 3, "TJ": 7, "TM": 0, "UZ": 1}
+    assert parts["by_agency_type"] == {"customs": 2, "border": 9, "unknown": 2}
 
     recs = figures["recommendations"]
     assert recs["total"] == 3
     assert recs["by_status"] == {"proposed": 0, "accepted": 1, "in_progress": 1,
-                                 "implemented": 1, "declined": 0}
+                                 "implemented": 1, "declined": 0, "unrecorded": 0}
     assert recs["implemented_share"] == 1 / 3
 
 
@@ -109,19 +109,19 @@ def test_calendar_years_of_dates_in_and_outside_the_programme():
 
 def test_participant_breakdowns_by_year_worked_by_hand(tmp_path):
     ds = hand_source(tmp_path)
-    # counted by D: A1 in Y1 (p1 F, p2 M); A2 in Y2 (3 F without id, p1 F); A4 ongoing,
-    # ends after the programme year it started in: it counts on its end date (Y2)
+    # counted by D: A1 in Y1 (p1 F, p2 M); A2 in Y2 (3 F without id, p1 F); A3 (p9, 5 F)
+    # and A4 ongoing on D, counted on their end dates (Y2)
     by_year = metrics.participation_by(ds, D, "year", ["Y1", "Y2", "Y3"]).set_index("year")
-    assert by_year["attendances"].to_dict() == {"Y1": 2, "Y2": 6, "Y3": 0}
-    assert by_year["unique_people"].to_dict() == {"Y1": 2, "Y2": 2, "Y3": 0}
+    assert by_year["attendances"].to_dict() == {"Y1": 2, "Y2": 11, "Y3": 0}
+    assert by_year["unique_people"].to_dict() == {"Y1": 2, "Y2": 3, "Y3": 0}
     women = metrics.women_share_over_time(ds, D).set_index("year")
     assert women["women_share"].to_dict() == {"Y1": 0.5, "Y2": 1.0}  # A4's gender unknown
-    assert women["attendances"].to_dict() == {"Y1": 2, "Y2": 6}
+    assert women["attendances"].to_dict() == {"Y1": 2, "Y2": 11}
 
 
 def test_repeat_attendance_counts_each_activity_of_a_person_once(tmp_path):
-    ds = hand_source(tmp_path)  # p1 in A1 and A2; p2 and p3 once; A2's 3 without an id
-    assert metrics.repeat_attendance(ds, D)["people"].tolist() == [2, 1, 0, 0, 0]
+    ds = hand_source(tmp_path)  # p1 in A1 and A2; p2, p3, p9 once; A2's 3 without an id
+    assert metrics.repeat_attendance(ds, D)["people"].tolist() == [3, 1, 0, 0, 0]
     write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER] + [activity(n) for n in range(1, 8)])
     write(tmp_path / "participants.xlsx", [
         ["activity_id", "person_id"], *[[f"A{n}", "p1"] for n in range(1, 8)],
@@ -191,3 +191,44 @@ def test_coverage_and_recommendation_figures(tmp_path):
     repeat = pd.DataFrame({"activities_attended": ["1", "2", "3", "4", "5+"],
                            "people": [9, 3, 2, 0, 1]})
     assert metrics.attended_several(repeat) == 6
+
+
+def test_status_on_a_date_is_what_was_true_that_day():
+    """The contract's rule, row by row: recorded cancelled/postponed once started;
+    planned before the start; ongoing between start and end; after the end, completed
+    when recorded completed or blank, else the recorded (late) status."""
+    frame = pd.DataFrame({
+        "status": ["completed", "completed", "completed", "ongoing", "planned", "cancelled",
+                   "postponed", None],
+        "start_date": pd.to_datetime(["2022-10-01", "2022-09-01", "2022-08-01", "2022-08-01",
+                                      "2022-08-01", "2022-10-01", "2022-09-01", "2022-09-05"]),
+        "end_date": pd.to_datetime(["2022-10-02", "2022-09-30", "2022-08-02", "2022-08-02",
+                                    "2022-08-02", None, "2022-09-02", None])})
+    assert metrics.activity_status(frame, D).tolist() == [
+        "planned", "ongoing", "completed", "ongoing", "planned", "planned", "postponed",
+        "completed"]
+
+
+def test_recommendations_count_the_status_recorded_by_the_date(tmp_path):
+    """A status dated after D was not yet true on D: open, "not recorded on that day";
+    its status date is not shown; a meeting after D has not reviewed anything."""
+    write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
+    write(tmp_path / "meetings.xlsx", [
+        ["meeting_id", "meeting_type", "country", "start_date"],
+        ["M1", "NSG", "KZ", dt.date(2022, 6, 1)], ["M2", "NSG", "KZ", dt.date(2022, 11, 1)]])
+    write(tmp_path / "recommendations.xlsx", [
+        ["rec_id", "title", "country", "date_proposed", "status", "status_date", "reviewed_at"],
+        ["R1", "a", "KZ", dt.date(2022, 1, 1), "implemented", dt.date(2022, 5, 1), "M1"],
+        ["R2", "b", "KZ", dt.date(2022, 1, 1), "implemented", dt.date(2022, 10, 1), "M2"],
+        ["R3", "c", "KZ", dt.date(2022, 2, 1), "declined", None, None],
+        ["R4", "d", "KZ", dt.date(2022, 12, 1), "proposed", None, None]])
+    ds = load_dataset(tmp_path)
+    view = metrics.recommendations_view(ds, D).set_index("rec_id")
+    assert view["status"].to_dict() == {"R1": "implemented", "R2": "unrecorded",
+                                        "R3": "declined"}
+    assert view["status_date"].isna().tolist() == [False, True, True]
+    assert view["reviewed_at"].fillna("-").to_dict() == {"R1": "M1", "R2": "-", "R3": "-"}
+    figures = metrics.summary(ds, D)["recommendations"]
+    assert figures["total"] == 3 and figures["implemented_share"] == 1 / 3
+    assert metrics.summary(ds, dt.date(2022, 12, 31))["recommendations"][
+        "implemented_share"] == 2 / 4

@@ -19,6 +19,10 @@ def page_header(view: View, title_key: str, intro_key: str) -> None:
 def page_banners(view: View) -> None:
     if view.dataset.programme.demo:
         st.info(i18n.t("banner.demo", view.lang), icon=":material/science:")
+    own = view.dataset.data_date()
+    if own is not None and view.as_of > own:
+        st.info(i18n.t("banner.forecast", view.lang, date=i18n.date(own, view.lang)),
+                icon=":material/update:")
     if excluded := view.dataset.rows_excluded:
         with st.container(border=True):
             st.warning(i18n.t("banner.excluded", view.lang,

@@ -40,12 +40,21 @@ def source_panel(lang: str) -> None:
     except SourceError:
         return
     programme = dataset.programme
-    if state.AS_OF_KEY not in st.session_state:
-        st.session_state[state.AS_OF_KEY] = programme.default_as_of()
-    st.sidebar.date_input(i18n.t("sidebar.as_of", lang), key=state.AS_OF_KEY,
-                          min_value=programme.start - dt.timedelta(days=365),
-                          max_value=programme.end + dt.timedelta(days=365 * 2),
-                          format="DD.MM.YYYY" if lang == "ru" else "YYYY-MM-DD")
+    default = dataset.default_as_of()
+    lowest = programme.start - dt.timedelta(days=365)
+    highest = programme.end + dt.timedelta(days=365 * 2)
+    if state.AS_OF_KEY not in st.session_state:  # first run: the link's date, if any
+        st.session_state[state.AS_OF_KEY] = state.date_from_link(
+            st.query_params.get(state.AS_OF_KEY), lowest, highest) or default
+    chosen = st.sidebar.date_input(i18n.t("sidebar.as_of", lang), key=state.AS_OF_KEY,
+                                   min_value=lowest, max_value=highest,
+                                   format="DD.MM.YYYY" if lang == "ru" else "YYYY-MM-DD")
+    if chosen and chosen != default:  # the link always carries the date shown
+        st.query_params[state.AS_OF_KEY] = chosen.isoformat()
+    else:
+        st.query_params.pop(state.AS_OF_KEY, None)
+    if (own := dataset.data_date()) is not None:
+        st.sidebar.caption(i18n.t("sidebar.data_date", lang, date=i18n.date(own, lang)))
     sidebar_filters(dataset, lang)
     files = [p for p in ([dataset.source] if dataset.source.is_file()
                          else dataset.source.iterdir()) if p.is_file()]

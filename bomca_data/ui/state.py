@@ -55,6 +55,15 @@ def load_current() -> Dataset:
     return _load(str(source), source_signature(source) if source.exists() else ())
 
 
+def date_from_link(text: str | None, lowest: dt.date, highest: dt.date) -> dt.date | None:
+    """``?as_of=2022-09-05`` as a date within the allowed range; None otherwise."""
+    try:
+        day = dt.date.fromisoformat(text or "")
+    except ValueError:
+        return None
+    return day if lowest <= day <= highest else None
+
+
 def language() -> str:
     lang = st.session_state.get(LANG_KEY)
     return lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
@@ -115,7 +124,7 @@ def current_view() -> View | None:
     except SourceError as exc:
         st.error(i18n.t("error.source", lang, why=exc))
         return None
-    as_of = st.session_state.get(AS_OF_KEY) or dataset.programme.default_as_of()
+    as_of = st.session_state.get(AS_OF_KEY) or dataset.default_as_of()
     chosen = current_filters()
     return View(dataset, flt.apply(dataset, chosen, as_of), chosen, lang, as_of)
 

@@ -1,0 +1,114 @@
+"""An independent computation of the headline figures: plain Python over the valid
+rows (no pandas operation, no code of bomca_data's figures), written from the
+contract's rules as stated in the README ("Figures at a date")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+
+from bomca_data import contract
+from bomca_data.model import Dataset
+
+
+def _rows(dataset: Dataset, name: str) -> list[dict]:
+    frame = dataset.table(name)
+    if frame is None:
+        return []
+    out = []
+    for record in frame.to_dict("records"):
+        row = {}
+        for key, value in record.items():
+            if value is None or (isinstance(value, float) and math.isnan(value)) or \
+                    str(value) in ("NaT", "<NA>", "nan"):
+                value = None
+            elif hasattr(value, "date") and not isinstance(value, str):
+                value = value.date()
+            row[key] = value
+        out.append(row)
+    return out
+
+
+def status_on(row: dict, d: dt.date) -> str:
+    start = row["start_date"]
+    end = row["end_date"] or start
+    recorded = row["status"]
+    if start > d:
+        return "planned"
+    if recorded in ("cancelled", "postponed"):
+        return recorded
+    if end > d:
+        return "ongoing"
+    return recorded or "completed"
+
+
+def programme_year(day: dt.date, dataset: Dataset) -> str | None:
+    p = dataset.programme
+    if not p.start <= day <= p.end:
+        return None
+    n = 1
+    while p.year_start(n + 1) <= day:
+        n += 1
+    return f"Y{n}"
+
+
+def summary(dataset: Dataset, d: dt.date) -> dict:
+    p = dataset.programme
+    acts = _rows(dataset, "activities")
+    status = {a["activity_id"]: status_on(a, d) for a in acts}
+    done = [a for a in acts if status[a["activity_id"]] == "completed"]
+    when = {a["activity_id"]: a["end_date"] or a["start_date"] for a in acts}
+    by_country = dict.fromkeys((*p.countries, "RG"), 0)
+    for a in done:
+        for code in a["country"].split(";"):
+            by_country[code] = by_country.get(code, 0) + 1
+    by_component = dict.fromkeys(p.components, 0)
+    for a in done:
+        by_component[a["component"]] = by_component.get(a["component"], 0) + 1
+    by_year = {str(y): 0 for y in p.calendar_years()}
+    by_pyear = {f"Y{n}": 0 for n in p.year_numbers()}
+    for a in done:
+        day = when[a["activity_id"]]
+        by_year[str(day.year)] = by_year.get(str(day.year), 0) + 1
+        if (label := programme_year(day, dataset)) is not None:
+            by_pyear[label] += 1
+    activities = {
+        "total": len(acts),
+        "by_status": {**dict.fromkeys(contract.codes(contract.ACTIVITY_STATUSES), 0),
+                      **Counter(status.values())},
+        "completed": len(done), "completed_by_country": by_country,
+        "completed_by_component": by_component, "completed_by_year": by_year,
+        "completed_by_programme_year": by_pyear}
+
+    counted_acts = {a["activity_id"] for a in acts
+                    if status[a["activity_id"]] in ("completed", "ongoing")}
+    parts = [r for r in _rows(dataset, "participants") if r["activity_id"] in counted_acts]
+    attendances = sum(int(r["count"]) for r in parts)
+    ids = {r["person_id"] for r in parts if r["person_id"] is not None}
+    any_id = any(r["person_id"] is not None for r in _rows(dataset, "participants"))
+    known = sum(int(r["count"]) for r in parts if r["gender"] in ("female", "male", "other"))
+    women = sum(int(r["count"]) for r in parts if r["gender"] == "female")
+    people_by_country = dict.fromkeys(p.countries, 0)
+    by_agency: Counter = Counter()
+    for r in parts:
+        if r["country"] is not None:
+            people_by_country[r["country"]] = people_by_country.get(r["country"], 0) + int(
+                r["count"])
+        by_agency[r["agency_type"] or "unknown"] += int(r["count"])
+    participants = {"attendances": attendances,
+                    "unique_persons": len(ids) if any_id else None,
+                    "women_share": women / known if known else None,
+                    "by_country": people_by_country, "by_agency_type": dict(by_agency)}
+
+    recs = [r for r in _rows(dataset, "recommendations") if r["date_proposed"] <= d]
+    rec_status = [r["status"] if (r["status_date"] or r["date_proposed"]) <= d else "unrecorded"
+                  for r in recs]
+    implemented = rec_status.count("implemented")
+    recommendations = {
+        "total": len(recs),
+        "by_status": {**dict.fromkeys((*contract.codes(contract.REC_STATUSES), "unrecorded"),
+                                      0), **Counter(rec_status)},
+        "implemented_share": implemented / len(recs) if recs else None}
+    return {"as_of": d.isoformat(), "activities": activities, "participants": participants,
+            "recommendations": recommendations}
