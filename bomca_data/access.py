@@ -134,7 +134,11 @@ def restrict(dataset: Dataset, countries: tuple[str, ...]) -> Dataset:
     stats = {name: _restricted_stats(s, countries) for name, s in dataset.stats.items()}
     programme = replace(dataset.programme, countries=tuple(
         c for c in dataset.programme.countries if c in countries))
-    return replace(dataset, tables=tables, issues=issues, stats=stats, programme=programme)
+    # the user's people count at any activity (the people rule), as for a country filter
+    people = dataset.people_activities if dataset.people_activities is not None else \
+        dataset.tables.get("activities")
+    return replace(dataset, tables=tables, issues=issues, stats=stats, programme=programme,
+                   people_activities=people)
 
 
 def _restricted_stats(stats: TableStats, countries: tuple[str, ...]) -> TableStats:

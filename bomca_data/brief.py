@@ -142,8 +142,8 @@ def period_participants(brief: Brief) -> tuple[pd.DataFrame, pd.DataFrame, float
     by_type = parts.groupby(metrics.or_unknown(parts["agency_type"]))["count"].sum()
     by_type = by_type.reindex([c for c in (*contract.codes(contract.AGENCY_TYPES), "unknown")
                                if c in by_type.index]).rename("attendances").reset_index()
-    agencies = (parts.groupby("agency")["count"].sum().sort_values(ascending=False).head(10)
-                .rename("attendances").reset_index())
+    agencies = metrics.agencies_reached(parts, 10)[["label", "attendances"]].rename(
+        columns={"label": "agency"})
     share = metrics.women_share(parts) if len(parts) else None
     return by_type, agencies, share
 

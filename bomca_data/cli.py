@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--data", dest="data", help="same as PATH")
         sub.add_argument("--format", choices=("text", "json"), default="text")
         sub.add_argument("--as-of", type=_date, help="YYYY-MM-DD")
+        if name == "summary":
+            _add_filters(sub)
     sub = commands.add_parser("brief", help="write a steering-group meeting pack (.pptx)")
     sub.add_argument("path", nargs="?", help="a folder or a workbook")
     sub.add_argument("--data", dest="data", help="same as PATH")
@@ -67,13 +69,39 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("path", nargs="?", help="a folder or a workbook")
     sub.add_argument("--data", dest="data", help="same as PATH")
     sub.add_argument("--out", required=True, type=Path, help="the .xlsx file to write")
-    sub.add_argument("--country", action="append", type=str.upper, default=[],
-                     choices=(*contract.NATIONAL_COUNTRIES, "RG"), help="repeatable")
-    sub.add_argument("--component", action="append", type=str.upper, default=[],
-                     choices=contract.codes(contract.COMPONENTS), help="repeatable")
+    _add_filters(sub)
     sub.add_argument("--as-of", type=_date, help="YYYY-MM-DD")
     sub.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
     return parser
+
+
+def _add_filters(sub: argparse.ArgumentParser) -> None:
+    """The dashboard's filters, so that any view can be reproduced here (each option
+    repeatable; the same codes as in the dashboard's links)."""
+    for option, kind, choices in (
+            ("--country", "countries", (*contract.NATIONAL_COUNTRIES, contract.REGION)),
+            ("--component", "components", contract.codes(contract.COMPONENTS)),
+            ("--type", "types", contract.codes(contract.ACTIVITY_TYPES)),
+            ("--status", "statuses", contract.codes(contract.ACTIVITY_STATUSES))):
+        sub.add_argument(option, dest=kind, action="append", default=[], choices=choices,
+                         type=str.upper if kind in ("countries", "components") else str,
+                         help="repeatable")
+    sub.add_argument("--years-as", dest="year_kind", choices=filters.YEAR_KINDS,
+                     default="programme", help="programme years (Y1..) or calendar years")
+    sub.add_argument("--year", dest="years", action="append", default=[],
+                     help="repeatable: Y1.. (programme years) or 2022.. (calendar years)")
+
+
+def chosen_filters(args: argparse.Namespace, dataset: Dataset) -> filters.Filters:
+    """The filters asked for; an unknown year is a wrong call (exit 2)."""
+    allowed = filters.options(dataset.programme, args.year_kind)["years"]
+    wrong = [y for y in args.years if y not in allowed]
+    if wrong:
+        raise ValueError(f"unknown year {', '.join(wrong)} (with --years-as "
+                         f"{args.year_kind}: {', '.join(allowed)})")
+    return filters.Filters(countries=tuple(args.countries), components=tuple(args.components),
+                           years=tuple(args.years), types=tuple(args.types),
+                           statuses=tuple(args.statuses), year_kind=args.year_kind)
 
 
 def validation_report(dataset: Dataset) -> dict:
@@ -100,8 +128,11 @@ def _validate(dataset: Dataset, fmt: str) -> int:
     return EXIT_ERRORS if dataset.has_errors else EXIT_OK
 
 
-def _summary(dataset: Dataset, as_of: dt.date, fmt: str) -> int:
-    figures = metrics.summary(dataset, as_of)
+def _summary(dataset: Dataset, as_of: dt.date, fmt: str,
+             chosen: filters.Filters) -> int:
+    figures = metrics.summary(filters.apply(dataset, chosen, as_of), as_of)
+    if chosen.active or chosen.year_kind != "programme":
+        figures["filters"] = chosen.to_query()
     if fmt == "json":
         print(json.dumps(figures, ensure_ascii=False, indent=1))
         return EXIT_OK
@@ -179,11 +210,15 @@ def main(argv: list[str] | None = None) -> int:
         b = brief.build(dataset, args.country, as_of, args.since)
         _write(args.out, pack.meeting_pack(b, args.lang, dataset.source.name))
         return EXIT_OK
+    try:
+        chosen = chosen_filters(args, dataset)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
     if args.command == "export":
-        chosen = filters.Filters(countries=tuple(args.country), components=tuple(args.component))
         _write(args.out, export.workbook_bytes(dataset, chosen, as_of, args.lang))
         return EXIT_OK
-    return _summary(dataset, as_of, args.format)
+    return _summary(dataset, as_of, args.format, chosen)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -5,8 +5,11 @@ Rules (stated on the pages that use them):
 - its year is the year of its end date (start date when there is none), as a
   programme year (April to March) or a calendar year;
 - its status is the recorded one, or the one derived from the dates for the as-of date;
-- participants follow their activity and, when countries are chosen, their own
-  country (all participants of a regional activity when "Regional" is chosen);
+- participants follow their activity's component, year, type and status; chosen
+  countries narrow them by their own country, at any activity (the people rule: a
+  country's attendances are those of its people, at national, multi-country and
+  regional activities alike; all participants of regional activities when "Regional"
+  is chosen);
 - recommendations match on their countries, component and the year proposed;
   meetings on their country (regional ones always shown) and year; targets on the
   year, and on the country and component when they name one.
@@ -87,26 +90,21 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
     programme = dataset.programme
     tables = dict(dataset.tables)
     acts = dataset.tables.get("activities")
+    people_acts = dataset.people_activities
     if acts is not None:
-        acts = acts.assign(status=activity_status(acts, as_of))
-        keep = pd.Series(True, index=acts.index)
-        if filters.countries:
-            keep &= lists_any(acts["country"], filters.countries)
-        if filters.components:
-            keep &= acts["component"].isin(filters.components)
-        if filters.years:
-            keep &= year_labels(done_date(acts), programme, filters.year_kind).isin(filters.years)
-        if filters.types:
-            keep &= acts["activity_type"].isin(filters.types)
-        if filters.statuses:
-            keep &= acts["status"].isin(filters.statuses)
-        tables["activities"] = acts = acts[keep]
+        acts = _narrow_activities(acts, filters, as_of, programme)
+        if people_acts is not None or filters.countries:  # the people rule: any country
+            base = dataset.people_activities if people_acts is not None else \
+                dataset.tables["activities"]
+            people_acts = _narrow_activities(base, replace(filters, countries=()), as_of,
+                                             programme)
+        tables["activities"] = acts
 
     parts = dataset.tables.get("participants")
     narrowed = any((filters.countries, filters.components, filters.years, filters.types,
                     filters.statuses))
     if parts is not None and acts is not None and narrowed:  # else: shared, never copied
-        keep = of_activities(parts, acts)
+        keep = of_activities(parts, people_acts if people_acts is not None else acts)
         if filters.countries:
             own = parts["country"].isin(filters.countries).to_numpy()
             if "RG" in filters.countries:
@@ -144,4 +142,22 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
         if filters.components:
             keep &= targets["component"].isna() | targets["component"].isin(filters.components)
         tables["targets"] = targets[keep]
-    return replace(dataset, tables=tables)
+    return replace(dataset, tables=tables, people_activities=people_acts)
+
+
+def _narrow_activities(acts: pd.DataFrame, filters: Filters, as_of: dt.date,
+                       programme: Programme) -> pd.DataFrame:
+    """The activities the filters keep, each with its status on D."""
+    acts = acts.assign(status=activity_status(acts, as_of))
+    keep = pd.Series(True, index=acts.index)
+    if filters.countries:
+        keep &= lists_any(acts["country"], filters.countries)
+    if filters.components:
+        keep &= acts["component"].isin(filters.components)
+    if filters.years:
+        keep &= year_labels(done_date(acts), programme, filters.year_kind).isin(filters.years)
+    if filters.types:
+        keep &= acts["activity_type"].isin(filters.types)
+    if filters.statuses:
+        keep &= acts["status"].isin(filters.statuses)
+    return acts[keep]

@@ -127,10 +127,18 @@ def once_per_dataset(func):
     return remembered
 
 
+def activities_of_people(dataset: Dataset) -> pd.DataFrame | None:
+    """The activities participations are counted against (see Dataset.people_activities)."""
+    if dataset.people_activities is not None:
+        return dataset.people_activities
+    return dataset.table("activities")
+
+
 @once_per_dataset
 def counted_participation(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
-    """Participation rows whose activity is completed by D, or ongoing and started by D."""
-    parts, acts = dataset.table("participants"), dataset.table("activities")
+    """Participation rows whose activity is completed by D, or ongoing on D (a country's
+    people at any activity: see activities_of_people)."""
+    parts, acts = dataset.table("participants"), activities_of_people(dataset)
     if parts is None or acts is None:
         return pd.DataFrame(columns=[c.name for c in contract.TABLES["participants"].columns])
     status = activity_status(acts, as_of)
@@ -142,7 +150,7 @@ def counted_participation(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
 def participation_years(dataset: Dataset, as_of: dt.date, year_kind: str) -> pd.Series:
     """The year (programme or calendar) of each counted participation: its activity's."""
     parts = counted_participation(dataset, as_of)
-    return year_labels(participation_dates(parts, dataset.table("activities")),
+    return year_labels(participation_dates(parts, activities_of_people(dataset)),
                        dataset.programme, year_kind)
 
 
@@ -358,7 +366,7 @@ def _actual_by_year(dataset: Dataset, as_of: dt.date, indicator: str) -> pd.Seri
         return completed_activities(dataset, as_of).groupby("year").size()
     if indicator in ("participants", "women_share"):
         parts = counted_participation(dataset, as_of)
-        acts = dataset.table("activities")
+        acts = activities_of_people(dataset)
         if acts is None or not len(parts):
             return pd.Series(dtype=float)
         year = participation_years(dataset, as_of, "programme")
@@ -440,7 +448,7 @@ def participation_by(dataset: Dataset, as_of: dt.date, column: str,
 def women_share_over_time(dataset: Dataset, as_of: dt.date, year_kind: str = "programme"
                           ) -> pd.DataFrame:
     parts = counted_participation(dataset, as_of)
-    acts = dataset.table("activities")
+    acts = activities_of_people(dataset)
     if acts is None or not len(parts):
         return pd.DataFrame(columns=["year", "women_share", "attendances"])
     year = participation_years(dataset, as_of, year_kind)
@@ -459,13 +467,22 @@ def women_share_by(parts: pd.DataFrame, groups: pd.Series) -> pd.Series:
 
 
 def top_agencies(dataset: Dataset, as_of: dt.date, n: int = 15) -> pd.DataFrame:
-    parts = counted_participation(dataset, as_of)
+    return agencies_reached(counted_participation(dataset, as_of), n)
+
+
+def agencies_reached(parts: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The ``n`` agencies with most attendances, each agency of a country on its own
+    (agencies of one name in two countries are two), labelled "Agency (KZ)"."""
     keys = [parts["agency"], parts["country"], parts["agency_type"]]
     frame = pd.DataFrame({
-        "attendances": parts["count"].groupby(keys, dropna=False).sum(),
-        "unique_people": parts["person_id"].groupby(keys, dropna=False).nunique()
+        "attendances": parts["count"].groupby(keys, dropna=False, observed=True).sum(),
+        "unique_people": parts["person_id"].groupby(keys, dropna=False,
+                                                    observed=True).nunique()
     }).reset_index()
-    return frame.sort_values("attendances", ascending=False).head(n).reset_index(drop=True)
+    frame = frame[frame["agency"].notna() & (frame["attendances"] > 0)]
+    frame["label"] = frame["agency"].astype("str") + " (" + frame["country"].astype("str") + ")"
+    return frame.sort_values(["attendances", "label"], ascending=[False, True]).head(n
+                             ).reset_index(drop=True)
 
 
 def repeat_attendance(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:

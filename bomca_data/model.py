@@ -40,6 +40,10 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     issues: list[Issue]
     stats: dict[str, TableStats] = field(default_factory=dict)
+    # The activities participants are counted against, when a country narrowing has
+    # left some of them out of ``tables``: a country's people count at any activity
+    # (the people rule). Used for counting only, never shown. None: the activities table.
+    people_activities: pd.DataFrame | None = field(default=None, repr=False, compare=False)
     # figures computed once per dataset object (a narrowed copy starts empty: init=False)
     memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 

@@ -53,7 +53,7 @@ if view is not None:
             left, right = st.columns(2)
             with left:
                 rows = metrics.top_agencies(data, as_of)
-                widgets.chart(view, charts.bars(rows, "agency", "attendances", None, lang,
+                widgets.chart(view, charts.bars(rows, "label", "attendances", None, lang,
                                                 t("participants.agencies"), view.subtitle,
                                                 t("axis.attendances"), horizontal=True),
                               rows, "top-agencies")

@@ -98,9 +98,9 @@ def test_every_page_draws_without_error_and_offline(server, page, path, tmp_path
     assert "Traceback" not in log.read_text()
 
 
-def _expected_completed(**chosen) -> str:
+def _expected_completed(as_of=None, **chosen) -> str:
     ds = load_dataset(DEMO_DIR)
-    as_of = ds.programme.as_of
+    as_of = as_of or ds.programme.as_of
     narrowed = filters.apply(ds, filters.Filters(**chosen), as_of)
     return i18n.number(metrics.summary(narrowed, as_of)["activities"]["completed"])
 
@@ -274,3 +274,25 @@ def test_the_first_sign_in_after_a_server_start_works(browser, tmp_path_factory)
         assert metric(page, "Activities completed") == _expected_completed()
         context.close()
         assert "Traceback" not in log.read_text()
+
+
+def test_a_copied_link_keeps_the_as_of_date_and_the_figures(server, browser):
+    """A copied link dropped the as-of date: the figures changed in the new tab."""
+    import datetime as dt
+
+    url, _ = server
+    first = browser.new_context(viewport={"width": 1280, "height": 1600})
+    page = first.new_page()
+    page.goto(f"{url}/?country=KZ&as_of=2022-09-05")
+    settle(page, 4)
+    shown = metric(page, "Activities completed")
+    assert shown == _expected_completed(dt.date(2022, 9, 5), countries=("KZ",))
+    copied = page.url
+    assert "as_of=2022-09-05" in copied and "country=KZ" in copied
+    first.close()
+    second = browser.new_context(viewport={"width": 1280, "height": 1600})
+    page = second.new_page()
+    page.goto(copied)
+    settle(page, 4)
+    assert metric(page, "Activities completed") == shown
+    second.close()

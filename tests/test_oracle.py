@@ -51,3 +51,41 @@ def test_at_the_september_2022_steering_groups(demo):
     assert figures["activities"]["completed"] == 93  # the published figure
     assert figures["activities"]["by_status"]["planned"] == expected["activities"][
         "by_status"]["planned"]
+
+
+@pytest.mark.parametrize("day", [dt.date(2022, 9, 5), dt.date(2023, 9, 11)])
+@pytest.mark.parametrize("country", ["KZ", "TM"])
+def test_a_countrys_attendances_are_one_number_in_every_view(demo, day, country):
+    """Kazakhstan's attendances were 1,016, 941, 404 and 389 in four views: the people
+    rule (a country's people, at any activity) gives one number everywhere."""
+    import io
+
+    import openpyxl
+
+    from bomca_data import access, brief, export, filters
+
+    expected = oracle.summary(demo, day)["participants"]["by_country"][country]
+    chosen = filters.Filters(countries=(country,))
+    views = {
+        "summary by country": metrics.summary(demo, day)["participants"]["by_country"][country],
+        "filtered": metrics.summary(filters.apply(demo, chosen, day), day)["participants"][
+            "attendances"],
+        "brief": brief.headline(brief.build(demo, country, day))["attendances"],
+        "restricted user": metrics.summary(access.restrict(demo, (country,)), day)[
+            "participants"]["attendances"],
+        "participants page": int(metrics.participation_by(
+            filters.apply(demo, chosen, day), day, "country").set_index("country").loc[
+            country, "attendances"]),
+    }
+    book = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes(demo, chosen, day, "en")))
+    sheet = {row[0].value: row[1].value for row in book["summary"].iter_rows()}
+    views["export"] = sheet["participants.attendances"]
+    assert views == dict.fromkeys(views, expected)
+
+
+def test_agencies_of_one_name_in_two_countries_are_two_bars(demo):
+    frame = metrics.top_agencies(demo, dt.date(2023, 11, 30), n=100)
+    assert not frame["label"].duplicated().any()
+    assert frame["attendances"].is_monotonic_decreasing
+    assert all(label.endswith(f"({country})") for label, country in
+               zip(frame["label"], frame["country"], strict=True))

@@ -226,3 +226,21 @@ def test_followup_lists_overdue_first(monkeypatch):
     overdue = list(listed["Overdue"])
     assert overdue == sorted(overdue, key=lambda v: v != "yes")
     assert shown(at)["Overdue"] == str(overdue.count("yes"))
+
+
+def test_a_link_carries_the_as_of_date(monkeypatch):
+    """A copied link dropped the as-of date, and the figures silently changed in the new
+    tab: the date is read from ?as_of= and written back whenever it is not the default."""
+    at = open_page(monkeypatch, PAGES[0], as_of="2022-09-05", lang="en")
+    assert at.date_input(key="as_of").value.isoformat() == "2022-09-05"
+    assert {m.label: m.value for m in at.metric}["Activities completed"] == "93"
+    assert at.query_params["as_of"] in ("2022-09-05", ["2022-09-05"])
+    at = open_page(monkeypatch, PAGES[0], as_of="not-a-date", lang="en")
+    assert at.date_input(key="as_of").value == load_dataset(DEMO_DIR).default_as_of()
+
+
+def test_a_date_after_the_datas_own_date_is_said_to_be_a_forecast(monkeypatch):
+    at = open_page(monkeypatch, PAGES[0], as_of="2024-06-30", lang="en")
+    assert any("Figures after 2023-11-30, the data's own date, are forecasts" in i.body
+               for i in at.info)
+    assert any("Data as of 2023-11-30" in c.value for c in at.sidebar.caption)
