@@ -125,11 +125,15 @@ def restrict(dataset: Dataset, countries: tuple[str, ...]) -> Dataset:
     tables = {}
     for name, frame in dataset.tables.items():
         if "country" not in frame:
-            continue  # a table that names no country says nothing of any one
+            continue  # a table that names no country: see the updates below
         kept = _visible_rows(frame, countries)
         if contract.TABLES[name].column("country").kind == "country_list":
             kept = kept.assign(country=_named(kept["country"], allowed(countries)))
         tables[name] = kept
+    updates = dataset.tables.get("recommendation_updates")
+    if updates is not None and "recommendations" in tables:  # they follow their recommendation
+        tables["recommendation_updates"] = updates[updates["rec_id"].isin(
+            set(tables["recommendations"]["rec_id"]))]
     issues = [i for i in dataset.issues if sees(i.country, countries)]
     stats = {name: _restricted_stats(s, countries) for name, s in dataset.stats.items()}
     programme = replace(dataset.programme, countries=tuple(

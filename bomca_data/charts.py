@@ -154,7 +154,7 @@ def _wrap(subtitle: str, width: int = 60) -> list[str]:
 
 
 def _values(series) -> list:
-    return [None if v != v else v for v in series]  # NaN -> a gap
+    return [None if pd.isna(v) else v for v in series]  # NaN, NA -> a gap
 
 
 def _value_axis(values, horizontal: bool, percent: bool = False) -> tuple[dict, dict]:

@@ -240,6 +240,12 @@ def clean_tables(raws: dict[str, RawTable], programme: Programme
                 acts.frame.drop_duplicates("activity_id").set_index("activity_id")["component"])
             recs.frame["component"] = recs.frame["component"].fillna(linked)
         recs.frame["output_type"] = recs.frame["output_type"].fillna("recommendation")
+    if updates := checked.get("recommendation_updates"):
+        if "recommendations" in all_ids:
+            check_reference(updates, "rec_id", all_ids["recommendations"], "recommendation")
+        if "meetings" in all_ids:
+            check_reference(updates, "meeting_id", all_ids["meetings"],
+                            "steering-group meeting")
     if meets := checked.get("meetings"):
         check_order(meets, "start_date", "end_date")
     if targets := checked.get("targets"):

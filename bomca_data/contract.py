@@ -131,6 +131,13 @@ TABLES: dict[str, Table] = {
             Column("due_date", "date", aliases=("deadline",)),
             Column("reviewed_at", aliases=("meeting", "reviewed")),
         ), id_column="rec_id"),
+        Table("recommendation_updates", (
+            Column("rec_id", required=True, aliases=("recommendation_id", "recommendation")),
+            Column("date", "date", True, ("update_date", "status_date", "дата")),
+            Column("status", "rec_status", True, ("статус",)),
+            Column("meeting_id", aliases=("meeting", "reviewed_at")),
+            Column("note", aliases=("comment", "комментарий")),
+        )),
         Table("meetings", (
             Column("meeting_id", required=True, aliases=("id",)),
             Column("meeting_type", "meeting_type", True, ("type",)),

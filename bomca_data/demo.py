@@ -249,9 +249,46 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
         "activity_id", "person_id", "gender", "country", "agency", "agency_type", "position"])
     participants.insert(1, "count", 1)
     meetings = _meetings()
+    recommendations = _recommendations(rng, activities, meetings)
     return {"activities": activities, "participants": participants,
-            "recommendations": _recommendations(rng, activities, meetings),
+            "recommendations": recommendations,
+            "recommendation_updates": _updates(random.Random(seed + 1), recommendations,
+                                               meetings),
             "meetings": meetings, "targets": _targets()}
+
+
+def _updates(rng: random.Random, recs: pd.DataFrame, meetings: pd.DataFrame) -> pd.DataFrame:
+    """The steps of each recommendation up to its recorded status, most of them taken at
+    a steering-group meeting of its country (the region's for regional ones); the last
+    step is its recorded status on its status date. (Its own generator, so the other
+    tables stay as they were.)"""
+    ladder = ["accepted", "in_progress", "implemented"]
+    rows = []
+    for rec in recs.itertuples():
+        if rec.status == "proposed" or pd.isna(rec.status_date):
+            continue
+        steps = ladder[:ladder.index(rec.status) + 1] if rec.status in ladder else ["declined"]
+        kind = "RSG" if rec.country == "RG" else "NSG"
+        held = meetings[(meetings["meeting_type"] == kind) & (meetings["country"] == rec.country)
+                        & (pd.to_datetime(meetings["start_date"]).dt.date > rec.date_proposed)
+                        & (pd.to_datetime(meetings["start_date"]).dt.date < rec.status_date)]
+        dates = sorted(_dates(rng, rec.date_proposed + dt.timedelta(days=1),
+                              rec.status_date - dt.timedelta(days=1), len(steps) - 1))
+        previous = rec.date_proposed
+        for step, when in zip(steps[:-1], dates, strict=True):
+            at = held[pd.to_datetime(held["start_date"]).dt.date <= when]
+            at = at[pd.to_datetime(at["start_date"]).dt.date >= previous]
+            meeting = at["meeting_id"].iloc[-1] if len(at) and rng.random() < 0.95 else None
+            if meeting is not None:  # decided at the meeting, on its day
+                when = pd.Timestamp(at["start_date"].iloc[-1]).date()
+            previous = max(when, previous)  # steps in order, none before the last
+            rows.append((rec.rec_id, previous, step, meeting, None))
+        last = held[pd.to_datetime(held["start_date"]).dt.date >= previous]
+        rows.append((rec.rec_id, rec.status_date, steps[-1],
+                     last["meeting_id"].iloc[-1] if len(last) and rng.random() < 0.9 else None,
+                     None))
+    frame = pd.DataFrame(rows, columns=["rec_id", "date", "status", "meeting_id", "note"])
+    return frame.sort_values(["rec_id", "date"], kind="stable").reset_index(drop=True)
 
 
 def _recommendations(rng: random.Random, activities: pd.DataFrame,

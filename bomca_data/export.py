@@ -52,7 +52,8 @@ def csv_bytes(frame: pd.DataFrame, context: str) -> bytes:
     return out.to_csv(index=False).encode("utf-8-sig")
 
 
-EXPORT_TABLES = ("activities", "participants", "recommendations", "meetings", "targets")
+EXPORT_TABLES = ("activities", "participants", "recommendations", "recommendation_updates",
+                 "meetings", "targets")
 
 
 def filtered_tables(dataset: Dataset, chosen: flt.Filters, as_of: dt.date

@@ -108,8 +108,8 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
         if filters.countries:
             own = parts["country"].isin(filters.countries).to_numpy()
             if "RG" in filters.countries:
-                own |= of_activities(parts, acts[(acts["country"] == "RG").to_numpy()])
-            keep &= own
+                own = own | of_activities(parts, acts[(acts["country"] == "RG").to_numpy()])
+            keep = keep & own  # (pandas gives read-only arrays: never changed in place)
         tables["participants"] = parts[keep]
 
     recs = dataset.tables.get("recommendations")
@@ -122,7 +122,11 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
         if filters.years:
             keep &= year_labels(recs["date_proposed"], programme, filters.year_kind).isin(
                 filters.years)
-        tables["recommendations"] = recs[keep]
+        tables["recommendations"] = recs = recs[keep]
+        updates = dataset.tables.get("recommendation_updates")
+        if updates is not None:  # updates follow their recommendation
+            tables["recommendation_updates"] = updates[updates["rec_id"].isin(
+                set(recs["rec_id"]))]
 
     meets = dataset.tables.get("meetings")
     if meets is not None:

@@ -131,10 +131,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "rule.people": {
         "en": "Attendances count every participation (a person at three activities counts "
               "three times); unique people count distinct participant ids. Only activities "
-              "completed by the as-of date, or ongoing and started by then, count.",
+              "completed by the as-of date, or ongoing on it, count. A country's "
+              "participants are its people, at any activity: national, multi-country or "
+              "regional.",
         "ru": "Участия учитывают каждое участие (человек на трёх мероприятиях — три участия); "
               "уникальные участники — разные идентификаторы участников. Учитываются только "
-              "мероприятия, завершённые к дате отчёта или идущие и начатые к ней."},
+              "мероприятия, завершённые к дате отчёта или идущие на эту дату. Участники "
+              "страны — её граждане на любых мероприятиях: национальных, многострановых и "
+              "региональных."},
     # --- chart words
     "chart.actual": {"en": "Actual", "ru": "Факт"},
     "chart.target": {"en": "Target", "ru": "Цель"},
@@ -389,6 +393,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "table.activities": {"en": "activities", "ru": "мероприятия"},
     "table.participants": {"en": "participants", "ru": "участники"},
     "table.recommendations": {"en": "recommendations", "ru": "рекомендации"},
+    "table.recommendation_updates": {"en": "recommendation updates",
+                                     "ru": "изменения статусов рекомендаций"},
     "table.meetings": {"en": "meetings", "ru": "заседания"},
     "table.targets": {"en": "targets", "ru": "цели"},
     "auth.sign_in": {"en": "Sign in", "ru": "Войти"},
@@ -419,6 +425,36 @@ STRINGS: dict[str, dict[str, str]] = {
                               "the plan: what was planned, not what happened.",
                         "ru": "Показатели после {date}, даты самих данных, являются "
                               "прогнозом по плану: запланированное, а не произошедшее."},
+    "verdict.on_track": {"en": "On track", "ru": "По плану"},
+    "verdict.at_risk": {"en": "At risk", "ru": "Под угрозой"},
+    "verdict.behind": {"en": "Behind", "ru": "Отставание"},
+    "verdict.no_target": {"en": "No target", "ru": "Нет цели"},
+    "verdict.rule": {
+        "en": "Achieved by the as-of date against what was due by then: each past year's "
+              "whole target and the current year's in proportion to the time elapsed; on "
+              "track at 90 % or more, at risk from 70 %, behind below. The women's share is "
+              "judged against its target level. Each scope against its own targets.",
+        "ru": "Достигнутое к отчётной дате в сравнении с тем, что было запланировано к ней: "
+              "цели прошедших лет полностью, цель текущего года пропорционально прошедшему "
+              "времени; «по плану» от 90 %, «под угрозой» от 70 %, ниже — «отставание». "
+              "Доля женщин сравнивается с целевым уровнем. Каждый срез — со своими целями."},
+    "verdict.title": {"en": "Is it on track?", "ru": "Идёт ли работа по плану?"},
+    "verdict.matrix": {"en": "Which country, which component is lagging?",
+                       "ru": "Какая страна, какой компонент отстаёт?"},
+    "verdict.against": {"en": "{indicator} against the targets, per programme year",
+                        "ru": "{indicator}: факт и цели по годам программы"},
+    "brief.filters_not_applied": {
+        "en": "the brief shows one whole country (or the region): the sidebar's filters are "
+              "not applied here",
+        "ru": "справка показывает страну (или регион) целиком: фильтры боковой панели здесь "
+              "не применяются"},
+    "verdict.detail": {"en": "{actual} achieved, {due} due", "ru": "Достигнуто {actual}, "
+                                                                  "ожидалось {due}"},
+    "col.due": {"en": "Due by the as-of date", "ru": "Ожидалось к отчётной дате"},
+    "col.verdict": {"en": "Verdict", "ru": "Оценка"},
+    "verdict.by_country": {"en": "Country", "ru": "Страна"},
+    "verdict.by_component": {"en": "Component", "ru": "Компонент"},
+    "col.label": {"en": "Agency (country)", "ru": "Ведомство (страна)"},
     "label.unrecorded": {"en": "Not recorded on that day", "ru": "Не зафиксирован на эту дату"},
     "data.refused": {"en": "{file} was refused: {why}", "ru": "Файл {file} отклонён: {why}"},
     "data.check_failed": {"en": "The files could not be checked: {why}",

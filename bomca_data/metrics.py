@@ -376,10 +376,12 @@ def _actual_by_year(dataset: Dataset, as_of: dt.date, indicator: str) -> pd.Seri
     recs = dataset.table("recommendations")
     if recs is None:
         return pd.Series(dtype=float)
-    done = recs[(recs["status"] == "implemented") & (recs["date_proposed"] <= _ts(as_of))]
+    view = recommendations_view(dataset, as_of)  # each one's status on D
+    if not len(view):
+        return pd.Series(dtype=float)
+    done = view[view["status"] == "implemented"]
     when = done["status_date"].fillna(done["date_proposed"])
-    done = done[when <= _ts(as_of)]
-    return done.groupby(year_labels(when[when <= _ts(as_of)], programme, "programme")).size()
+    return done.groupby(year_labels(when, programme, "programme")).size()
 
 
 def by_quarter(dataset: Dataset) -> pd.DataFrame:
@@ -392,9 +394,11 @@ def by_quarter(dataset: Dataset) -> pd.DataFrame:
     return counts.rename("activities").reset_index().sort_values(["quarter", "component"])
 
 
-def cumulative_completed(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
+def cumulative_completed(dataset: Dataset, as_of: dt.date, countries: tuple[str, ...] = (),
+                         components: tuple[str, ...] = ()) -> pd.DataFrame:
     """Completed activities by month, cumulated, with the cumulative yearly target
-    reached at the end of each programme year."""
+    reached at the end of each programme year: the scope's own targets (those naming
+    exactly ``countries`` and ``components``), none when no target names it."""
     programme = dataset.programme
     done = completed_activities(dataset, as_of)
     first = np.datetime64(programme.start, "M")
@@ -405,7 +409,7 @@ def cumulative_completed(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
                             minlength=len(months))
     last_days = (months + 1).astype("datetime64[D]") - 1
     frame = pd.DataFrame({"month": pd.to_datetime(last_days), "completed": per_month.cumsum()})
-    targets = target_progress(dataset, as_of, "activities_completed")
+    targets = target_progress(dataset, as_of, "activities_completed", countries, components)
     ends = [pd.Timestamp(programme.year_end(n)) for n in programme.year_numbers()]
     target = pd.DataFrame({"month": ends, "target": targets["target"].cumsum().to_numpy()})
     return frame, target.dropna()
@@ -504,14 +508,31 @@ REC_OPEN = ("proposed", "accepted", "in_progress", UNRECORDED)
 REC_STATUSES_AT = (*contract.codes(contract.REC_STATUSES), UNRECORDED)
 
 
-def recommendation_status(recs: pd.DataFrame, as_of: dt.date) -> pd.Series:
-    """Each recommendation's status on D: the recorded status counts from its status
-    date (from the date proposed when there is none); before that date the earlier
-    status is not recorded, and the recommendation counts as open."""
+def recommendation_status(recs: pd.DataFrame, as_of: dt.date,
+                          updates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each recommendation's status on D and the date it was set (``status``,
+    ``status_date``). With a table of updates: the last update on or before D, else
+    proposed. Without: the recorded status counts from its status date (from the date
+    proposed when there is none); before that date the earlier status is not recorded,
+    and the recommendation counts as open ("unrecorded")."""
+    d = _ts(as_of)
+    if updates is not None:
+        known = updates[updates["date"] <= d].sort_values(["date"], kind="stable")
+        last = known.drop_duplicates("rec_id", keep="last").set_index("rec_id")
+        if not len(recs) or not len(last):
+            return pd.DataFrame({"status": pd.Series("proposed", index=recs.index, dtype="str"),
+                                 "status_date": pd.Series(pd.NaT, index=recs.index,
+                                                          dtype="datetime64[ms]")})
+        status = recs["rec_id"].map(last["status"]).fillna("proposed")
+        return pd.DataFrame({"status": status.astype("str"),
+                             "status_date": recs["rec_id"].map(last["date"])},
+                            index=recs.index)
     since = recs["status_date"].fillna(recs["date_proposed"])
-    known = (since <= _ts(as_of)).to_numpy()
-    return pd.Series(np.where(known, recs["status"].astype("object"), UNRECORDED),
-                     index=recs.index, dtype="str")
+    known = (since <= d).to_numpy()
+    return pd.DataFrame({
+        "status": pd.Series(np.where(known, recs["status"].astype("object"), UNRECORDED),
+                            index=recs.index, dtype="str"),
+        "status_date": recs["status_date"].mask(recs["status_date"] > d)}, index=recs.index)
 
 
 def recommendation_figures(recs: pd.DataFrame) -> dict:
@@ -546,9 +567,9 @@ def recommendations_view(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
         return pd.DataFrame()
     d = _ts(as_of)
     recs = recs[recs["date_proposed"] <= d]
-    status = recommendation_status(recs, as_of)
-    later = recs["status_date"] > d  # nothing dated after D is shown
-    recs = recs.assign(status=status, status_date=recs["status_date"].mask(later),
+    on_d = recommendation_status(recs, as_of, dataset.table("recommendation_updates"))
+    # nothing dated after D is shown: a later status date, a later meeting's review
+    recs = recs.assign(status=on_d["status"], status_date=on_d["status_date"],
                        reviewed_at=_reviewed_by(dataset, recs["reviewed_at"], as_of))
     overdue = recs["status"].isin(REC_OPEN) & (recs["due_date"] < d)
     out = recs.assign(overdue=overdue.fillna(False))

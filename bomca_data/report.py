@@ -44,6 +44,8 @@ def localised(frame: pd.DataFrame, lang: str, status_kind: str = "activity_statu
         if col in out and out[col].dtype != float:
             kind = kind or status_kind
             out[col] = _each(out[col], lambda v, kind=kind: _names(kind, v, lang))
+    if "verdict" in out:
+        out["verdict"] = _each(out["verdict"], lambda v: i18n.t(f"verdict.{v}", lang))
     if "year" in out:
         out["year"] = _each(out["year"], lambda y: i18n.year_name(str(y), lang))
     for col in out.columns:

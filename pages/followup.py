@@ -4,7 +4,7 @@ import streamlit as st
 
 from bomca_data import charts, metrics
 from bomca_data.contract import OUTPUT_TYPES, REC_STATUSES, codes
-from bomca_data.ui import banners, state, widgets
+from bomca_data.ui import banners, state, verdicts, widgets
 
 view = state.current_view()
 if view is not None:
@@ -59,6 +59,9 @@ if view is not None:
                                                    t("followup.by_component"), view.subtitle,
                                                    t("axis.recommendations"), horizontal=True, half=True),
                               rows, "recs-by-component", status_kind="rec_status")
+            if verdicts.has_targets(view):
+                verdicts.target_chart(view, "recommendations_implemented",
+                                      t("axis.recommendations"), "targets-recommendations")
             st.subheader(t("followup.list"))
             widgets.caption(view, "followup.overdue_rule")
             widgets.recommendation_list(view, recs)

@@ -7,7 +7,7 @@ from bomca_data.ui import banners, meeting, state, widgets
 
 view = state.current_view()
 if view is not None:
-    banners.page_header(view, "page.meeting", "brief.intro")
+    banners.page_header(view, "page.meeting", "brief.intro", filtered=False)
     lang, t, as_of = view.lang, view.t, view.as_of
     country, since = meeting.choices(view)
     brief = meeting.figures(view, country, since)

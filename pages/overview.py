@@ -3,7 +3,7 @@
 import streamlit as st
 
 from bomca_data import charts, metrics
-from bomca_data.ui import banners, state, widgets
+from bomca_data.ui import banners, state, verdicts, widgets
 
 view = state.current_view()
 if view is not None:
@@ -32,6 +32,10 @@ if view is not None:
          t("kpi.of", n=widgets.fmt(recs["total"], lang))),
     ])
 
+    if verdicts.has_targets(view):
+        st.subheader(t("verdict.title"))
+        verdicts.scope_row(view)
+
     programme = data.programme
     year_ends = [programme.year_end(n) for n in programme.year_numbers()]
     fig = charts.programme_clock(clock, as_of, year_ends, lang, t(
@@ -55,11 +59,7 @@ if view is not None:
             widgets.multi_country_note(view, done, rows)
 
     if not widgets.missing_table(view, "targets"):
-        rows = metrics.target_progress(data, as_of, "activities_completed",
-                                       view.filters.countries, view.filters.components)
-        if rows["target"].isna().all():
-            st.info(t("targets.none_for"))
-        widgets.chart(view, charts.actual_vs_target(rows, lang, t("overview.targets"),
-                                                    view.subtitle, t("axis.activities")),
-                      rows, "targets")
+        verdicts.target_chart(view, "activities_completed", t("axis.activities"), "targets")
         widgets.years_note(view)
+        st.subheader(t("verdict.matrix"))
+        verdicts.matrices(view)

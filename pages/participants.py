@@ -4,7 +4,7 @@ import streamlit as st
 
 from bomca_data import charts, metrics
 from bomca_data.contract import AGENCY_TYPES, codes
-from bomca_data.ui import banners, state, widgets
+from bomca_data.ui import banners, state, verdicts, widgets
 
 view = state.current_view()
 if view is not None:
@@ -61,3 +61,11 @@ if view is not None:
                 widgets.chart(view, charts.bars(repeat, "activities_attended", "people", None,
                                                 lang, t("participants.repeat"), view.subtitle,
                                                 t("axis.people")), repeat, "repeat-attendance")
+            if verdicts.has_targets(view):
+                left, right = st.columns(2)
+                with left:
+                    verdicts.target_chart(view, "participants", t("axis.attendances"),
+                                          "targets-participants")
+                with right:
+                    verdicts.target_chart(view, "women_share", t("axis.share"),
+                                          "targets-women")

@@ -1,5 +1,7 @@
 """Timeline: the programme over time, with the steering-group meetings."""
 
+import streamlit as st
+
 from bomca_data import charts, metrics
 from bomca_data.ui import banners, state, widgets
 
@@ -10,7 +12,8 @@ if view is not None:
     acts = data.table("activities")
     meetings = data.table("meetings")
     if not widgets.nothing_matches(view, acts):
-        progress, target = metrics.cumulative_completed(data, as_of)
+        progress, target = metrics.cumulative_completed(data, as_of, view.filters.countries,
+                                                        view.filters.components)
         clock = metrics.time_elapsed(data.programme, as_of)
         due = metrics.target_due(target, as_of)
         upcoming = metrics.next_meeting(data, as_of)
@@ -27,6 +30,8 @@ if view is not None:
                                            "activities", lang, t("timeline.quarters"),
                                            view.subtitle, t("axis.activities")),
                       rows, "activities-per-quarter")
+        if not len(target) and data.table("targets") is not None:
+            st.info(t("targets.none_for"))
         widgets.chart(view, charts.cumulative(progress, target, meetings, lang,
                                               t("timeline.cumulative"), view.subtitle,
                                               t("axis.activities")),

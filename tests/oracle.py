@@ -54,8 +54,20 @@ def programme_year(day: dt.date, dataset: Dataset) -> str | None:
 
 
 def summary(dataset: Dataset, d: dt.date) -> dict:
+    """summary() of the whole dataset."""
+    has_updates = dataset.table("recommendation_updates") is not None
+    return summary_of_rows(dataset, d, _rows(dataset, "activities"),
+                           _rows(dataset, "participants"), _rows(dataset, "recommendations"),
+                           _rows(dataset, "recommendation_updates") if has_updates else None,
+                           _rows(dataset, "activities"))
+
+
+def summary_of_rows(dataset: Dataset, d: dt.date, acts: list[dict], all_parts: list[dict],
+                    all_recs: list[dict], updates: list[dict] | None,
+                    people_acts: list[dict]) -> dict:
+    """The figures of these rows; participations are counted against ``people_acts``
+    (every activity their people may attend in the view)."""
     p = dataset.programme
-    acts = _rows(dataset, "activities")
     status = {a["activity_id"]: status_on(a, d) for a in acts}
     done = [a for a in acts if status[a["activity_id"]] == "completed"]
     when = {a["activity_id"]: a["end_date"] or a["start_date"] for a in acts}
@@ -81,12 +93,12 @@ def summary(dataset: Dataset, d: dt.date) -> dict:
         "completed_by_component": by_component, "completed_by_year": by_year,
         "completed_by_programme_year": by_pyear}
 
-    counted_acts = {a["activity_id"] for a in acts
-                    if status[a["activity_id"]] in ("completed", "ongoing")}
-    parts = [r for r in _rows(dataset, "participants") if r["activity_id"] in counted_acts]
+    counted_acts = {a["activity_id"] for a in people_acts if status_on(a, d) in
+                    ("completed", "ongoing")}
+    parts = [r for r in all_parts if r["activity_id"] in counted_acts]
     attendances = sum(int(r["count"]) for r in parts)
     ids = {r["person_id"] for r in parts if r["person_id"] is not None}
-    any_id = any(r["person_id"] is not None for r in _rows(dataset, "participants"))
+    any_id = any(r["person_id"] is not None for r in all_parts)
     known = sum(int(r["count"]) for r in parts if r["gender"] in ("female", "male", "other"))
     women = sum(int(r["count"]) for r in parts if r["gender"] == "female")
     people_by_country = dict.fromkeys(p.countries, 0)
@@ -101,9 +113,18 @@ def summary(dataset: Dataset, d: dt.date) -> dict:
                     "women_share": women / known if known else None,
                     "by_country": people_by_country, "by_agency_type": dict(by_agency)}
 
-    recs = [r for r in _rows(dataset, "recommendations") if r["date_proposed"] <= d]
-    rec_status = [r["status"] if (r["status_date"] or r["date_proposed"]) <= d else "unrecorded"
-                  for r in recs]
+    recs = [r for r in all_recs if r["date_proposed"] <= d]
+    if updates is not None:
+        latest: dict[str, tuple[dt.date, int, str]] = {}
+        for i, u in enumerate(updates):
+            key = (u["date"], i, u["status"])  # the last on or before D; ties: the later row
+            if u["date"] <= d and key > latest.get(u["rec_id"], (dt.date.min, -1, "")):
+                latest[u["rec_id"]] = key
+        rec_status = [latest[r["rec_id"]][2] if r["rec_id"] in latest else "proposed"
+                      for r in recs]
+    else:
+        rec_status = [r["status"] if (r["status_date"] or r["date_proposed"]) <= d
+                      else "unrecorded" for r in recs]
     implemented = rec_status.count("implemented")
     recommendations = {
         "total": len(recs),
@@ -112,3 +133,46 @@ def summary(dataset: Dataset, d: dt.date) -> dict:
         "implemented_share": implemented / len(recs) if recs else None}
     return {"as_of": d.isoformat(), "activities": activities, "participants": participants,
             "recommendations": recommendations}
+
+
+def _year_of(day: dt.date | None, dataset: Dataset, kind: str) -> str | None:
+    if day is None:
+        return None
+    return programme_year(day, dataset) if kind == "programme" else str(day.year)
+
+
+def filtered_summary(dataset: Dataset, d: dt.date, chosen) -> dict:
+    """summary() of the view the filters give, by the filter rules written out row by
+    row: an activity matches the countries when it lists one of them, its year is that
+    of its end (else start) date, its status is its status on D; a country's people
+    count at any activity the other filters keep; recommendations match on countries,
+    component and the year proposed; updates follow their recommendation."""
+    acts = _rows(dataset, "activities")
+
+    def others_match(a: dict) -> bool:
+        when = a["end_date"] or a["start_date"]
+        return ((not chosen.components or a["component"] in chosen.components)
+                and (not chosen.years or _year_of(when, dataset, chosen.year_kind)
+                     in chosen.years)
+                and (not chosen.types or a["activity_type"] in chosen.types)
+                and (not chosen.statuses or status_on(a, d) in chosen.statuses))
+
+    def in_countries(countries: str) -> bool:
+        return not chosen.countries or any(c in chosen.countries for c in countries.split(";"))
+
+    kept = [a for a in acts if others_match(a) and in_countries(a["country"])]
+    people_acts = {a["activity_id"] for a in acts if others_match(a)}
+    regional = {a["activity_id"] for a in kept if a["country"] == "RG"}
+    parts = [r for r in _rows(dataset, "participants") if r["activity_id"] in people_acts
+             and (not chosen.countries or r["country"] in chosen.countries
+                  or ("RG" in chosen.countries and r["activity_id"] in regional))]
+    recs = [r for r in _rows(dataset, "recommendations") if in_countries(r["country"])
+            and (not chosen.components or r["component"] in chosen.components)
+            and (not chosen.years or _year_of(r["date_proposed"], dataset, chosen.year_kind)
+                 in chosen.years)]
+    ids = {r["rec_id"] for r in recs}
+    updates = None
+    if dataset.table("recommendation_updates") is not None:
+        updates = [u for u in _rows(dataset, "recommendation_updates") if u["rec_id"] in ids]
+    people = [a for a in acts if a["activity_id"] in people_acts]
+    return summary_of_rows(dataset, d, kept, parts, recs, updates, people)

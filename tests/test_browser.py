@@ -17,8 +17,8 @@ from bomca_data.model import DEMO_DIR, load_dataset
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
-PAGES = {"": 4, "countries": 3, "components": 7, "timeline": 3, "participants": 6,
-         "followup": 4, "meeting": 5, "data_quality": 2}  # url path -> charts it draws on the demo
+PAGES = {"": 4, "countries": 3, "components": 7, "timeline": 3, "participants": 8,
+         "followup": 5, "meeting": 5, "data_quality": 2}  # url path -> charts it draws on the demo
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
 pytestmark = pytest.mark.browser

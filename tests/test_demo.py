@@ -24,8 +24,22 @@ def test_demo_is_the_default_source(monkeypatch):
 
 def test_demo_validates_without_any_issue(ds):
     assert ds.issues == []
-    assert set(ds.tables) == {"activities", "participants", "recommendations", "meetings",
-                              "targets"}
+    assert set(ds.tables) == {"activities", "participants", "recommendations",
+                              "recommendation_updates", "meetings", "targets"}
+
+
+def test_demo_updates_end_at_each_recommendations_recorded_status(ds):
+    """The demo's steps of each recommendation end at its recorded status, on its status
+    date; most recommendations were reviewed at a steering-group meeting."""
+    updates = ds.tables["recommendation_updates"].sort_values(["rec_id", "date"],
+                                                                kind="stable")
+    last = updates.drop_duplicates("rec_id", keep="last").set_index("rec_id")
+    recs = ds.tables["recommendations"].set_index("rec_id")
+    moved = recs[recs["status"] != "proposed"]
+    assert (last.loc[moved.index, "status"] == moved["status"]).all()
+    assert (last.loc[moved.index, "date"] == moved["status_date"]).all()
+    reviewed = updates.groupby("rec_id")["meeting_id"].apply(lambda m: m.notna().any())
+    assert reviewed.mean() > 0.5
 
 
 def test_demo_is_marked_as_demonstration_data(ds):

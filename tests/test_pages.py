@@ -3,6 +3,7 @@ an activities table, and a filter that matches nothing. Each asserts what it sho
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def page_files() -> list[str]:
 
 PAGES = page_files()
 CHARTS_ON_DEMO = {"pages/overview.py": 4, "pages/countries.py": 3, "pages/components.py": 7,
-                  "pages/timeline.py": 3, "pages/participants.py": 6, "pages/followup.py": 4,
+                  "pages/timeline.py": 3, "pages/participants.py": 8, "pages/followup.py": 5,
                   "pages/meeting.py": 5, "pages/data_quality.py": 2,
                   "pages/data.py": 0}
 
@@ -244,3 +245,28 @@ def test_a_date_after_the_datas_own_date_is_said_to_be_a_forecast(monkeypatch):
     assert any("Figures after 2023-11-30, the data's own date, are forecasts" in i.body
                for i in at.info)
     assert any("Data as of 2023-11-30" in c.value for c in at.sidebar.caption)
+
+
+def test_overview_answers_which_country_and_component_lag(monkeypatch):
+    """A matrix of countries (and of components) by indicator, each cell a verdict and
+    each row a link to its filtered view."""
+    from bomca_data import verdicts
+
+    at = open_page(monkeypatch, PAGES[0], as_of="2022-09-05", lang="en")
+    frames = [d.value for d in at.dataframe if "Country" in d.value.columns
+              or "Component" in d.value.columns]
+    assert len(frames) == 2
+    countries = frames[0]
+    expected = verdicts.matrix(load_dataset(DEMO_DIR), dt.date(2022, 9, 5), "country")
+    kz = expected[(expected["country"] == "KZ")
+                  & (expected["indicator"] == "activities_completed")].iloc[0]
+    row = countries[countries["Country"].str.endswith("#Kazakhstan")].iloc[0]
+    assert row["Country"].startswith("?country=KZ&as_of=2022-09-05")
+    assert row["Activities completed"] == verdicts.label(kz["verdict"], kz["ratio"], "en")
+
+
+def test_the_brief_never_states_filters_it_does_not_apply(monkeypatch):
+    at = open_page(monkeypatch, "pages/meeting.py", country="KZ", component="C2", lang="en")
+    header = at.caption[0].value
+    assert "Components: C2" not in header
+    assert "the sidebar's filters are not applied here" in header

@@ -10,9 +10,17 @@ from bomca_data.ui.state import View
 QUALITY_PAGE = "pages/data_quality.py"
 
 
-def page_header(view: View, title_key: str, intro_key: str) -> None:
+def page_header(view: View, title_key: str, intro_key: str, filtered: bool = True) -> None:
+    """Title, what the page answers, and its context line: the as-of date and, on a page
+    that applies them (``filtered``), the filters; one that does not says so instead."""
     st.title(view.t(title_key))
-    st.caption(f"{view.t(intro_key)}  \n{view.subtitle}")
+    if filtered:
+        context = view.subtitle
+    else:
+        context = i18n.t("context.as_of", view.lang, date=i18n.date(view.as_of, view.lang))
+        if view.filters.active:
+            context += " · " + view.t("brief.filters_not_applied")
+    st.caption(f"{view.t(intro_key)}  \n{context}")
     page_banners(view)
 
 
