@@ -92,12 +92,12 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
     acts = dataset.tables.get("activities")
     people_acts = dataset.people_activities
     if acts is not None:
-        acts = _narrow_activities(acts, filters, as_of, programme)
-        if people_acts is not None or filters.countries:  # the people rule: any country
-            base = dataset.people_activities if people_acts is not None else \
-                dataset.tables["activities"]
-            people_acts = _narrow_activities(base, replace(filters, countries=()), as_of,
-                                             programme)
+        acts, others = _narrow_activities(acts, filters, as_of, programme)
+        if people_acts is not None:  # the people rule: a country's people, any activity
+            people_acts, _ = _narrow_activities(people_acts, replace(filters, countries=()),
+                                                as_of, programme)
+        elif filters.countries:
+            people_acts = others
         tables["activities"] = acts
 
     parts = dataset.tables.get("participants")
@@ -150,12 +150,11 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
 
 
 def _narrow_activities(acts: pd.DataFrame, filters: Filters, as_of: dt.date,
-                       programme: Programme) -> pd.DataFrame:
-    """The activities the filters keep, each with its status on D."""
+                       programme: Programme) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The activities the filters keep, each with its status on D; and those that every
+    filter but the countries keeps (whose participants the people rule counts)."""
     acts = acts.assign(status=activity_status(acts, as_of))
     keep = pd.Series(True, index=acts.index)
-    if filters.countries:
-        keep &= lists_any(acts["country"], filters.countries)
     if filters.components:
         keep &= acts["component"].isin(filters.components)
     if filters.years:
@@ -164,4 +163,7 @@ def _narrow_activities(acts: pd.DataFrame, filters: Filters, as_of: dt.date,
         keep &= acts["activity_type"].isin(filters.types)
     if filters.statuses:
         keep &= acts["status"].isin(filters.statuses)
-    return acts[keep]
+    if not filters.countries:
+        kept = acts[keep]
+        return kept, kept
+    return acts[keep & lists_any(acts["country"], filters.countries)], acts[keep]

@@ -348,16 +348,23 @@ def target_progress(dataset: Dataset, as_of: dt.date, indicator: str,
         frame["actual"] = frame["actual"].fillna(0)
     if targets is None:
         return frame.assign(target=np.nan)
-    chosen = targets[targets["indicator"] == indicator]
-    chosen = chosen[chosen["country"].isin(countries) if countries else chosen["country"].isna()]
-    chosen = chosen[chosen["component"].isin(components) if components
-                    else chosen["component"].isna()]
+    chosen = targets_of(targets, indicator, countries, components)
     first = programme.start.year
     label = chosen["year"].map(
         lambda y: f"Y{y}" if 1 <= y <= len(keys) else (f"Y{y - first + 1}" if y >= first else None))
     grouped = chosen.assign(year=label).dropna(subset=["year"]).groupby("year")["target"]
     target = grouped.mean() if indicator == "women_share" else grouped.sum()
     return frame.assign(target=frame["year"].map(target))
+
+
+def targets_of(targets: pd.DataFrame, indicator: str, countries: tuple[str, ...] = (),
+               components: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The target rows of an indicator naming exactly the chosen countries and
+    components (none chosen: the rows naming none, the programme's own)."""
+    chosen = targets[targets["indicator"] == indicator]
+    chosen = chosen[chosen["country"].isin(countries) if countries else chosen["country"].isna()]
+    return chosen[chosen["component"].isin(components) if components
+                  else chosen["component"].isna()]
 
 
 def _actual_by_year(dataset: Dataset, as_of: dt.date, indicator: str) -> pd.Series:

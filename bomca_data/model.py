@@ -63,6 +63,11 @@ class Dataset:
         it (status dates, end dates of completed activities, meetings held by today)."""
         if self.programme.as_of:
             return self.programme.as_of
+        if "data_date" not in self.memo:  # every page asks: worked out once per dataset
+            self.memo["data_date"] = self._latest_date()
+        return self.memo["data_date"]
+
+    def _latest_date(self) -> dt.date | None:
         found = []
         if (acts := self.table("activities")) is not None and len(acts):
             done = acts[acts["status"] == "completed"]

@@ -64,7 +64,14 @@ def progress(dataset: Dataset, as_of: dt.date, indicator: str,
              countries: tuple[str, ...] = (), components: tuple[str, ...] = ()
              ) -> pd.DataFrame:
     """Per programme year: actual, target, due by D (pro rata in the current year),
-    and each year's verdict; a future year has its target alone (no actual, no due)."""
+    and each year's verdict; a future year has its target alone (no actual, no due).
+    Computed once per dataset (a page's verdict and chart share it): never change it."""
+    return _progress(dataset, as_of, indicator, tuple(countries), tuple(components))
+
+
+@metrics.once_per_dataset
+def _progress(dataset: Dataset, as_of: dt.date, indicator: str, countries: tuple[str, ...],
+              components: tuple[str, ...]) -> pd.DataFrame:
     rows = metrics.target_progress(dataset, as_of, indicator, countries, components)
     elapsed = rows["year"].map(year_elapsed(dataset, as_of)).astype(float)
     future = elapsed <= 0
@@ -80,6 +87,16 @@ def progress(dataset: Dataset, as_of: dt.date, indicator: str,
 def verdict(dataset: Dataset, as_of: dt.date, indicator: str,
             countries: tuple[str, ...] = (), components: tuple[str, ...] = ()) -> Verdict:
     """Achieved by D against due by D, for the whole programme so far."""
+    return _verdict(dataset, as_of, indicator, tuple(countries), tuple(components))
+
+
+@metrics.once_per_dataset
+def _verdict(dataset: Dataset, as_of: dt.date, indicator: str, countries: tuple[str, ...],
+             components: tuple[str, ...]) -> Verdict:
+    targets = dataset.table("targets")
+    if targets is None or not len(metrics.targets_of(targets, indicator, countries,
+                                                     components)):
+        return Verdict(indicator, "no_target", None, None)  # nothing to judge: no figure
     rows = progress(dataset, as_of, indicator, countries, components)
     judged = rows[rows["due"].notna()]
     if not len(judged):
@@ -115,10 +132,8 @@ def matrix(dataset: Dataset, as_of: dt.date, by: str) -> pd.DataFrame:
 
 
 SYMBOLS = {"on_track": "✓", "at_risk": "!", "behind": "✗", "no_target": "–"}
+# Streamlit's badge colours; the symbol and the words say the verdict too
 BADGES = {"on_track": "green", "at_risk": "orange", "behind": "red", "no_target": "gray"}
-# Paul Tol's colour-blind-safe "light" scheme; the symbol and the words say it too
-COLOURS = {"on_track": "#BBCC33", "at_risk": "#EEDD88", "behind": "#EE8866",
-           "no_target": "#F2F2F2"}
 
 
 def label(found: str, ratio: float | None, lang: str) -> str:
@@ -131,26 +146,25 @@ def label(found: str, ratio: float | None, lang: str) -> str:
     return f"{words} ({i18n.percent(ratio, lang, digits=0)})"
 
 
-def matrix_table(frame: pd.DataFrame, by: str, lang: str, link: dict[str, str]
-                 ) -> pd.DataFrame:
-    """The matrix for the screen: one row per country (or component), its name as a
-    link to the view filtered to it, one column of verdict labels per indicator."""
+def badge(found: str, ratio: float | None, lang: str) -> str:
+    """The verdict as a coloured Markdown badge (its symbol and words say it too)."""
+    return f":{BADGES[found]}-badge[{label(found, ratio, lang)}]"
+
+
+def matrix_markdown(frame: pd.DataFrame, by: str, lang: str, link: dict[str, str]) -> str:
+    """The matrix as one Markdown table: each row's name a link to its filtered view,
+    each cell the verdict's badge (one element on the page, cheap to redraw)."""
     from bomca_data import i18n
 
-    wide = frame.assign(text=[label(v, r, lang) for v, r in zip(frame["verdict"],
-                                                                frame["ratio"], strict=True)])
-    wide = wide.pivot(index=by, columns="indicator", values="text")
-    wide = wide.reindex(index=list(dict.fromkeys(frame[by])), columns=list(INDICATORS))
-    names = [i18n.term(by, key, lang) if by == "country" else i18n.component_short(key, lang)
-             for key in wide.index]
-    header = i18n.t(f"verdict.by_{by}", lang)
-    out = pd.DataFrame({header: [f"{link[key]}#{name}" for key, name in
-                                 zip(wide.index, names, strict=True)]})
-    for indicator in INDICATORS:
-        out[i18n.term("indicator", indicator, lang)] = wide[indicator].to_numpy()
-    return out
-
-
-def verdict_of_text(text: str) -> str:
-    """The verdict a label names (by its symbol), for colouring a cell."""
-    return next((v for v, s in SYMBOLS.items() if str(text).startswith(s)), "no_target")
+    header = [i18n.t(f"verdict.by_{by}", lang),
+              *(i18n.term("indicator", i, lang) for i in INDICATORS)]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    cells = {(k, i): (v, r) for k, i, v, r in zip(frame[by], frame["indicator"],
+                                                  frame["verdict"], frame["ratio"],
+                                                  strict=True)}
+    for key in dict.fromkeys(frame[by]):
+        name = i18n.term(by, key, lang) if by == "country" else i18n.component_short(key, lang)
+        row = [f"[{name}]({link[key]})",
+               *(badge(*cells[(key, i)], lang) for i in INDICATORS)]
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)

@@ -5,28 +5,30 @@ from __future__ import annotations
 
 import streamlit as st
 
-from bomca_data import i18n
+from bomca_data import i18n, metrics
 from bomca_data import verdicts as rule
 from bomca_data.ui import widgets
 from bomca_data.ui.state import View
 
 
 def scope_row(view: View) -> None:
-    """One card per indicator: its verdict for the scope in view, and what it compares."""
+    """The verdict of each indicator for the scope in view, and what it compares: one
+    Markdown table (one element: cheap to redraw on every filter change)."""
     chosen = view.filters
-    cards = st.columns(len(rule.INDICATORS))
-    for card, indicator in zip(cards, rule.INDICATORS, strict=True):
+    names, badges, details = [], [], []
+    for indicator in rule.INDICATORS:
         found = rule.verdict(view.data, view.as_of, indicator, chosen.countries,
                              chosen.components)
-        with card.container(border=True):
-            st.caption(i18n.term("indicator", indicator, view.lang))
-            st.badge(rule.label(found.verdict, found.ratio, view.lang),
-                     color=rule.BADGES[found.verdict])
-            if found.due is not None and found.actual is not None:
-                share = indicator == rule.SHARE
-                st.caption(view.t("verdict.detail", actual=widgets.fmt(
-                    found.actual, view.lang, percent=share), due=widgets.fmt(
-                    found.due, view.lang, percent=share)))
+        names.append(i18n.term("indicator", indicator, view.lang))
+        badges.append(rule.badge(found.verdict, found.ratio, view.lang))
+        share = indicator == rule.SHARE
+        details.append(view.t("verdict.detail", actual=widgets.fmt(
+            found.actual, view.lang, percent=share), due=widgets.fmt(
+            found.due, view.lang, percent=share)) if found.due is not None
+            and found.actual is not None else "")
+    st.markdown("\n".join(["| " + " | ".join(names) + " |", "|" + "---|" * len(names),
+                           "| " + " | ".join(badges) + " |",
+                           "| " + " | ".join(details) + " |"]))
     st.caption(view.t("verdict.rule"))
 
 
@@ -37,17 +39,18 @@ def _link(view: View, scope: dict[str, str]) -> str:
 
 def matrices(view: View) -> None:
     """Countries x indicators and components x indicators, over the whole data the
-    user may see (not the filters): which country or component lags, in one glance."""
+    user may see (not the filters): which country or component lags, in one glance;
+    each row's name a link to its filtered view."""
     programme = view.dataset.programme
-    for by, keys, url_key in (("country", programme.countries, "country"),
-                              ("component", programme.components, "component")):
-        frame = rule.matrix(view.dataset, view.as_of, by)
-        links = {key: _link(view, {url_key: key}) for key in keys}
-        table = rule.matrix_table(frame, by, view.lang, links)
-        styled = table.style.map(lambda text: "background-color: " + rule.COLOURS[
-            rule.verdict_of_text(text)], subset=list(table.columns[1:]))
-        st.dataframe(styled, hide_index=True, width="stretch", column_config={
-            table.columns[0]: st.column_config.LinkColumn(display_text=r"#(.*)$")})
+    for by, keys in (("country", programme.countries), ("component", programme.components)):
+        links = tuple((key, _link(view, {by: key})) for key in keys)
+        st.markdown(_table(view.dataset, view.as_of, by, view.lang, links))
+
+
+@metrics.once_per_dataset
+def _table(dataset, as_of, by: str, lang: str, links: tuple) -> str:
+    """The matrix's Markdown, made once per dataset, date and language."""
+    return rule.matrix_markdown(rule.matrix(dataset, as_of, by), by, lang, dict(links))
 
 
 def has_targets(view: View) -> bool:
