@@ -452,6 +452,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                                                   "ожидалось {due}"},
     "col.due": {"en": "Due by the as-of date", "ru": "Ожидалось к отчётной дате"},
     "col.verdict": {"en": "Verdict", "ru": "Оценка"},
+    "verdict.none_for": {"en": "{indicator}: no target names exactly this selection of "
+                               "countries and components, so none is shown.",
+                         "ru": "{indicator}: для этого выбора стран и компонентов нет "
+                               "собственной цели, поэтому она не показана."},
     "verdict.by_country": {"en": "Country", "ru": "Страна"},
     "verdict.by_component": {"en": "Component", "ru": "Компонент"},
     "col.label": {"en": "Agency (country)", "ru": "Ведомство (страна)"},

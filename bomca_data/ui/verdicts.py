@@ -60,13 +60,18 @@ def has_targets(view: View) -> bool:
 
 def target_chart(view: View, indicator: str, value_title: str, name: str) -> None:
     """An indicator against its targets, per programme year, for the scope in view
-    (its own targets; a sentence when it has none). Future years show the target alone."""
+    (its own targets; a sentence instead when it has none). Future years show the
+    target alone."""
     from bomca_data import charts
 
     chosen = view.filters
+    targets = view.data.table("targets")
+    if targets is None or not len(metrics.targets_of(targets, indicator, chosen.countries,
+                                                     chosen.components)):
+        st.info(view.t("verdict.none_for", indicator=i18n.term("indicator", indicator,
+                                                              view.lang)))
+        return  # the sentence alone: never another scope's target against this one
     rows = rule.progress(view.data, view.as_of, indicator, chosen.countries, chosen.components)
-    if rows["target"].isna().all():
-        st.info(view.t("targets.none_for"))
     title = view.t("verdict.against", indicator=i18n.term("indicator", indicator, view.lang))
     widgets.chart(view, charts.actual_vs_target(
         rows[["year", "actual", "target", "due", "verdict"]], view.lang, title, view.subtitle,
