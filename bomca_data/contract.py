@@ -62,10 +62,27 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Scope:
+    """How a table's rows narrow to a view (filters and access alike): the columns
+    holding its country (list), component and the date whose year the year filter
+    reads; whether rows naming the region stay under any country (``regional``), and
+    whether rows naming no country or component stay (``blank_kept``: "all of them").
+    Activities read their year from their end (else start) date; participants follow
+    their activity (and, for countries, their own country: the people rule)."""
+
+    country: str | None = "country"
+    component: str | None = None
+    date: str | None = None
+    regional: bool = False
+    blank_kept: bool = False
+
+
+@dataclass(frozen=True)
 class Table:
     name: str
     columns: tuple[Column, ...]
     id_column: str | None = None
+    scope: Scope | None = None  # None: the table follows another (see filters.apply)
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -103,7 +120,7 @@ TABLES: dict[str, Table] = {
             Column("budget_eur", "number", aliases=("budget", "бюджет"), minimum=0),
             Column("workplan_year", "integer", aliases=("year", "workplan", "год")),
             Column("status_reason", aliases=("reason", "comment_on_status", "причина")),
-        ), id_column="activity_id"),
+        ), id_column="activity_id", scope=Scope(component="component", date="end_date")),
         Table("participants", (
             Column("activity_id", required=True, aliases=(
                 "activity", "activity_code", "код_мероприятия")),
@@ -130,7 +147,7 @@ TABLES: dict[str, Table] = {
             Column("status_date", "date", aliases=("updated", "last_update")),
             Column("due_date", "date", aliases=("deadline",)),
             Column("reviewed_at", aliases=("meeting", "reviewed")),
-        ), id_column="rec_id"),
+        ), id_column="rec_id", scope=Scope(component="component", date="date_proposed")),
         Table("recommendation_updates", (
             Column("rec_id", required=True, aliases=("recommendation_id", "recommendation")),
             Column("date", "date", True, ("update_date", "status_date", "дата")),
@@ -145,14 +162,14 @@ TABLES: dict[str, Table] = {
             Column("start_date", "date", True, ("start", "date")),
             Column("end_date", "date", aliases=("end",)),
             Column("location", aliases=("place", "venue", "city")),
-        ), id_column="meeting_id"),
+        ), id_column="meeting_id", scope=Scope(date="start_date", regional=True)),
         Table("targets", (
             Column("indicator", "indicator", True),
             Column("year", "integer", True),
             Column("country", "country"),
             Column("component", "component"),
             Column("target", "number", True, minimum=0),
-        )),
+        ), scope=Scope(component="component", blank_kept=True)),
     )
 }
 

@@ -112,40 +112,14 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
             keep = keep & own  # (pandas gives read-only arrays: never changed in place)
         tables["participants"] = parts[keep]
 
-    recs = dataset.tables.get("recommendations")
-    if recs is not None:
-        keep = pd.Series(True, index=recs.index)
-        if filters.countries:
-            keep &= lists_any(recs["country"], filters.countries)
-        if filters.components:
-            keep &= recs["component"].isin(filters.components)
-        if filters.years:
-            keep &= year_labels(recs["date_proposed"], programme, filters.year_kind).isin(
-                filters.years)
-        tables["recommendations"] = recs = recs[keep]
-        updates = dataset.tables.get("recommendation_updates")
-        if updates is not None:  # updates follow their recommendation
-            tables["recommendation_updates"] = updates[updates["rec_id"].isin(
-                set(recs["rec_id"]))]
-
-    meets = dataset.tables.get("meetings")
-    if meets is not None:
-        keep = pd.Series(True, index=meets.index)
-        if filters.countries:
-            keep &= meets["country"].isin((*filters.countries, "RG"))
-        if filters.years:
-            keep &= year_labels(meets["start_date"], programme, filters.year_kind).isin(
-                filters.years)
-        tables["meetings"] = meets[keep]
-
-    targets = dataset.tables.get("targets")
-    if targets is not None:
-        keep = pd.Series(True, index=targets.index)
-        if filters.countries:
-            keep &= targets["country"].isna() | targets["country"].isin(filters.countries)
-        if filters.components:
-            keep &= targets["component"].isna() | targets["component"].isin(filters.components)
-        tables["targets"] = targets[keep]
+    for name in ("recommendations", "meetings", "targets"):
+        if (frame := dataset.tables.get(name)) is not None:
+            tables[name] = frame[in_view(frame, contract.TABLES[name].scope, filters,
+                                         programme)]
+    updates = dataset.tables.get("recommendation_updates")
+    if updates is not None and "recommendations" in tables:  # they follow their recommendation
+        tables["recommendation_updates"] = updates[updates["rec_id"].isin(
+            set(tables["recommendations"]["rec_id"]))]
     return replace(dataset, tables=tables, people_activities=people_acts)
 
 
@@ -154,11 +128,8 @@ def _narrow_activities(acts: pd.DataFrame, filters: Filters, as_of: dt.date,
     """The activities the filters keep, each with its status on D; and those that every
     filter but the countries keeps (whose participants the people rule counts)."""
     acts = acts.assign(status=activity_status(acts, as_of))
-    keep = pd.Series(True, index=acts.index)
-    if filters.components:
-        keep &= acts["component"].isin(filters.components)
-    if filters.years:
-        keep &= year_labels(done_date(acts), programme, filters.year_kind).isin(filters.years)
+    scope = contract.TABLES["activities"].scope
+    keep = in_view(acts, scope, replace(filters, countries=()), programme, done_date(acts))
     if filters.types:
         keep &= acts["activity_type"].isin(filters.types)
     if filters.statuses:
@@ -166,4 +137,23 @@ def _narrow_activities(acts: pd.DataFrame, filters: Filters, as_of: dt.date,
     if not filters.countries:
         kept = acts[keep]
         return kept, kept
-    return acts[keep & lists_any(acts["country"], filters.countries)], acts[keep]
+    return acts[keep & in_view(acts, scope, filters, programme)], acts[keep]
+
+
+def in_view(frame: pd.DataFrame, scope: contract.Scope, filters: Filters,
+            programme: Programme, dates: pd.Series | None = None) -> pd.Series:
+    """Which rows the countries, components and years keep, by the table's declared
+    scope (contract.Scope): one rule for every table. ``dates``: the dates whose year
+    counts, when not a column of the table."""
+    keep = pd.Series(True, index=frame.index)
+    if filters.countries and scope.country:
+        codes = (*filters.countries, contract.REGION) if scope.regional else filters.countries
+        match = lists_any(frame[scope.country], codes)
+        keep &= (match | frame[scope.country].isna()) if scope.blank_kept else match
+    if filters.components and scope.component:
+        match = frame[scope.component].isin(filters.components)
+        keep &= (match | frame[scope.component].isna()) if scope.blank_kept else match
+    if filters.years and scope.date:
+        when = frame[scope.date] if dates is None else dates
+        keep &= year_labels(when, programme, filters.year_kind).isin(filters.years)
+    return keep
