@@ -23,7 +23,15 @@ from dataclasses import dataclass, fields, replace
 import pandas as pd
 
 from bomca_data import contract
-from bomca_data.metrics import activity_status, done_date, lists_any, of_activities, year_keys, year_labels
+from bomca_data.metrics import (
+    activity_status,
+    done_date,
+    lists_any,
+    of_activities,
+    statuses_on,
+    year_keys,
+    year_labels,
+)
 from bomca_data.model import Dataset
 from bomca_data.programme import Programme
 
@@ -92,10 +100,12 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
     acts = dataset.tables.get("activities")
     people_acts = dataset.people_activities
     if acts is not None:
-        acts, others = _narrow_activities(acts, filters, as_of, programme)
+        acts, others = _narrow_activities(acts.assign(status=statuses_on(dataset, as_of)),
+                                          filters, as_of, programme)
         if people_acts is not None:  # the people rule: a country's people, any activity
-            people_acts, _ = _narrow_activities(people_acts, replace(filters, countries=()),
-                                                as_of, programme)
+            people_acts, _ = _narrow_activities(
+                people_acts.assign(status=activity_status(people_acts, as_of)),
+                replace(filters, countries=()), as_of, programme)
         elif filters.countries:
             people_acts = others
         tables["activities"] = acts
@@ -125,9 +135,8 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
 
 def _narrow_activities(acts: pd.DataFrame, filters: Filters, as_of: dt.date,
                        programme: Programme) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The activities the filters keep, each with its status on D; and those that every
-    filter but the countries keeps (whose participants the people rule counts)."""
-    acts = acts.assign(status=activity_status(acts, as_of))
+    """The activities (each with its status on D) the filters keep; and those that
+    every filter but the countries keeps (whose participants the people rule counts)."""
     scope = contract.TABLES["activities"].scope
     keep = in_view(acts, scope, replace(filters, countries=()), programme, done_date(acts))
     if filters.types:

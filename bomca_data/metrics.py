@@ -127,6 +127,13 @@ def once_per_dataset(func):
     return remembered
 
 
+@once_per_dataset
+def statuses_on(dataset: Dataset, as_of: dt.date) -> pd.Series:
+    """activity_status() of the dataset's whole activities table on D, once per dataset
+    and date (every filter change narrows the same shared dataset again)."""
+    return activity_status(dataset.tables["activities"], as_of)
+
+
 def activities_of_people(dataset: Dataset) -> pd.DataFrame | None:
     """The activities participations are counted against (see Dataset.people_activities)."""
     if dataset.people_activities is not None:
