@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from bomca_data import contract
+from bomca_data.filters import with_updates
+from bomca_data.metrics import activities_of_people
 from bomca_data.model import Dataset, TableStats
 
 ROLES = ("viewer", "editor")
@@ -125,24 +127,19 @@ def restrict(dataset: Dataset, countries: tuple[str, ...]) -> Dataset:
     tables = {}
     for name, frame in dataset.tables.items():
         if "country" not in frame:
-            continue  # a table that names no country: see the updates below
+            continue  # a table that names no country (updates: they follow, below)
         kept = _visible_rows(frame, countries)
         if contract.TABLES[name].column("country").kind == "country_list":
             kept = kept.assign(country=_named(kept["country"], allowed(countries)))
         tables[name] = kept
-    updates = dataset.tables.get("recommendation_updates")
-    if updates is not None and "recommendations" in tables:  # they follow their recommendation
-        tables["recommendation_updates"] = updates[updates["rec_id"].isin(
-            set(tables["recommendations"]["rec_id"]))]
+    tables = with_updates(tables, dataset.tables)
     issues = [i for i in dataset.issues if sees(i.country, countries)]
     stats = {name: _restricted_stats(s, countries) for name, s in dataset.stats.items()}
     programme = replace(dataset.programme, countries=tuple(
         c for c in dataset.programme.countries if c in countries))
     # the user's people count at any activity (the people rule), as for a country filter
-    people = dataset.people_activities if dataset.people_activities is not None else \
-        dataset.tables.get("activities")
     return replace(dataset, tables=tables, issues=issues, stats=stats, programme=programme,
-                   people_activities=people)
+                   people_activities=activities_of_people(dataset))
 
 
 def _restricted_stats(stats: TableStats, countries: tuple[str, ...]) -> TableStats:

@@ -117,8 +117,9 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
         keep = of_activities(parts, people_acts if people_acts is not None else acts)
         if filters.countries:
             own = parts["country"].isin(filters.countries).to_numpy()
-            if "RG" in filters.countries:
-                own = own | of_activities(parts, acts[(acts["country"] == "RG").to_numpy()])
+            if contract.REGION in filters.countries:
+                regional = (acts["country"] == contract.REGION).to_numpy()
+                own = own | of_activities(parts, acts[regional])
             keep = keep & own  # (pandas gives read-only arrays: never changed in place)
         tables["participants"] = parts[keep]
 
@@ -126,11 +127,20 @@ def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:
         if (frame := dataset.tables.get(name)) is not None:
             tables[name] = frame[in_view(frame, contract.TABLES[name].scope, filters,
                                          programme)]
-    updates = dataset.tables.get("recommendation_updates")
-    if updates is not None and "recommendations" in tables:  # they follow their recommendation
-        tables["recommendation_updates"] = updates[updates["rec_id"].isin(
-            set(tables["recommendations"]["rec_id"]))]
-    return replace(dataset, tables=tables, people_activities=people_acts)
+    return replace(dataset, tables=with_updates(tables, dataset.tables),
+                   people_activities=people_acts)
+
+
+def with_updates(tables: dict[str, pd.DataFrame], everything: dict[str, pd.DataFrame]
+                 ) -> dict[str, pd.DataFrame]:
+    """``tables`` with the recommendation updates of its recommendations only: updates
+    name no country or component; they follow their recommendation (filters and
+    access alike)."""
+    updates = everything.get("recommendation_updates")
+    if updates is None or "recommendations" not in tables:
+        return tables
+    kept = updates[updates["rec_id"].isin(set(tables["recommendations"]["rec_id"]))]
+    return {**tables, "recommendation_updates": kept}
 
 
 def _narrow_activities(acts: pd.DataFrame, filters: Filters, as_of: dt.date,

@@ -85,8 +85,10 @@ def _check_once(name: str, size: int, mtime_ns: int) -> None:
         if head.startswith(ZIP_MAGIC):
             raise UnreadableFile("the file is an .xlsx workbook named .xls: rename it to .xlsx")
         raise UnreadableFile(_not_a_workbook(path, head))
-    elif suffix == ".csv" and b"\x00" in path.open("rb").read(65536):
-        raise UnreadableFile("the file is binary, not a CSV text file")
+    elif suffix == ".csv":
+        with path.open("rb") as fh:
+            if b"\x00" in fh.read(65536):
+                raise UnreadableFile("the file is binary, not a CSV text file")
 
 
 def _ole_is_encrypted(path: Path) -> bool:

@@ -91,6 +91,14 @@ def resolve_source(path: str | Path | None = None) -> Path:
     return Path(chosen).expanduser()
 
 
+def settings_folder(source: Path) -> Path:
+    """Where a source's programme.toml is: beside the data, else in the current
+    version of a managed folder; beside a workbook given alone."""
+    if not source.is_dir():
+        return source.parent
+    return source if (source / SETTINGS_FILE).is_file() else store.current_dir(source)
+
+
 def load_dataset(source: str | Path | None = None, use_cache: bool = True) -> Dataset:
     """Read, validate and type a source. Raises read.SourceError only when the
     source itself cannot be read; every problem inside it becomes an Issue.
@@ -102,11 +110,7 @@ def load_dataset(source: str | Path | None = None, use_cache: bool = True) -> Da
     managed = store.manifest_locations(here) if source.is_dir() else None
     locations, issues = (managed, []) if managed is not None else read.locate_tables(here)
     try:
-        if source.is_dir():  # beside the data, else in the current version
-            settings = source if (source / SETTINGS_FILE).is_file() else here
-        else:
-            settings = source.parent
-        programme = load_programme(settings)
+        programme = load_programme(settings_folder(source))
     except SettingsError as exc:
         raise read.SourceError(str(exc)) from exc
     key = None

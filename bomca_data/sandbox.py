@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bomca_data import contract
 from bomca_data.issues import Issue
-from bomca_data.model import PROJECT_DIR, Dataset, TableStats
+from bomca_data.model import PROJECT_DIR, Dataset, TableStats, settings_folder
 from bomca_data.programme import load_programme
 
 LIMITS = contract.LIMITS
@@ -72,5 +72,4 @@ def check(source: Path, timeout: float = LIMITS.check_seconds) -> Dataset:
               for entry in report["issues"]]
     stats = {name: TableStats(t["file"], t["sheet"], t["rows_read"], t["rows_valid"])
              for name, t in report["tables"].items()}
-    settings = source if (source / "programme.toml").is_file() else source.parent
-    return Dataset(source, load_programme(settings), {}, issues, stats)
+    return Dataset(source, load_programme(settings_folder(source)), {}, issues, stats)

@@ -49,6 +49,14 @@ def judge(ratio: float | None) -> str:
     return "on_track" if ratio >= ON_TRACK else "at_risk" if ratio >= AT_RISK else "behind"
 
 
+def has_target(dataset: Dataset, indicator: str, countries: tuple[str, ...] = (),
+               components: tuple[str, ...] = ()) -> bool:
+    """Whether any target names exactly this indicator and scope."""
+    targets = dataset.table("targets")
+    return targets is not None and len(metrics.targets_of(targets, indicator, countries,
+                                                          components)) > 0
+
+
 def year_elapsed(dataset: Dataset, as_of: dt.date) -> pd.Series:
     """For each programme year ("Y1"..), the share of it elapsed on D (0 to 1)."""
     programme = dataset.programme
@@ -93,9 +101,7 @@ def verdict(dataset: Dataset, as_of: dt.date, indicator: str,
 @metrics.once_per_dataset
 def _verdict(dataset: Dataset, as_of: dt.date, indicator: str, countries: tuple[str, ...],
              components: tuple[str, ...]) -> Verdict:
-    targets = dataset.table("targets")
-    if targets is None or not len(metrics.targets_of(targets, indicator, countries,
-                                                     components)):
+    if not has_target(dataset, indicator, countries, components):
         return Verdict(indicator, "no_target", None, None)  # nothing to judge: no figure
     rows = progress(dataset, as_of, indicator, countries, components)
     judged = rows[rows["due"].notna()]

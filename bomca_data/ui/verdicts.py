@@ -65,9 +65,7 @@ def target_chart(view: View, indicator: str, value_title: str, name: str) -> Non
     from bomca_data import charts
 
     chosen = view.filters
-    targets = view.data.table("targets")
-    if targets is None or not len(metrics.targets_of(targets, indicator, chosen.countries,
-                                                     chosen.components)):
+    if not rule.has_target(view.data, indicator, chosen.countries, chosen.components):
         st.info(view.t("verdict.none_for", indicator=i18n.term("indicator", indicator,
                                                               view.lang)))
         return  # the sentence alone: never another scope's target against this one
