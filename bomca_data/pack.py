@@ -138,18 +138,19 @@ def meeting_pack(b: briefing.Brief, lang: str, source: str) -> bytes:
     # title
     s = deck.prs.slides.add_slide(deck.prs.slide_layouts[6])
     kind = "pack.title_rsg" if b.regional else "pack.title_nsg"
-    deck.text(s, t("pack.programme_long"), Inches(0.8), Inches(1.2), Inches(11.7), Inches(0.8),
+    deck.text(s, t("pack.programme_long"), Inches(0.8), Inches(0.9), Inches(11.7), Inches(0.8),
               22, False, GREY)
-    deck.text(s, t(kind, country=where), Inches(0.8), Inches(2.2), Inches(11.7), Inches(1.5),
+    # room for three lines at 40 pt: the Russian title takes them
+    deck.text(s, t(kind, country=where), Inches(0.8), Inches(1.8), Inches(11.7), Inches(2.4),
               40, True, BLUE)
     deck.text(s, f"{t('pack.period')}: {period}\n"
                  f"{i18n.t('context.as_of', lang, date=i18n.date(b.as_of, lang))}\n"
-                 f"{t('pack.source', source=source)}", Inches(0.8), Inches(4.0), Inches(11.7),
+                 f"{t('pack.source', source=source)}", Inches(0.8), Inches(4.4), Inches(11.7),
               Inches(1.5), 20)
-    deck.text(s, t("pack.eu"), Inches(0.8), Inches(6.3), Inches(11.7), Inches(0.5), 16, True,
+    deck.text(s, t("pack.eu"), Inches(0.8), Inches(6.6), Inches(11.7), Inches(0.5), 16, True,
               BLUE)
     if b.data.programme.demo:
-        deck.text(s, t("banner.demo"), Inches(0.8), Inches(5.5), Inches(11.7), Inches(0.7), 14,
+        deck.text(s, t("banner.demo"), Inches(0.8), Inches(5.8), Inches(11.7), Inches(0.7), 14,
                   False, _rgb(TARGET))
 
     # headline figures
