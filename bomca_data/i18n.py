@@ -380,12 +380,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "pack.in_period": {"en": "{n} in the period", "ru": "{n} за период"},
     "pack.overdue": {"en": "{n} overdue", "ru": "просрочено: {n}"},
     "pack.scope": {
-        "en": "Activities that list the country; participants from the country, also at regional "
-              "activities; recommendations naming the country. Figures since the programme's "
-              "start as of the date shown; the period's figures below each.",
-        "ru": "Мероприятия с участием страны; участники из страны, в том числе на региональных "
-              "мероприятиях; рекомендации, касающиеся страны. Показатели с начала программы на "
-              "указанную дату; под каждым — за период."},
+        "en": "Activities that list the country; participants from the country, at any "
+              "activity (national, multi-country or regional); recommendations naming the "
+              "country. Figures since the programme's start as of the date shown; the period's "
+              "figures below each.",
+        "ru": "Мероприятия с участием страны; участники из страны на любых мероприятиях "
+              "(национальных, многострановых, региональных); рекомендации, касающиеся страны. "
+              "Показатели с начала программы на указанную дату; под каждым — за период."},
     "col.location": {"en": "Place", "ru": "Место"},
     "export.title": {"en": "Export the filtered data", "ru": "Экспорт отфильтрованных данных"},
     "export.xlsx": {"en": "Excel workbook", "ru": "Книга Excel"},
