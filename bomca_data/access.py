@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from bomca_data import contract
-from bomca_data.filters import with_updates
-from bomca_data.metrics import activities_of_people
+from bomca_data.figures.participation import activities_of_people
+from bomca_data.filters import names_one, naming, with_followers
 from bomca_data.model import Dataset, TableStats
 
 ROLES = ("viewer", "editor")
@@ -105,34 +105,28 @@ def allowed(countries: tuple[str, ...]) -> tuple[str, ...]:
 def sees(scope: str | None, countries: tuple[str, ...]) -> bool:
     """Whether a user limited to ``countries`` (empty: every country) sees a row, an
     issue or a count whose country list is ``scope``."""
-    if not countries:
-        return True
-    return bool(scope) and any(c in allowed(countries) for c in scope.split(";"))
-
-
-def _visible_rows(frame: pd.DataFrame, countries: tuple[str, ...]) -> pd.DataFrame:
-    """Decided once per distinct country list, then looked up (participants' country
-    is a category: half a million rows narrow in milliseconds)."""
-    column = frame["country"]
-    distinct = column.cat.categories if hasattr(column, "cat") else column.dropna().unique()
-    return frame[column.isin([v for v in distinct if sees(v, countries)]).to_numpy()]
+    return not countries or names_one(scope, allowed(countries))
 
 
 def restrict(dataset: Dataset, countries: tuple[str, ...]) -> Dataset:
-    """The dataset as a user limited to ``countries`` may see it, by the one rule of
-    ``sees``: tables, issues and row counts alike. An activity or recommendation
-    shared with another country is kept, named by the user's countries only."""
+    """The dataset as a user limited to ``countries`` may see it, by the access rule
+    declared with each table's scope (contract.Scope) and the one rule of ``sees``:
+    tables, issues and row counts alike. An activity or recommendation shared with
+    another country is kept, named by the user's countries only."""
     if not countries:
         return dataset
+    codes = allowed(countries)
     tables = {}
     for name, frame in dataset.tables.items():
-        if "country" not in frame:
-            continue  # a table that names no country (updates: they follow, below)
-        kept = _visible_rows(frame, countries)
-        if contract.TABLES[name].column("country").kind == "country_list":
-            kept = kept.assign(country=_named(kept["country"], allowed(countries)))
+        table = contract.TABLES[name]
+        column = table.scope.country
+        if column is None:
+            continue  # a table that follows another (updates: below)
+        kept = frame[naming(frame[column], codes).to_numpy()]
+        if table.column(column).kind == "country_list":
+            kept = kept.assign(**{column: _named(kept[column], codes)})
         tables[name] = kept
-    tables = with_updates(tables, dataset.tables)
+    tables = with_followers(tables, dataset.tables)
     issues = [i for i in dataset.issues if sees(i.country, countries)]
     stats = {name: _restricted_stats(s, countries) for name, s in dataset.stats.items()}
     programme = replace(dataset.programme, countries=tuple(

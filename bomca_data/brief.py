@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from bomca_data import contract, metrics
+from bomca_data import contract, figures
 from bomca_data.filters import Filters, apply
 from bomca_data.model import Dataset
 
@@ -92,19 +92,19 @@ def build(dataset: Dataset, country: str, as_of: dt.date, start: dt.date | None 
 def headline(brief: Brief) -> dict:
     """Cumulative figures as of D (equal to `summary`'s for the country) and the period's."""
     data, d = brief.data, brief.as_of
-    figures = metrics.summary(brief.people, d)
-    done = metrics.completed_activities(data, d)
+    found = figures.summary(brief.people, d)
+    done = figures.completed_activities(data, d)
     in_period = done[done["done"] >= pd.Timestamp(brief.start)]
     parts = _participation(brief)
     period_parts = parts[parts["activity_id"].isin(_period_activity_ids(brief))]
-    recs = metrics.recommendation_figures(metrics.recommendations_view(data, d))
+    recs = figures.recommendation_figures(figures.recommendations_view(data, d))
     return {
         "completed": len(done),
         "completed_in_period": len(in_period),
         "attendances": int(parts["count"].sum()),
         "attendances_in_period": int(period_parts["count"].sum()),
-        "unique_persons": figures["participants"]["unique_persons"],
-        "women_share": figures["participants"]["women_share"],
+        "unique_persons": found["participants"]["unique_persons"],
+        "women_share": found["participants"]["women_share"],
         "recommendations": recs["total"],
         "recommendations_implemented": recs["implemented"],
         "recommendations_open": recs["open"],
@@ -113,7 +113,7 @@ def headline(brief: Brief) -> dict:
 
 
 def _participation(brief: Brief) -> pd.DataFrame:
-    return metrics.counted_participation(brief.people, brief.as_of)
+    return figures.counted_participation(brief.people, brief.as_of)
 
 
 def _period_activity_ids(brief: Brief) -> set:
@@ -121,44 +121,44 @@ def _period_activity_ids(brief: Brief) -> set:
     acts = data.table("activities")
     if acts is None:
         return set()
-    when = metrics.done_date(acts)
+    when = figures.done_date(acts)
     return set(acts.loc[(when >= pd.Timestamp(brief.start)) & (acts["start_date"]
                         <= pd.Timestamp(brief.as_of)), "activity_id"])
 
 
 def period_results(brief: Brief) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Activities completed in the period: by component, and by type."""
-    done = metrics.completed_activities(brief.data, brief.as_of)
+    done = figures.completed_activities(brief.data, brief.as_of)
     done = done[done["done"] >= pd.Timestamp(brief.start)]
     programme = brief.data.programme
-    return (metrics.count_by(done, "component", programme.components),
-            metrics.count_by(done, "activity_type", contract.codes(contract.ACTIVITY_TYPES)))
+    return (figures.count_by(done, "component", programme.components),
+            figures.count_by(done, "activity_type", contract.codes(contract.ACTIVITY_TYPES)))
 
 
 def period_participants(brief: Brief) -> tuple[pd.DataFrame, pd.DataFrame, float | None]:
     """The period's participants: by agency type, the agencies reached, women's share."""
     parts = _participation(brief)
     parts = parts[parts["activity_id"].isin(_period_activity_ids(brief))]
-    by_type = parts.groupby(metrics.or_unknown(parts["agency_type"]))["count"].sum()
+    by_type = parts.groupby(figures.or_unknown(parts["agency_type"]))["count"].sum()
     by_type = by_type.reindex([c for c in (*contract.codes(contract.AGENCY_TYPES), "unknown")
                                if c in by_type.index]).rename("attendances").reset_index()
-    agencies = metrics.agencies_reached(parts, 10)[["label", "attendances"]].rename(
+    agencies = figures.agencies_reached(parts, 10)[["label", "attendances"]].rename(
         columns={"label": "agency"})
-    share = metrics.women_share(parts) if len(parts) else None
+    share = figures.women_share(parts) if len(parts) else None
     return by_type, agencies, share
 
 
 def target_row(brief: Brief) -> pd.DataFrame:
     """Completed activities against the targets, per programme year."""
     countries = () if brief.regional else (brief.country,)
-    return metrics.target_progress(brief.data, brief.as_of, "activities_completed", countries)
+    return figures.target_progress(brief.data, brief.as_of, "activities_completed", countries)
 
 
 def open_recommendations(brief: Brief) -> pd.DataFrame:
-    recs = metrics.recommendations_view(brief.data, brief.as_of)
+    recs = figures.recommendations_view(brief.data, brief.as_of)
     if not len(recs):
         return recs
-    return recs[recs["status"].isin(metrics.REC_OPEN)]
+    return recs[recs["status"].isin(figures.REC_OPEN)]
 
 
 def planned(brief: Brief) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from bomca_data import access, brief, contract, export, filters, i18n, metrics, pack, store
+from bomca_data import access, brief, contract, export, figures, filters, i18n, pack, store
 from bomca_data.model import DEMO_DIR, Dataset, load_dataset, resolve_source
 from bomca_data.read import SourceError
 
@@ -130,14 +130,14 @@ def _validate(dataset: Dataset, fmt: str) -> int:
 
 def _summary(dataset: Dataset, as_of: dt.date, fmt: str,
              chosen: filters.Filters) -> int:
-    figures = metrics.summary(filters.apply(dataset, chosen, as_of), as_of)
+    found = figures.summary(filters.apply(dataset, chosen, as_of), as_of)
     if chosen.active or chosen.year_kind != "programme":
-        figures["filters"] = chosen.to_query()
+        found["filters"] = chosen.to_query()
     if fmt == "json":
-        print(json.dumps(figures, ensure_ascii=False, indent=1))
+        print(json.dumps(found, ensure_ascii=False, indent=1))
         return EXIT_OK
-    print(f"As of {figures['as_of']} ({dataset.source})")
-    for section, values in figures.items():
+    print(f"As of {found['as_of']} ({dataset.source})")
+    for section, values in found.items():
         if section == "as_of":
             continue
         print(f"{section}:")

@@ -1,7 +1,8 @@
-"""The data contract as data: tables, columns, aliases and vocabularies.
+"""The data contract as data: tables, columns, aliases, vocabularies, each table's
+scope and the limits a file must keep within.
 
-Everything here mirrors ``shared/DATA_CONTRACT.md``; code elsewhere reads these
-structures instead of naming columns or spellings itself.
+Code elsewhere reads these structures instead of naming columns or spellings itself,
+and docs/data-contract.md is written from them (bomca_data/contract_doc.py).
 """
 
 from __future__ import annotations
@@ -63,18 +64,30 @@ class Column:
 
 @dataclass(frozen=True)
 class Scope:
-    """How a table's rows narrow to a view (filters and access alike): the columns
-    holding its country (list), component and the date whose year the year filter
-    reads; whether rows naming the region stay under any country (``regional``), and
-    whether rows naming no country or component stay (``blank_kept``: "all of them").
-    Activities read their year from their end (else start) date; participants follow
-    their activity (and, for countries, their own country: the people rule)."""
+    """How a table's rows narrow to a view, by the sidebar's filters and by a user's
+    access: one declaration per table, read by ``filters.in_view`` (filters) and
+    ``access.restrict`` (access).
+
+    Filters keep the rows whose ``country`` list names a chosen country (and the
+    region's rows under any country when ``regional``), whose ``component`` is a
+    chosen one and whose ``date`` falls in a chosen year; rows naming no country or
+    component stay when ``blank_kept`` ("all of them"). Activities read their year
+    from their end (else start) date.
+    Access: a user limited to some countries sees the rows whose ``country`` names one
+    of them or the region; rows naming no country are for unrestricted users only
+    (``blank_kept`` is a filter rule: a programme-wide row is no country's).
+    ``follows``: the table whose rows decide this one's, matched on ``key``: a
+    recommendation update follows its recommendation (filters and access alike);
+    a participation follows its activity for every filter but the countries, which
+    read the participant's own country (the people rule), as access does."""
 
     country: str | None = "country"
     component: str | None = None
     date: str | None = None
     regional: bool = False
     blank_kept: bool = False
+    follows: str | None = None
+    key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,7 +95,7 @@ class Table:
     name: str
     columns: tuple[Column, ...]
     id_column: str | None = None
-    scope: Scope | None = None  # None: the table follows another (see filters.apply)
+    scope: Scope = Scope()
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -133,7 +146,7 @@ TABLES: dict[str, Table] = {
                 "organisation", "organization", "institution", "ведомство", "организация")),
             Column("agency_type", "agency_type", aliases=("agency_category", "sector")),
             Column("position", aliases=("rank", "title_position", "должность")),
-        )),
+        ), scope=Scope(follows="activities", key="activity_id")),
         Table("recommendations", (
             Column("rec_id", required=True, aliases=("id", "recommendation_id")),
             Column("title", required=True, aliases=("recommendation", "name")),
@@ -154,7 +167,7 @@ TABLES: dict[str, Table] = {
             Column("status", "rec_status", True, ("статус",)),
             Column("meeting_id", aliases=("meeting", "reviewed_at")),
             Column("note", aliases=("comment", "комментарий")),
-        )),
+        ), scope=Scope(country=None, follows="recommendations", key="rec_id")),
         Table("meetings", (
             Column("meeting_id", required=True, aliases=("id",)),
             Column("meeting_type", "meeting_type", True, ("type",)),

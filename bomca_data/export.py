@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from bomca_data import figures, i18n
 from bomca_data import filters as flt
-from bomca_data import i18n, metrics
 from bomca_data.model import Dataset
 from bomca_data.write import printable, write_workbook
 
@@ -73,13 +73,13 @@ def _public(frame: pd.DataFrame) -> pd.DataFrame:
 def summary_sheet(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str
                   ) -> pd.DataFrame:
     """The headline figures and the filters used, as rows of (figure, value)."""
-    figures = metrics.summary(flt.apply(dataset, chosen, as_of), as_of)
+    found = figures.summary(flt.apply(dataset, chosen, as_of), as_of)
     rows = [(i18n.t("sidebar.source", lang), dataset.source.name),
             (i18n.t("sidebar.as_of", lang), as_of.isoformat()),
             (i18n.t("filters.title", lang), i18n.context_line(chosen, as_of, lang))]
     if dataset.programme.demo:
         rows.append(("!", i18n.t("banner.demo", lang)))
-    for section, values in figures.items():
+    for section, values in found.items():
         if section == "as_of":
             continue
         for key, value in values.items():

@@ -7,6 +7,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
 from bomca_data import contract
 
 SETTINGS_FILE = "programme.toml"
@@ -51,6 +54,75 @@ class Programme:
 
     def default_as_of(self) -> dt.date:
         return self.as_of or dt.date.today()
+
+    # --- its years: implementation years "Y1".. (April to March) or calendar years
+
+    @staticmethod
+    def year_key(number: int) -> str:
+        return f"Y{number}"
+
+    def year_keys(self, year_kind: str = "programme") -> list[str]:
+        """"Y1".."Y5" (programme years) or "2021".."2025" (calendar years)."""
+        if year_kind == "programme":
+            return [self.year_key(n) for n in self.year_numbers()]
+        return [str(y) for y in self.calendar_years()]
+
+    def target_year_key(self, year: int) -> str | None:
+        """The programme year a target's year names: an implementation year (1..N),
+        or a calendar year, matched to the programme year starting in it."""
+        if 1 <= year <= len(self.year_numbers()):
+            return self.year_key(year)
+        number = year - self.start.year + 1
+        return self.year_key(number) if 1 <= number <= len(self.year_numbers()) else None
+
+    def year_labels(self, dates: pd.Series, year_kind: str = "programme") -> pd.Series:
+        """The year key of each date ("Y1".. or "2022"..); NA outside the programme
+        (programme years) or for no date. A table lookup, not a string per row."""
+        if year_kind == "programme":
+            return self._programme_years(dates)
+        years = dates.to_numpy(dtype="datetime64[Y]")
+        known = ~np.isnat(years)
+        if not known.any():
+            return _labels(np.full(len(years), -1), [], dates.index)
+        offsets = years.astype("int64")  # years since 1970
+        low, high = int(offsets[known].min()), int(offsets[known].max())
+        codes = np.where(known, offsets - low, -1)
+        return _labels(codes, [str(1970 + y) for y in range(low, high + 1)], dates.index)
+
+    def _programme_years(self, dates: pd.Series) -> pd.Series:
+        days = dates.to_numpy(dtype="datetime64[D]")
+        start = np.datetime64(self.start, "D")
+        inside = (days >= start) & (days <= np.datetime64(self.end, "D"))
+        months = days.astype("datetime64[M]")
+        day_of_month = (days - months).astype(int) + 1
+        elapsed = (months - start.astype("datetime64[M]")).astype(int) - (
+            day_of_month < self.start.day)
+        codes = np.where(inside, elapsed // 12, -1)
+        return _labels(codes, self.year_keys(), dates.index)
+
+    def elapsed(self, as_of: dt.date) -> dict:
+        """How far through its timeline the programme is on the as-of date."""
+        total = (self.end - self.start).days + 1
+        done = min(max((as_of - self.start).days + 1, 0), total)
+        months = (as_of.year - self.start.year) * 12 + as_of.month - self.start.month
+        return {"share": done / total, "months": min(max(months, 0), self.months),
+                "of_months": self.months, "start": self.start, "end": self.end}
+
+    def years_frame(self, as_of: dt.date) -> pd.DataFrame:
+        """The implementation years: key, first and last day, share elapsed on D."""
+        rows = []
+        for n in self.year_numbers():
+            start, end = self.year_start(n), self.year_end(n)
+            days = (end - start).days + 1
+            rows.append((self.year_key(n), pd.Timestamp(start), pd.Timestamp(end),
+                         min(max((as_of - start).days + 1, 0), days) / days))
+        return pd.DataFrame(rows, columns=["year", "start", "finish", "elapsed"])
+
+
+def _labels(codes: np.ndarray, names: list[str], index: pd.Index) -> pd.Series:
+    """names[code] for each code, NA for -1."""
+    table = np.array([*names, None], dtype=object)
+    return pd.Series(table[codes], index=index, dtype="str")
 
 
 def load_programme(folder: Path | None) -> Programme:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bomca_data import charts, i18n, metrics
+from bomca_data import charts, figures, i18n
 from bomca_data.contract import ACTIVITY_STATUSES, ACTIVITY_TYPES, codes
 from bomca_data.ui import banners, state, widgets
 
@@ -13,14 +13,14 @@ if view is not None:
     programme = data.programme
     acts = data.table("activities")
     if not widgets.nothing_matches(view, acts):
-        done = metrics.completed_activities(data, as_of, view.filters.year_kind)
-        per = metrics.count_by(done, "component", programme.components).set_index("component")
+        done = figures.completed_activities(data, as_of, view.filters.year_kind)
+        per = figures.count_by(done, "component", programme.components).set_index("component")
         widgets.kpi_row([(i18n.component_short(c, lang), widgets.fmt(per.loc[c, "activities"],
                                                                    lang), t("kpi.completed"))
                          for c in programme.components])
         left, right = st.container(), st.container()  # full width: eight types, five statuses
         with left:
-            rows = metrics.cross_count(acts, "component", "activity_type", programme.components,
+            rows = figures.cross_count(acts, "component", "activity_type", programme.components,
                                        codes(ACTIVITY_TYPES))
             widgets.chart(view, charts.stacked(rows, "component", "component", "activity_type",
                                                "activity_type", "activities", lang,
@@ -28,7 +28,7 @@ if view is not None:
                                                t("axis.activities"), horizontal=True),
                           rows, "component-by-type")
         with right:
-            rows = metrics.cross_count(acts, "component", "status", programme.components,
+            rows = figures.cross_count(acts, "component", "status", programme.components,
                                        codes(ACTIVITY_STATUSES))
             widgets.chart(view, charts.stacked(rows, "component", "component", "status",
                                                "activity_status", "activities", lang,
@@ -36,8 +36,8 @@ if view is not None:
                                                t("axis.activities"), horizontal=True),
                           rows, "component-by-status")
         st.caption(t("components.all_statuses"))
-        rows = metrics.cross_count(done.dropna(subset=["year"]), "year", "component",
-                                   metrics.year_keys(programme, view.filters.year_kind),
+        rows = figures.cross_count(done.dropna(subset=["year"]), "year", "component",
+                                   programme.year_keys(view.filters.year_kind),
                                    programme.components)
         widgets.chart(view, charts.stacked(rows, "year", "year", "component", "component",
                                            "activities", lang, t("components.by_year"),
@@ -49,8 +49,8 @@ if view is not None:
             for tab, code in zip(st.tabs([i18n.component_short(c, lang) for c in shown]),
                                  shown, strict=True):
                 with tab:
-                    part = metrics.only_component(data, code)
-                    rows = metrics.target_progress(part, as_of, "activities_completed",
+                    part = figures.only_component(data, code)
+                    rows = figures.target_progress(part, as_of, "activities_completed",
                                                    view.filters.countries, (code,))
                     if rows["target"].isna().all():
                         st.info(t("targets.none_for"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bomca_data import charts, metrics
+from bomca_data import charts, figures
 from bomca_data.ui import banners, state, widgets
 
 view = state.current_view()
@@ -11,10 +11,10 @@ if view is not None:
     data, lang, t, as_of = view.data, view.lang, view.t, view.as_of
     programme = data.programme
     keys = (*programme.countries, "RG")
-    done = metrics.completed_activities(data, as_of, view.filters.year_kind)
+    done = figures.completed_activities(data, as_of, view.filters.year_kind)
     if not widgets.nothing_matches(view, done):
-        rows = metrics.count_by(done, "country", keys, explode=True)
-        reach = metrics.coverage(done, programme)
+        rows = figures.count_by(done, "country", keys, explode=True)
+        reach = figures.coverage(done, programme)
         widgets.kpi_row([
             (t("kpi.completed"), widgets.fmt(len(done), lang), None),
             (t("kpi.countries"), f"{reach['countries']} / {len(programme.countries)}", None),
@@ -28,7 +28,7 @@ if view is not None:
         widgets.multi_country_note(view, done, rows)
         left, right = st.columns(2)
         with left:
-            rows = metrics.cross_count(done, "country", "component", keys, programme.components,
+            rows = figures.cross_count(done, "country", "component", keys, programme.components,
                                        explode=True)
             widgets.chart(view, charts.stacked(rows, "country", "country", "component",
                                                "component", "activities", lang,
@@ -36,8 +36,8 @@ if view is not None:
                                                t("axis.activities"), horizontal=True, half=True),
                           rows, "country-by-component")
         with right:
-            years = metrics.year_keys(programme, view.filters.year_kind)
-            rows = metrics.cross_count(done.dropna(subset=["year"]), "country", "year", keys,
+            years = programme.year_keys(view.filters.year_kind)
+            rows = figures.cross_count(done.dropna(subset=["year"]), "country", "year", keys,
                                        years, explode=True)
             widgets.chart(view, charts.stacked(rows, "year", "year", "country", "country",
                                                "activities", lang, t("countries.by_year"),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bomca_data import charts, metrics
+from bomca_data import charts, figures
 from bomca_data.contract import OUTPUT_TYPES, REC_STATUSES, codes
 from bomca_data.ui import banners, state, verdicts, widgets
 
@@ -11,11 +11,11 @@ if view is not None:
     banners.page_header(view, "page.followup", "followup.intro")
     data, lang, t, as_of = view.data, view.lang, view.t, view.as_of
     if not widgets.missing_table(view, "recommendations"):
-        recs = metrics.recommendations_view(data, as_of)
+        recs = figures.recommendations_view(data, as_of)
         if not widgets.nothing_matches(view, recs):
             statuses = codes(REC_STATUSES)
-            by_status = metrics.count_by(recs, "status", statuses, value="recommendations")
-            counts = metrics.recommendation_figures(recs)
+            by_status = figures.count_by(recs, "status", statuses, value="recommendations")
+            counts = figures.recommendation_figures(recs)
             widgets.kpi_row([
                 (t("kpi.recs_total"), widgets.fmt(counts["total"], lang), None),
                 (t("kpi.recs_implemented"),
@@ -33,7 +33,7 @@ if view is not None:
                                                 horizontal=True), by_status, "recs-by-status",
                               status_kind="rec_status")
             with right:
-                rows = metrics.count_by(recs, "output_type", codes(OUTPUT_TYPES),
+                rows = figures.count_by(recs, "output_type", codes(OUTPUT_TYPES),
                                         value="recommendations")
                 widgets.chart(view, charts.bars(rows, "output_type", "recommendations",
                                                 "output_type", lang, t("followup.by_type"),
@@ -41,7 +41,7 @@ if view is not None:
                                                 horizontal=True), rows, "recs-by-type")
             left, right = st.columns(2)
             with left:
-                rows = metrics.cross_count(recs, "country", "status",
+                rows = figures.cross_count(recs, "country", "status",
                                            (*data.programme.countries, "RG"), statuses,
                                            explode=True).rename(
                                                columns={"activities": "recommendations"})
@@ -51,7 +51,7 @@ if view is not None:
                                                    t("axis.recommendations"), horizontal=True, half=True),
                               rows, "recs-by-country", status_kind="rec_status")
             with right:
-                rows = metrics.cross_count(recs.dropna(subset=["component"]), "component",
+                rows = figures.cross_count(recs.dropna(subset=["component"]), "component",
                                            "status", data.programme.components, statuses
                                            ).rename(columns={"activities": "recommendations"})
                 widgets.chart(view, charts.stacked(rows, "component", "component", "status",

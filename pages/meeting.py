@@ -11,17 +11,17 @@ if view is not None:
     lang, t, as_of = view.lang, view.t, view.as_of
     country, since = meeting.choices(view)
     brief = meeting.figures(view, country, since)
-    figures = brief["headline"]
+    headline = brief["headline"]
     period = f"{i18n.date(brief['start'], lang)} - {i18n.date(as_of, lang)}"
     meeting.download(view, country, since)
     widgets.kpi_row([
-        (t("kpi.completed"), widgets.fmt(figures["completed"], lang),
-         t("pack.in_period", n=widgets.fmt(figures["completed_in_period"], lang))),
-        (t("kpi.attendances"), widgets.fmt(figures["attendances"], lang),
-         t("pack.in_period", n=widgets.fmt(figures["attendances_in_period"], lang))),
-        (t("kpi.women"), widgets.fmt(figures["women_share"], lang, percent=True), None),
-        (t("kpi.recs_open"), widgets.fmt(figures["recommendations_open"], lang),
-         t("pack.overdue", n=widgets.fmt(figures["overdue"], lang))),
+        (t("kpi.completed"), widgets.fmt(headline["completed"], lang),
+         t("pack.in_period", n=widgets.fmt(headline["completed_in_period"], lang))),
+        (t("kpi.attendances"), widgets.fmt(headline["attendances"], lang),
+         t("pack.in_period", n=widgets.fmt(headline["attendances_in_period"], lang))),
+        (t("kpi.women"), widgets.fmt(headline["women_share"], lang, percent=True), None),
+        (t("kpi.recs_open"), widgets.fmt(headline["recommendations_open"], lang),
+         t("pack.overdue", n=widgets.fmt(headline["overdue"], lang))),
     ])
     widgets.caption(view, "pack.scope")
     subtitle = f"{i18n.term('country', country, lang)} · {period} · {view.subtitle.split(' · ')[0]}"

@@ -2,19 +2,19 @@
 
 import streamlit as st
 
-from bomca_data import charts, metrics
+from bomca_data import charts, figures
 from bomca_data.ui import banners, state, verdicts, widgets
 
 view = state.current_view()
 if view is not None:
     banners.page_header(view, "page.overview", "overview.intro")
     data, lang, t, as_of = view.data, view.lang, view.t, view.as_of
-    figures = metrics.summary(data, as_of)
-    acts, parts, recs = figures["activities"], figures["participants"], figures["recommendations"]
-    status = metrics.status_counts(data, as_of)
-    clock = metrics.time_elapsed(data.programme, as_of)
-    done = metrics.completed_activities(data, as_of)
-    reach = metrics.coverage(done, data.programme)
+    headline = figures.summary(data, as_of)
+    acts, parts = headline["activities"], headline["participants"]
+    recs, status = headline["recommendations"], headline["activities"]["by_status"]
+    clock = data.programme.elapsed(as_of)
+    done = figures.completed_activities(data, as_of)
+    reach = figures.coverage(done, data.programme)
     widgets.kpi_row([
         (t("kpi.completed"), widgets.fmt(acts["completed"], lang),
          t("kpi.of", n=widgets.fmt(acts["total"], lang))),
@@ -41,18 +41,18 @@ if view is not None:
     fig = charts.programme_clock(clock, as_of, year_ends, lang, t(
         "overview.clock", start=widgets.fmt_date(programme.start, lang),
         end=widgets.fmt_date(programme.end, lang)), view.subtitle)
-    widgets.chart(view, fig, metrics.programme_years_frame(programme, as_of), "timeline-clock")
+    widgets.chart(view, fig, programme.years_frame(as_of), "timeline-clock")
 
     if not widgets.nothing_matches(view, done):
         left, right = st.columns(2)
         with left:
-            rows = metrics.count_by(done, "component", programme.components)
+            rows = figures.count_by(done, "component", programme.components)
             widgets.chart(view, charts.bars(rows, "component", "activities", "component", lang,
                                             t("overview.by_component"), view.subtitle,
                                             t("axis.activities"), horizontal=True), rows,
                           "completed-by-component")
         with right:
-            rows = metrics.count_by(done, "country", (*programme.countries, "RG"), explode=True)
+            rows = figures.count_by(done, "country", (*programme.countries, "RG"), explode=True)
             widgets.chart(view, charts.bars(rows, "country", "activities", "country", lang,
                                             t("overview.by_country"), view.subtitle,
                                             t("axis.activities")), rows, "completed-by-country")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bomca_data import charts, metrics
+from bomca_data import charts, figures
 from bomca_data.ui import banners, state, widgets
 
 view = state.current_view()
@@ -12,11 +12,11 @@ if view is not None:
     acts = data.table("activities")
     meetings = data.table("meetings")
     if not widgets.nothing_matches(view, acts):
-        progress, target = metrics.cumulative_completed(data, as_of, view.filters.countries,
+        progress, target = figures.cumulative_completed(data, as_of, view.filters.countries,
                                                         view.filters.components)
-        clock = metrics.time_elapsed(data.programme, as_of)
-        due = metrics.target_due(target, as_of)
-        upcoming = metrics.next_meeting(data, as_of)
+        clock = data.programme.elapsed(as_of)
+        due = figures.target_due(target, as_of)
+        upcoming = figures.next_meeting(data, as_of)
         widgets.kpi_row([
             (t("kpi.elapsed"), widgets.fmt(clock["share"], lang, percent=True),
              t("kpi.months", m=clock["months"], n=clock["of_months"])),
@@ -25,7 +25,7 @@ if view is not None:
              widgets.fmt(due[1] if due else None, lang), None),
             (t("kpi.next_meeting"), widgets.meeting_label(view, upcoming), None),
         ])
-        rows = metrics.by_quarter(data)
+        rows = figures.by_quarter(data)
         widgets.chart(view, charts.stacked(rows, "quarter", None, "component", "component",
                                            "activities", lang, t("timeline.quarters"),
                                            view.subtitle, t("axis.activities")),
@@ -36,7 +36,7 @@ if view is not None:
                                               t("timeline.cumulative"), view.subtitle,
                                               t("axis.activities")),
                       progress.merge(target, on="month", how="outer"), "cumulative-completed")
-        rows = metrics.gantt(data, as_of)
+        rows = figures.gantt(data, as_of)
         widgets.chart(view, charts.gantt(rows, meetings, as_of, lang,
                                          t("timeline.gantt", n=len(rows)), view.subtitle),
                       rows, "activities-gantt")

@@ -428,3 +428,25 @@ def test_a_country_user_sees_only_their_countries_issues_and_counts(monkeypatch,
     csv_text = report.issues_frame(access.restrict(load_dataset(_countries_source(tmp_path)),
                                                    ("KZ",))).to_csv()
     assert "SECRET" not in csv_text
+
+
+def test_every_table_is_narrowed_by_its_declared_access_rule():
+    """each table by the rule declared with its scope, computed here row by row: rows
+    naming KZ or the region; rows naming no country gone; followers follow."""
+    from bomca_data import contract
+
+    full = load_dataset(DEMO_DIR)
+    seen = access.restrict(full, ("KZ",))
+    for name, frame in full.tables.items():
+        scope = contract.TABLES[name].scope
+        if scope.country is None:
+            kept_keys = set(seen.tables[scope.follows][scope.key])
+            expected = [k for k in frame[scope.key] if k in kept_keys]
+            assert list(seen.tables[name][scope.key]) == expected, name
+            continue
+        expected = [i for i, v in zip(frame.index, frame[scope.country].astype(object), strict=True)
+                    if isinstance(v, str) and {"KZ", "RG"} & set(v.split(";"))]
+        assert list(seen.tables[name].index) == expected, name
+        assert all(set(v.split(";")) <= {"KZ", "RG"}
+                   for v in seen.tables[name][scope.country].astype(str)), name
+    assert "recommendation_updates" in seen.tables

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 
 from benchmarks import serve
-from bomca_data import filters, i18n, metrics
+from bomca_data import figures, filters, i18n
 from bomca_data.model import DEMO_DIR, load_dataset
 
 CHROMIUM = "/usr/bin/chromium"
@@ -102,7 +102,7 @@ def _expected_completed(as_of=None, **chosen) -> str:
     ds = load_dataset(DEMO_DIR)
     as_of = as_of or ds.programme.as_of
     narrowed = filters.apply(ds, filters.Filters(**chosen), as_of)
-    return i18n.number(metrics.summary(narrowed, as_of)["activities"]["completed"])
+    return i18n.number(figures.summary(narrowed, as_of)["activities"]["completed"])
 
 
 def test_changing_a_filter_changes_the_headline(server, page):

@@ -141,15 +141,15 @@ def test_summary_and_export_take_the_dashboards_filters(capsys, tmp_path):
     """Any view can be reproduced on the command line: the same filters, one number."""
     import datetime as dt
 
+    from bomca_data import figures
     from bomca_data import filters as flt
-    from bomca_data import metrics
     from bomca_data.model import DEMO_DIR, load_dataset
 
     ds = load_dataset(DEMO_DIR)
     day = dt.date(2022, 9, 5)
     chosen = flt.Filters(countries=("KZ",), components=("C2",), years=("2022",),
                          year_kind="calendar", types=("training",), statuses=("completed",))
-    expected = metrics.summary(flt.apply(ds, chosen, day), day)
+    expected = figures.summary(flt.apply(ds, chosen, day), day)
     code, out, _ = run(capsys, "summary", "--as-of", "2022-09-05", "--country", "kz",
                        "--component", "C2", "--years-as", "calendar", "--year", "2022",
                        "--type", "training", "--status", "completed", "--format", "json")

@@ -6,7 +6,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from bomca_data import demo, metrics
+from bomca_data import demo, figures
 from bomca_data.model import DEMO_DIR, load_dataset, resolve_source
 
 PUBLISHED = dt.date(2022, 9, 5)
@@ -48,14 +48,14 @@ def test_demo_is_marked_as_demonstration_data(ds):
 
 
 def test_exactly_93_activities_completed_by_5_september_2022(ds):
-    acts = metrics.summary(ds, PUBLISHED)["activities"]
+    acts = figures.summary(ds, PUBLISHED)["activities"]
     assert acts["completed"] == 93
     assert all(acts["completed_by_component"][c] > 0 for c in ("C1", "C2", "C3", "C4"))
     assert all(acts["completed_by_country"][c] > 0 for c in ("KZ", "KG", "TJ", "TM", "UZ"))
 
 
 def test_over_1400_unique_participants_by_then(ds):
-    parts = metrics.summary(ds, PUBLISHED)["participants"]
+    parts = figures.summary(ds, PUBLISHED)["participants"]
     assert 1401 <= parts["unique_persons"] <= 1699
     assert 0.15 < parts["women_share"] < 0.45
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from pptx import Presentation
 
-from bomca_data import brief, cli, i18n, metrics, pack
+from bomca_data import brief, cli, figures, i18n, pack
 from bomca_data.model import DEMO_DIR, load_dataset
 
 ASTANA = dt.date(2023, 9, 11)
@@ -40,13 +40,13 @@ def test_pack_has_its_slides_and_native_charts(ds, country):
 @pytest.mark.parametrize("country", ["KZ", "UZ", "RG"])
 def test_pack_figures_equal_summary(ds, country):
     b = brief.build(ds, country, ASTANA)
-    figures = metrics.summary(ds, ASTANA)
+    found = figures.summary(ds, ASTANA)
     headline = brief.headline(b)
     if country == "RG":
-        expected = (figures["activities"]["completed"], figures["participants"]["attendances"])
+        expected = (found["activities"]["completed"], found["participants"]["attendances"])
     else:
-        expected = (figures["activities"]["completed_by_country"][country],
-                    figures["participants"]["by_country"][country])
+        expected = (found["activities"]["completed_by_country"][country],
+                    found["participants"]["by_country"][country])
     assert (headline["completed"], headline["attendances"]) == expected
     text = slides_text(Presentation(io.BytesIO(pack.meeting_pack(b, "en", "x"))))[1]
     assert i18n.number(expected[0]) in text and i18n.number(expected[1]) in text

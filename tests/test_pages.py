@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bomca_data import filters, i18n, metrics
+from bomca_data import figures, filters, i18n
 from bomca_data.model import DEMO_DIR, load_dataset
 from bomca_data.ui import widgets
 from tests.sheets import ACTIVITY_HEADER, activity, write
@@ -160,12 +160,12 @@ def test_overview_figures_agree_with_summary(monkeypatch):
     at = open_page(monkeypatch, PAGES[0], country="KZ")
     ds = load_dataset(DEMO_DIR)
     narrowed = filters.apply(ds, filters.Filters(countries=("KZ",)), ds.programme.as_of)
-    figures = metrics.summary(narrowed, ds.programme.as_of)
+    found = figures.summary(narrowed, ds.programme.as_of)
     values = shown(at)
-    assert values["Activities completed"] == i18n.number(figures["activities"]["completed"])
-    assert values["Attendances"] == i18n.number(figures["participants"]["attendances"])
-    assert values["Unique people"] == i18n.number(figures["participants"]["unique_persons"])
-    assert values["Women's share"] == i18n.percent(figures["participants"]["women_share"])
+    assert values["Activities completed"] == i18n.number(found["activities"]["completed"])
+    assert values["Attendances"] == i18n.number(found["participants"]["attendances"])
+    assert values["Unique people"] == i18n.number(found["participants"]["unique_persons"])
+    assert values["Women's share"] == i18n.percent(found["participants"]["women_share"])
     fig = charts(at)[1]
     assert "Countries: Kazakhstan" in fig["layout"]["title"]["subtitle"]["text"]
 
@@ -173,10 +173,10 @@ def test_overview_figures_agree_with_summary(monkeypatch):
 def test_overview_without_filters_matches_the_cli_summary(monkeypatch):
     at = open_page(monkeypatch, PAGES[0])
     ds = load_dataset(DEMO_DIR)
-    figures = metrics.summary(ds, ds.programme.as_of)
-    assert shown(at)["Activities completed"] == i18n.number(figures["activities"]["completed"])
+    found = figures.summary(ds, ds.programme.as_of)
+    assert shown(at)["Activities completed"] == i18n.number(found["activities"]["completed"])
     by_component = charts(at)[1]["data"][0]
-    assert values(by_component["x"]) == list(figures["activities"]["completed_by_component"]
+    assert values(by_component["x"]) == list(found["activities"]["completed_by_component"]
                                               .values())
 
 
@@ -251,12 +251,13 @@ def test_overview_answers_which_country_and_component_lag(monkeypatch):
     """A matrix of countries (and of components) by indicator, each cell a verdict and
     each row a link to its filtered view."""
     from bomca_data import verdicts
+    from bomca_data.figures import targets
 
     at = open_page(monkeypatch, PAGES[0], as_of="2022-09-05", lang="en")
     tables = [m.value for m in at.markdown if m.value.startswith("| Country")
               or m.value.startswith("| Component")]
     assert len(tables) == 2
-    expected = verdicts.matrix(load_dataset(DEMO_DIR), dt.date(2022, 9, 5), "country")
+    expected = targets.matrix(load_dataset(DEMO_DIR), dt.date(2022, 9, 5), "country")
     kz = expected[(expected["country"] == "KZ")
                   & (expected["indicator"] == "activities_completed")].iloc[0]
     row = next(r for r in tables[0].splitlines() if r.startswith("| [Kazakhstan]"))

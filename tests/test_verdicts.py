@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from bomca_data import filters, verdicts
+from bomca_data.figures import targets
 from bomca_data.model import DEMO_DIR, load_dataset
 from tests.sheets import ACTIVITY_HEADER, activity, write
 
@@ -31,7 +32,7 @@ def source(tmp_path, y2_done: int):
 
 
 def test_the_current_year_is_due_pro_rata_and_a_future_year_shows_its_target_alone(tmp_path):
-    rows = verdicts.progress(source(tmp_path, 10), D, "activities_completed").set_index("year")
+    rows = targets.progress(source(tmp_path, 10), D, "activities_completed").set_index("year")
     assert rows.loc["Y1", "due"] == 10
     assert rows.loc["Y2", "due"] == pytest.approx(20 * 183 / 365)
     assert rows.loc["Y3", "target"] == 30 and rows[["actual", "due"]].loc["Y3"].isna().all()
@@ -41,28 +42,28 @@ def test_the_current_year_is_due_pro_rata_and_a_future_year_shows_its_target_alo
                                                    (4, "behind")])
 def test_one_rule_for_the_verdict(tmp_path, y2_done, expected):
     """Achieved by D over due by D: (10 + done) / (10 + 10.03)."""
-    found = verdicts.verdict(source(tmp_path, y2_done), D, "activities_completed")
+    found = targets.verdict(source(tmp_path, y2_done), D, "activities_completed")
     due = 10 + 20 * 183 / 365
     assert found.due == pytest.approx(due) and found.actual == 10 + y2_done
-    assert found.verdict == expected == verdicts.judge((10 + y2_done) / due)
+    assert found.verdict == expected == targets.judge((10 + y2_done) / due)
 
 
 def test_a_scope_is_judged_by_its_own_targets_or_not_at_all(tmp_path):
     ds = source(tmp_path, 10)
     kz = filters.apply(ds, filters.Filters(countries=("KZ",)), D)
-    found = verdicts.verdict(kz, D, "activities_completed", ("KZ",))
+    found = targets.verdict(kz, D, "activities_completed", ("KZ",))
     assert found.due == 10  # KZ's own Y1 target; Y2 has none for KZ
-    assert verdicts.verdict(kz, D, "participants", ("KZ",)).verdict == "no_target"
-    components = verdicts.verdict(ds, D, "activities_completed", (), ("C1",))
+    assert targets.verdict(kz, D, "participants", ("KZ",)).verdict == "no_target"
+    components = targets.verdict(ds, D, "activities_completed", (), ("C1",))
     assert components.verdict == "no_target"  # never the programme's total for one part
 
 
 def test_the_demo_matrix_names_every_country_and_indicator():
     ds = load_dataset(DEMO_DIR)
-    frame = verdicts.matrix(ds, dt.date(2022, 9, 5), "country")
+    frame = targets.matrix(ds, dt.date(2022, 9, 5), "country")
     assert set(frame["country"]) == set(ds.programme.countries)
-    assert set(frame["indicator"]) == set(verdicts.INDICATORS)
-    assert set(frame["verdict"]) <= set(verdicts.VERDICTS)
+    assert set(frame["indicator"]) == set(targets.INDICATORS)
+    assert set(frame["verdict"]) <= set(targets.VERDICTS)
     table = verdicts.matrix_markdown(frame, "country", "ru", {c: f"?country={c}" for c in
                                                               ds.programme.countries})
     rows = table.splitlines()
@@ -73,13 +74,13 @@ def test_the_demo_matrix_names_every_country_and_indicator():
 def test_timeline_with_a_country_uses_that_countrys_targets(tmp_path):
     """Kazakhstan's 21 completed activities were set against the whole programme's
     cumulative target (140, rising to 330)."""
-    from bomca_data import metrics
+    from bomca_data import figures
 
     ds = load_dataset(DEMO_DIR)
     day = dt.date(2023, 11, 30)
     kz = filters.apply(ds, filters.Filters(countries=("KZ",)), day)
-    _, everyone = metrics.cumulative_completed(ds, day)
-    _, own = metrics.cumulative_completed(kz, day, ("KZ",))
+    _, everyone = figures.cumulative_completed(ds, day)
+    _, own = figures.cumulative_completed(kz, day, ("KZ",))
     targets = ds.tables["targets"]
     mine = targets[(targets["country"] == "KZ") & targets["component"].isna()
                    & (targets["indicator"] == "activities_completed")]

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from bomca_data import i18n, metrics
-from bomca_data import verdicts as rule
+from bomca_data import i18n
+from bomca_data import verdicts as words
+from bomca_data.figures import targets
+from bomca_data.figures.frames import once_per_dataset
 from bomca_data.ui import widgets
 from bomca_data.ui.state import View
 
@@ -16,12 +18,12 @@ def scope_row(view: View) -> None:
     Markdown table (one element: cheap to redraw on every filter change)."""
     chosen = view.filters
     names, badges, details = [], [], []
-    for indicator in rule.INDICATORS:
-        found = rule.verdict(view.data, view.as_of, indicator, chosen.countries,
+    for indicator in targets.INDICATORS:
+        found = targets.verdict(view.data, view.as_of, indicator, chosen.countries,
                              chosen.components)
         names.append(i18n.term("indicator", indicator, view.lang))
-        badges.append(rule.badge(found.verdict, found.ratio, view.lang))
-        share = indicator == rule.SHARE
+        badges.append(words.badge(found.verdict, found.ratio, view.lang))
+        share = indicator == targets.SHARE
         details.append(view.t("verdict.detail", actual=widgets.fmt(
             found.actual, view.lang, percent=share), due=widgets.fmt(
             found.due, view.lang, percent=share)) if found.due is not None
@@ -47,10 +49,10 @@ def matrices(view: View) -> None:
         st.markdown(_table(view.dataset, view.as_of, by, view.lang, links))
 
 
-@metrics.once_per_dataset
+@once_per_dataset
 def _table(dataset, as_of, by: str, lang: str, links: tuple) -> str:
     """The matrix's Markdown, made once per dataset, date and language."""
-    return rule.matrix_markdown(rule.matrix(dataset, as_of, by), by, lang, dict(links))
+    return words.matrix_markdown(targets.matrix(dataset, as_of, by), by, lang, dict(links))
 
 
 def has_targets(view: View) -> bool:
@@ -65,12 +67,12 @@ def target_chart(view: View, indicator: str, value_title: str, name: str) -> Non
     from bomca_data import charts
 
     chosen = view.filters
-    if not rule.has_target(view.data, indicator, chosen.countries, chosen.components):
+    if not targets.has_target(view.data, indicator, chosen.countries, chosen.components):
         st.info(view.t("verdict.none_for", indicator=i18n.term("indicator", indicator,
                                                               view.lang)))
         return  # the sentence alone: never another scope's target against this one
-    rows = rule.progress(view.data, view.as_of, indicator, chosen.countries, chosen.components)
+    rows = targets.progress(view.data, view.as_of, indicator, chosen.countries, chosen.components)
     title = view.t("verdict.against", indicator=i18n.term("indicator", indicator, view.lang))
     widgets.chart(view, charts.actual_vs_target(
         rows[["year", "actual", "target", "due", "verdict"]], view.lang, title, view.subtitle,
-        value_title, percent=indicator == rule.SHARE), rows, name)
+        value_title, percent=indicator == targets.SHARE), rows, name)

@@ -1,0 +1,61 @@
+"""Recommendations: those proposed by D with their status on D, overdue ones, the
+implemented share."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from bomca_data.figures.asof import REC_OPEN, REC_STATUSES_AT, recommendation_status, stamp
+from bomca_data.figures.frames import tally
+from bomca_data.model import Dataset
+
+
+def recommendation_summary(dataset: Dataset, as_of: dt.date) -> dict:
+    """The "recommendations" part of the summary: those proposed by D, by their status
+    on D, and the share implemented on D."""
+    if dataset.table("recommendations") is None:
+        return {"total": 0, "by_status": {}, "implemented_share": None}
+    counted = recommendations_view(dataset, as_of)
+    figures = recommendation_figures(counted)
+    return {"total": figures["total"],
+            "by_status": tally(counted["status"] if len(counted) else pd.Series(dtype="str"),
+                               REC_STATUSES_AT),
+            "implemented_share": figures["implemented_share"]}
+
+
+def recommendation_figures(recs: pd.DataFrame) -> dict:
+    """Counts of a recommendations_view(): total, implemented (and share), open, overdue."""
+    if not len(recs):
+        return {"total": 0, "implemented": 0, "implemented_share": None, "open": 0,
+                "overdue": 0}
+    implemented = int((recs["status"] == "implemented").sum())
+    return {"total": len(recs), "implemented": implemented,
+            "implemented_share": implemented / len(recs),
+            "open": int(recs["status"].isin(REC_OPEN).sum()), "overdue": int(recs["overdue"].sum())}
+
+def recommendations_view(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
+    """Recommendations proposed by D; overdue ones (due before D, not implemented or
+    declined) first, then by due date."""
+    recs = dataset.table("recommendations")
+    if recs is None:
+        return pd.DataFrame()
+    d = stamp(as_of)
+    recs = recs[recs["date_proposed"] <= d]
+    on_d = recommendation_status(recs, as_of, dataset.table("recommendation_updates"))
+    # nothing dated after D is shown: a later status date, a later meeting's review
+    recs = recs.assign(status=on_d["status"], status_date=on_d["status_date"],
+                       reviewed_at=_reviewed_by(dataset, recs["reviewed_at"], as_of))
+    overdue = recs["status"].isin(REC_OPEN) & (recs["due_date"] < d)
+    out = recs.assign(overdue=overdue.fillna(False))
+    return out.sort_values(["overdue", "due_date"], ascending=[False, True],
+                           na_position="last").reset_index(drop=True)
+
+def _reviewed_by(dataset: Dataset, reviewed: pd.Series, as_of: dt.date) -> pd.Series:
+    """The meeting that last reviewed each recommendation, when it was held by D."""
+    meetings = dataset.table("meetings")
+    if meetings is None or reviewed.isna().all():
+        return reviewed
+    held = set(meetings.loc[meetings["start_date"] <= stamp(as_of), "meeting_id"])
+    return reviewed.where(reviewed.isin(held))
