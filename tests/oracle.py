@@ -114,17 +114,7 @@ def summary_of_rows(dataset: Dataset, d: dt.date, acts: list[dict], all_parts: l
                     "by_country": people_by_country, "by_agency_type": dict(by_agency)}
 
     recs = [r for r in all_recs if r["date_proposed"] <= d]
-    if updates is not None:
-        latest: dict[str, tuple[dt.date, int, str]] = {}
-        for i, u in enumerate(updates):
-            key = (u["date"], i, u["status"])  # the last on or before D; ties: the later row
-            if u["date"] <= d and key > latest.get(u["rec_id"], (dt.date.min, -1, "")):
-                latest[u["rec_id"]] = key
-        rec_status = [latest[r["rec_id"]][2] if r["rec_id"] in latest else "proposed"
-                      for r in recs]
-    else:
-        rec_status = [r["status"] if (r["status_date"] or r["date_proposed"]) <= d
-                      else "unrecorded" for r in recs]
+    rec_status = statuses_of_recommendations(recs, updates, d)
     implemented = rec_status.count("implemented")
     recommendations = {
         "total": len(recs),
@@ -166,13 +156,50 @@ def filtered_summary(dataset: Dataset, d: dt.date, chosen) -> dict:
     parts = [r for r in _rows(dataset, "participants") if r["activity_id"] in people_acts
              and (not chosen.countries or r["country"] in chosen.countries
                   or ("RG" in chosen.countries and r["activity_id"] in regional))]
-    recs = [r for r in _rows(dataset, "recommendations") if in_countries(r["country"])
+    recs, updates = _recommendations_in_view(dataset, chosen)
+    people = [a for a in acts if a["activity_id"] in people_acts]
+    return summary_of_rows(dataset, d, kept, parts, recs, updates, people)
+
+
+def statuses_of_recommendations(recs: list[dict], updates: list[dict] | None,
+                                d: dt.date) -> list[str]:
+    """Each recommendation's status on D: the last update on or before D (proposed when
+    none); without updates, the recorded status from its status date on."""
+    if updates is None:
+        return [r["status"] if (r["status_date"] or r["date_proposed"]) <= d
+                else "unrecorded" for r in recs]
+    latest: dict[str, tuple[dt.date, int, str]] = {}
+    for i, u in enumerate(updates):
+        key = (u["date"], i, u["status"])  # the last on or before D; ties: the later row
+        if u["date"] <= d and key > latest.get(u["rec_id"], (dt.date.min, -1, "")):
+            latest[u["rec_id"]] = key
+    return [latest[r["rec_id"]][2] if r["rec_id"] in latest else "proposed" for r in recs]
+
+
+def follow_up(dataset: Dataset, d: dt.date, chosen) -> dict:
+    """The Follow-up page's counts for the filtered view: proposed by D, implemented on
+    D, open on D (proposed, accepted, in progress or unrecorded) and overdue (open,
+    due before D)."""
+    recs, updates = _recommendations_in_view(dataset, chosen)
+    recs = [r for r in recs if r["date_proposed"] <= d]
+    status = statuses_of_recommendations(recs, updates, d)
+    open_ = [s in ("proposed", "accepted", "in_progress", "unrecorded") for s in status]
+    return {"total": len(recs), "implemented": status.count("implemented"),
+            "open": sum(open_),
+            "overdue": sum(o and r["due_date"] is not None and r["due_date"] < d
+                           for o, r in zip(open_, recs, strict=True))}
+
+
+def _recommendations_in_view(dataset: Dataset, chosen) -> tuple[list[dict], list[dict] | None]:
+    """Recommendations matching on their countries, component and year proposed; the
+    updates of those (None without an updates table)."""
+    recs = [r for r in _rows(dataset, "recommendations")
+            if (not chosen.countries or any(c in chosen.countries
+                                            for c in r["country"].split(";")))
             and (not chosen.components or r["component"] in chosen.components)
             and (not chosen.years or _year_of(r["date_proposed"], dataset, chosen.year_kind)
                  in chosen.years)]
+    if dataset.table("recommendation_updates") is None:
+        return recs, None
     ids = {r["rec_id"] for r in recs}
-    updates = None
-    if dataset.table("recommendation_updates") is not None:
-        updates = [u for u in _rows(dataset, "recommendation_updates") if u["rec_id"] in ids]
-    people = [a for a in acts if a["activity_id"] in people_acts]
-    return summary_of_rows(dataset, d, kept, parts, recs, updates, people)
+    return recs, [u for u in _rows(dataset, "recommendation_updates") if u["rec_id"] in ids]
