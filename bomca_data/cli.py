@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_filters(sub)
     sub.add_argument("--as-of", type=_date, help="YYYY-MM-DD")
     sub.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
+    sub = commands.add_parser("contract", help="write the data contract document (Markdown) "
+                              "from the code that defines it")
+    sub.add_argument("--out", type=Path, help="the file to write (default: standard output)")
     return parser
 
 
@@ -190,6 +193,15 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in ("import", "history", "rollback"):
         return _managed(args)
+    if args.command == "contract":
+        from bomca_data import contract_doc
+
+        text = contract_doc.document()
+        if args.out is None:
+            print(text, end="")
+        else:
+            _write(args.out, text.encode("utf-8"))
+        return EXIT_OK
     if args.command == "hash-password":
         password = (getpass.getpass("Password: ") if sys.stdin.isatty()
                     else sys.stdin.readline().rstrip("\n"))

@@ -1,0 +1,141 @@
+"""The data contract as a document (docs/data-contract.md), written from the code that
+defines it: the tables, columns and vocabularies of ``contract``, the issue catalogue,
+and the rules of the figures from the docstrings of the functions that apply them. A
+rule is written once, where it is applied; a test fails when the committed document
+differs from what this module writes (``python -m bomca_data contract --out
+docs/data-contract.md`` writes it again).
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from dataclasses import fields
+
+from bomca_data import brief, contract, filters, issues, model, templates
+from bomca_data.figures import asof, recommendations, targets
+
+PATH = "docs/data-contract.md"
+
+
+def _doc(obj) -> str:
+    """A docstring as Markdown: ``code`` becomes `code`, each paragraph and each list
+    item on one line."""
+    text = (inspect.getdoc(obj) or "").replace("``", "`")
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text):
+        lines: list[str] = []
+        for line in block.splitlines():
+            line = line.strip()
+            if line.startswith("- ") or not lines:
+                lines.append(line)
+            else:
+                lines[-1] += " " + line
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|")
+
+
+def _tables() -> list[str]:
+    out = ["## Tables", "",
+           "A source is a folder (one file per table, or one workbook with a sheet per "
+           "table) or a workbook. Accepted files: "
+           + ", ".join(f"`{s}`" for s in contract.ACCEPTED_SUFFIXES) + ". Headers are "
+           "matched by name or alias, in any case, with spaces, hyphens and underscores "
+           "alike; columns naming or reaching a person are dropped as the file is read.",
+           ""]
+    for table in contract.TABLES.values():
+        out += [f"### `{table.name}`", ""]
+        if table.id_column:
+            out += [f"Identified by `{table.id_column}` (unique).", ""]
+        out += ["| column | kind | required | rule | aliases |", "|---|---|---|---|---|"]
+        for col in table.columns:
+            rule = templates.RULES.get((table.name, col.name), "")
+            bounds = [f"{sign} {value:g}" for sign, value in ((">=", col.minimum),
+                                                              ("<=", col.maximum))
+                      if value is not None and f"{sign} {value:g}" not in rule]
+            rule = "; ".join(r for r in (rule, *bounds) if r)
+            out.append(f"| `{col.name}` | {col.kind} | {'yes' if col.required else ''} | "
+                       f"{_cell(rule)} | {_cell(', '.join(col.aliases))} |")
+        out += ["", f"Scope: {_scope_sentence(table)}", ""]
+    return out
+
+
+def _scope_sentence(table: contract.Table) -> str:
+    scope = table.scope
+    parts = []
+    if scope.follows:
+        parts.append(f"follows `{scope.follows}` through `{scope.key}`")
+    if scope.country:
+        parts.append(f"countries from `{scope.country}`"
+                     + (" (regional rows under any country)" if scope.regional else ""))
+    if scope.component:
+        parts.append(f"component from `{scope.component}`")
+    if scope.date:
+        parts.append(f"year from `{scope.date}`")
+    if scope.blank_kept:
+        parts.append("rows naming no country or component kept by filters")
+    return "; ".join(parts) + "."
+
+
+def _vocabularies() -> list[str]:
+    out = ["## Vocabularies", "",
+           "A value may be written as its code, its English or Russian name, or one of "
+           "the listed spellings.", ""]
+    for kind, terms in contract.VOCABULARIES.items():
+        if kind == "country_list":
+            continue
+        out += [f"### {kind}", "", "| code | English | Russian |", "|---|---|---|"]
+        out += [f"| `{t.code}` | {_cell(t.en)} | {_cell(t.ru)} |" for t in terms]
+        out.append("")
+    out += ["A `country_list` holds one or more country codes separated by `;` "
+            "(\"KZ;UZ\"), or `RG` for the region.", ""]
+    return out
+
+
+def _figures() -> list[str]:
+    rules = (model.Dataset.data_date, model.Dataset.default_as_of, asof.activity_status,
+             asof.completed_by, asof.people_count, asof.recommendation_status,
+             recommendations.recommendations_view, brief, brief.planned)
+    out = ["## Figures at a date", "",
+           "Every figure is a function of (data, as-of date D, scope): D is the sidebar's "
+           "date, `?as_of=` in a link, or `--as-of` on the command line.", ""]
+    for rule in rules:
+        out += [_doc(rule), ""]
+    return out
+
+
+def _scope() -> list[str]:
+    beyond = _doc(filters).split("\n\n", 1)[1]  # after the module's one-line summary
+    return ["## Scope: filters and access", "", _doc(contract.Scope), "", beyond, "",
+            "Each table's declaration is under its table above.", ""]
+
+
+def _limits() -> list[str]:
+    out = ["## Limits", "", _doc(contract.Limits), "", "| limit | value |", "|---|---|"]
+    for f in fields(contract.Limits):
+        value = getattr(contract.LIMITS, f.name)
+        shown = f"{value // 2**20:,} MB" if f.name.endswith("_bytes") else f"{value:,}"
+        out.append(f"| `{f.name}` | {shown} |")
+    return [*out, ""]
+
+
+def _issues() -> list[str]:
+    out = ["## Issue codes", "", "| code | severity | meaning |", "|---|---|---|"]
+    out += [f"| `{code}` | {severity} | {_cell(title)} |"
+            for code, (severity, title) in issues.CATALOGUE.items()]
+    return [*out, ""]
+
+
+def document() -> str:
+    lines = ["# Data contract", "",
+             "<!-- Written by bomca_data/contract_doc.py from the code: do not edit; run "
+             "`python -m bomca_data contract --out docs/data-contract.md`. -->", "",
+             _doc(contract).split("\n\n")[0], "",
+             *_tables(), *_vocabularies(), *_figures(), *_scope(),
+             "## Targets and verdicts", "", _doc(targets), "",
+             *_limits(), *_issues()]
+    return "\n".join(lines).rstrip() + "\n"

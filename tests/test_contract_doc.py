@@ -1,0 +1,36 @@
+"""docs/data-contract.md is written from the code that defines the contract: it must
+be what the code writes today, and hold every table, column and rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bomca_data import cli, contract, contract_doc, issues
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_committed_document_is_up_to_date():
+    committed = (ROOT / contract_doc.PATH).read_text(encoding="utf-8")
+    assert committed == contract_doc.document(), (
+        "docs/data-contract.md is out of date: run "
+        "`python -m bomca_data contract --out docs/data-contract.md`")
+
+
+def test_it_holds_every_table_column_code_and_rule():
+    text = contract_doc.document()
+    for table in contract.TABLES.values():
+        assert f"### `{table.name}`" in text
+        assert all(f"| `{c.name}` |" in text for c in table.columns)
+    assert all(f"| `{code}` |" in text for code in issues.CATALOGUE)
+    for rule in ("Each activity's status on D", "the last update on or before D",
+                 "on track at 90 % or more", "rows naming no country are for unrestricted",
+                 "The people rule"):
+        assert rule in text
+
+
+def test_the_command_line_writes_it(tmp_path, capsys):
+    assert cli.main(["contract", "--out", str(tmp_path / "c.md")]) == 0
+    assert (tmp_path / "c.md").read_text(encoding="utf-8") == contract_doc.document()
+    assert cli.main(["contract"]) == 0
+    assert capsys.readouterr().out.endswith(contract_doc.document())
