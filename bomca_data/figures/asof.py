@@ -19,6 +19,7 @@ def stamp(day: dt.date) -> pd.Timestamp:
     """D as a timestamp, to compare with date columns."""
     return pd.Timestamp(day)
 
+
 def activity_status(activities: pd.DataFrame, as_of: dt.date) -> pd.Series:
     """Each activity's status on D, what was true that day (the contract's rule):
 
@@ -39,9 +40,11 @@ def activity_status(activities: pd.DataFrame, as_of: dt.date) -> pd.Series:
                                np.where(end > d, "ongoing", ended_as_recorded)))
     return pd.Series(status, index=activities.index, dtype="str")
 
+
 def done_date(activities: pd.DataFrame) -> pd.Series:
     """The date an activity counts as done: its end date, else its start date."""
     return activities["end_date"].fillna(activities["start_date"])
+
 
 def completed_by(activities: pd.DataFrame, as_of: dt.date) -> pd.Series:
     """Completed by D: status completed and done on or before D."""
@@ -62,11 +65,15 @@ def statuses_on(dataset: Dataset, as_of: dt.date) -> pd.Series:
     and date (every filter change narrows the same shared dataset again)."""
     return activity_status(dataset.tables["activities"], as_of)
 
+
 UNRECORDED = "unrecorded"  # a status dated after D: what it was on D is not recorded
+
 
 REC_OPEN = ("proposed", "accepted", "in_progress", UNRECORDED)
 
+
 REC_STATUSES_AT = (*contract.codes(contract.REC_STATUSES), UNRECORDED)
+
 
 def recommendation_status(recs: pd.DataFrame, as_of: dt.date,
                           updates: pd.DataFrame | None = None) -> pd.DataFrame:

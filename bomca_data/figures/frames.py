@@ -20,6 +20,7 @@ def explode_countries(frame: pd.DataFrame, column: str = "country",
     return out.assign(**{column: out[column].str.split(";")}).explode(column).reset_index(
         drop=True)
 
+
 def or_unknown(values: pd.Series) -> pd.Series:
     """The values with a blank one as "unknown" (a category of its own, in a
     categorical column)."""
@@ -28,6 +29,7 @@ def or_unknown(values: pd.Series) -> pd.Series:
             return values
         values = values.cat.add_categories("unknown")
     return values.fillna("unknown")
+
 
 def tally(values: pd.Series, keys: list[str] | tuple[str, ...] = (),
             weights: pd.Series | None = None) -> dict[str, float]:
@@ -40,6 +42,7 @@ def tally(values: pd.Series, keys: list[str] | tuple[str, ...] = (),
     for key, n in counted.items():
         result[key] = result.get(key, 0) + n
     return {k: int(v) for k, v in result.items()}
+
 
 MEMO_SIZE = 256  # figures remembered per dataset: the shared one lives as long as the server
 
@@ -74,6 +77,7 @@ def count_by(frame: pd.DataFrame, column: str, keys: list[str] | tuple[str, ...]
     index = list(keys) + [k for k in counts.index if k not in keys]
     return pd.DataFrame({column: index, value: counts.reindex(index, fill_value=0)
                          .astype(int).to_numpy()})
+
 
 def cross_count(frame: pd.DataFrame, rows: str, cols: str, row_keys, col_keys,
                 explode: bool = False) -> pd.DataFrame:

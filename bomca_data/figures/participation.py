@@ -21,6 +21,7 @@ def activities_of_people(dataset: Dataset) -> pd.DataFrame | None:
         return dataset.people_activities
     return dataset.table("activities")
 
+
 @once_per_dataset
 def counted_participation(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
     """Participation rows whose activity is completed by D, or ongoing on D (a country's
@@ -30,12 +31,14 @@ def counted_participation(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
         return pd.DataFrame(columns=[c.name for c in contract.TABLES["participants"].columns])
     return parts[of_activities(parts, acts[people_count(acts, as_of).to_numpy()])]
 
+
 @once_per_dataset
 def participation_years(dataset: Dataset, as_of: dt.date, year_kind: str) -> pd.Series:
     """The year (programme or calendar) of each counted participation: its activity's."""
     parts = counted_participation(dataset, as_of)
     return dataset.programme.year_labels(
         participation_dates(parts, activities_of_people(dataset)), year_kind)
+
 
 def of_activities(parts: pd.DataFrame, activities: pd.DataFrame) -> np.ndarray:
     """A mask of the participations whose activity is one of ``activities`` (a subset
@@ -49,6 +52,7 @@ def of_activities(parts: pd.DataFrame, activities: pd.DataFrame) -> np.ndarray:
     wanted[labels] = True
     return wanted[rows]  # -1 (no activity) reads the last slot, which stays False
 
+
 def participation_dates(parts: pd.DataFrame, activities: pd.DataFrame | None) -> pd.Series:
     """Each participation's date: its activity's end date (start date when none)."""
     if activities is None:
@@ -58,6 +62,7 @@ def participation_dates(parts: pd.DataFrame, activities: pd.DataFrame | None) ->
         return pd.Series(when.reindex(parts["_activity"]).to_numpy(), index=parts.index)
     return parts["activity_id"].map(when.set_axis(activities["activity_id"]))
 
+
 def women_share(parts: pd.DataFrame) -> float | None:
     known = parts["gender"].isin(["female", "male", "other"])
     denominator = parts.loc[known, "count"].sum()
@@ -65,10 +70,12 @@ def women_share(parts: pd.DataFrame) -> float | None:
         return None
     return float(parts.loc[parts["gender"] == "female", "count"].sum() / denominator)
 
+
 def unique_persons(parts: pd.DataFrame, table: pd.DataFrame | None) -> int | None:
     if table is None or table["person_id"].isna().all():
         return None
     return int(parts["person_id"].nunique())
+
 
 def participant_summary(dataset: Dataset, as_of: dt.date) -> dict:
     """The "participants" part of summary(): attendances, unique persons, women's
@@ -81,6 +88,7 @@ def participant_summary(dataset: Dataset, as_of: dt.date) -> dict:
         "by_country": tally(parts["country"], dataset.programme.countries, parts["count"]),
         "by_agency_type": tally(parts["agency_type"], (), parts["count"]),
     }
+
 
 def participation_by(dataset: Dataset, as_of: dt.date, column: str,
                      keys: list[str] | tuple[str, ...] = (), year_kind: str = "programme"
@@ -97,6 +105,7 @@ def participation_by(dataset: Dataset, as_of: dt.date, column: str,
         frame["unique_people"] = np.nan
     return frame
 
+
 def women_share_over_time(dataset: Dataset, as_of: dt.date, year_kind: str = "programme"
                           ) -> pd.DataFrame:
     parts = counted_participation(dataset, as_of)
@@ -108,6 +117,7 @@ def women_share_over_time(dataset: Dataset, as_of: dt.date, year_kind: str = "pr
                           "attendances": parts["count"].groupby(year).sum()})
     return frame.rename_axis("year").reset_index()
 
+
 def women_share_by(parts: pd.DataFrame, groups: pd.Series) -> pd.Series:
     """women_share() of each group, in one grouped pass (NaN where no gender is known)."""
     counts = parts["count"]
@@ -116,8 +126,10 @@ def women_share_by(parts: pd.DataFrame, groups: pd.Series) -> pd.Series:
     known = counts.where(gender.isin(["female", "male", "other"]), 0).groupby(groups).sum()
     return (women / known.where(known > 0)).astype(float)
 
+
 def top_agencies(dataset: Dataset, as_of: dt.date, n: int = 15) -> pd.DataFrame:
     return agencies_reached(counted_participation(dataset, as_of), n)
+
 
 def agencies_reached(parts: pd.DataFrame, n: int) -> pd.DataFrame:
     """The ``n`` agencies with most attendances, each agency of a country on its own
@@ -133,6 +145,7 @@ def agencies_reached(parts: pd.DataFrame, n: int) -> pd.DataFrame:
     return frame.sort_values(["attendances", "label"], ascending=[False, True]).head(n
                              ).reset_index(drop=True)
 
+
 def repeat_attendance(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
     """How many people attended 1, 2, 3, 4 and 5 or more activities."""
     parts = counted_participation(dataset, as_of)
@@ -145,6 +158,7 @@ def repeat_attendance(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
     bands = np.bincount(np.minimum(per_person[per_person > 0], 5), minlength=6)[1:6]
     return pd.DataFrame({"activities_attended": ["1", "2", "3", "4", "5+"],
                          "people": bands.astype(int)})
+
 
 def attended_several(repeat: pd.DataFrame) -> int:
     """People who attended two or more activities, from repeat_attendance()."""

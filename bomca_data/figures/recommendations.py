@@ -35,6 +35,7 @@ def recommendation_figures(recs: pd.DataFrame) -> dict:
             "implemented_share": implemented / len(recs),
             "open": int(recs["status"].isin(REC_OPEN).sum()), "overdue": int(recs["overdue"].sum())}
 
+
 def recommendations_view(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
     """Recommendations proposed by D; overdue ones (due before D, not implemented or
     declined) first, then by due date."""
@@ -51,6 +52,7 @@ def recommendations_view(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
     out = recs.assign(overdue=overdue.fillna(False))
     return out.sort_values(["overdue", "due_date"], ascending=[False, True],
                            na_position="last").reset_index(drop=True)
+
 
 def _reviewed_by(dataset: Dataset, reviewed: pd.Series, as_of: dt.date) -> pd.Series:
     """The meeting that last reviewed each recommendation, when it was held by D."""

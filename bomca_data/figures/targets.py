@@ -60,6 +60,7 @@ def target_progress(dataset: Dataset, as_of: dt.date, indicator: str,
     target = grouped.mean() if indicator == "women_share" else grouped.sum()
     return frame.assign(target=frame["year"].map(target))
 
+
 def targets_of(targets: pd.DataFrame, indicator: str, countries: tuple[str, ...] = (),
                components: tuple[str, ...] = ()) -> pd.DataFrame:
     """The target rows of an indicator naming exactly the chosen countries and
@@ -68,6 +69,7 @@ def targets_of(targets: pd.DataFrame, indicator: str, countries: tuple[str, ...]
     chosen = chosen[chosen["country"].isin(countries) if countries else chosen["country"].isna()]
     return chosen[chosen["component"].isin(components) if components
                   else chosen["component"].isna()]
+
 
 def _actual_by_year(dataset: Dataset, as_of: dt.date, indicator: str) -> pd.Series:
     programme = dataset.programme
@@ -92,6 +94,7 @@ def _actual_by_year(dataset: Dataset, as_of: dt.date, indicator: str) -> pd.Seri
     when = done["status_date"].fillna(done["date_proposed"])
     return done.groupby(programme.year_labels(when)).size()
 
+
 def cumulative_completed(dataset: Dataset, as_of: dt.date, countries: tuple[str, ...] = (),
                          components: tuple[str, ...] = ()) -> pd.DataFrame:
     """Completed activities by month, cumulated, with the cumulative yearly target
@@ -111,6 +114,7 @@ def cumulative_completed(dataset: Dataset, as_of: dt.date, countries: tuple[str,
     ends = [pd.Timestamp(programme.year_end(n)) for n in programme.year_numbers()]
     target = pd.DataFrame({"month": ends, "target": targets["target"].cumsum().to_numpy()})
     return frame, target.dropna()
+
 
 def target_due(target: pd.DataFrame, as_of: dt.date) -> tuple[dt.date, float] | None:
     """The cumulative target due at the end of the programme year holding D."""
