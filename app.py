@@ -29,6 +29,8 @@ PAGES = [
             icon=":material/task_alt:"),
     st.Page("pages/meeting.py", title=i18n.t("page.meeting", lang),
             icon=":material/co_present:"),
+    st.Page("pages/published.py", title=i18n.t("page.published", lang),
+            icon=":material/campaign:"),
     st.Page("pages/data_quality.py", title=i18n.t("page.quality", lang),
             icon=":material/fact_check:"),
 ]

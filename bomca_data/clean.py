@@ -142,6 +142,8 @@ def _typed(checked: Checked, col: contract.Column, values: pd.Series,
                          describe=lambda v: f"{v or 'the value'} is below the minimum of "
                                                   f"{col.minimum:g}")
         return parsed.astype("Int64" if kind == "integer" else "float64")
+    if kind == "text_list":
+        return parse.map_distinct(values, parse.parse_text_list).astype("str")
     if kind == "country_list":
         parsed = parse.map_distinct(values, parse.parse_country_list)
         checked.flag(~blank & parsed.isna().to_numpy(), "vocabulary-error", name,
@@ -213,6 +215,9 @@ def clean_tables(raws: dict[str, RawTable], programme: Programme
     if acts := checked.get("activities"):
         check_order(acts, "start_date", "end_date")
         check_years(acts, "workplan_year", programme)
+        acts.frame["kind"] = acts.frame["kind"].fillna(pd.Series(np.where(
+            acts.frame["activity_type"].isin(contract.COORDINATION_TYPES), "coordination",
+            "thematic"), index=acts.frame.index)).astype("str")
         derived = acts.frame["status"].isna() & ~acts.excluded
         if derived.any():
             acts.issues.append(Issue(
@@ -248,6 +253,14 @@ def clean_tables(raws: dict[str, RawTable], programme: Programme
                             "steering-group meeting")
     if meets := checked.get("meetings"):
         check_order(meets, "start_date", "end_date")
+    if published := checked.get("published"):
+        frame = published.frame
+        frame["comparison"] = frame["comparison"].fillna("=")
+        years = frame["year"]
+        published.flag((years.notna() & ~years.isin(programme.calendar_years())).fillna(
+            False).to_numpy(), "range-error", "year", describe=lambda v: (
+            f"{v or 'the year'} is not a calendar year of the programme "
+            f"({programme.calendar_years()[0]}-{programme.calendar_years()[-1]})"))
     if targets := checked.get("targets"):
         share = targets.frame["indicator"].eq("women_share") & targets.frame["target"].gt(1)
         targets.flag(share.fillna(False).to_numpy(), "range-error", "target",

@@ -15,6 +15,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
+
 from bomca_data import access, brief, contract, export, figures, filters, i18n, pack, store
 from bomca_data.model import DEMO_DIR, Dataset, load_dataset, resolve_source
 from bomca_data.read import SourceError
@@ -33,13 +35,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bomca_data", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     for name, text in (("validate", "check a source and list every issue"),
-                       ("summary", "print the headline figures as of a date")):
+                       ("summary", "print the headline figures as of a date"),
+                       ("published", "check each published figure (the published table) "
+                                     "against the data; exit 1 when one disagrees")):
         sub = commands.add_parser(name, help=text, description=text)
         sub.add_argument("path", nargs="?", help="a folder or a workbook (default: "
                          "$BOMCA_DATA, else the bundled demonstration data)")
         sub.add_argument("--data", dest="data", help="same as PATH")
         sub.add_argument("--format", choices=("text", "json"), default="text")
-        sub.add_argument("--as-of", type=_date, help="YYYY-MM-DD")
+        if name != "published":  # each statement has its own date
+            sub.add_argument("--as-of", type=_date, help="YYYY-MM-DD")
         if name == "summary":
             _add_filters(sub)
     sub = commands.add_parser("brief", help="write a steering-group meeting pack (.pptx)")
@@ -215,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
+    if args.command == "published":
+        return _published(dataset, args.format)
     as_of = args.as_of or dataset.default_as_of()
     if args.command == "validate":
         return _validate(dataset, args.format)
@@ -231,6 +238,37 @@ def main(argv: list[str] | None = None) -> int:
         _write(args.out, export.workbook_bytes(dataset, chosen, as_of, args.lang))
         return EXIT_OK
     return _summary(dataset, as_of, args.format, chosen)
+
+
+def _published(dataset: Dataset, fmt: str) -> int:
+    from bomca_data.figures import published
+
+    found = published.register(dataset)
+    disagree = int((found["verdict"] == "disagrees").sum())
+    if fmt == "json":
+        statements = [{
+            "statement_id": r.statement_id, "date": r.date.date().isoformat(),
+            "source": r.source, "link": None if pd.isna(r.link) else r.link,
+            "indicator": r.indicator,
+            "scope": {"country": None if pd.isna(r.country) else r.country,
+                      "component": None if pd.isna(r.component) else r.component,
+                      "year": None if pd.isna(r.year) else int(r.year)},
+            "comparison": r.comparison, "published": r.value, "computed": r.computed,
+            "verdict": r.verdict, "reason": r.reason} for r in found.itertuples()]
+        print(json.dumps({"source": str(dataset.source), "statements": statements,
+                          "disagree": disagree}, ensure_ascii=False, indent=1))
+    else:
+        for r in found.itertuples():
+            computed = "-" if r.computed is None or pd.isna(r.computed) else f"{r.computed:g}"
+            scope = ", ".join(str(v if not isinstance(v, float) else int(v))
+                              for v in (r.country, r.component, r.year) if not pd.isna(v))
+            print(f"{r.statement_id} {r.date.date()} {r.indicator}"
+                  f"{f' [{scope}]' if scope else ''} {r.comparison} "
+                  f"{r.value:g}: computed {computed}, {r.verdict.replace('_', ' ')}"
+                  f"{f' ({r.reason})' if isinstance(r.reason, str) else ''} - {r.source}")
+        if dataset.table("published") is None:
+            print(f"{dataset.source}: no published table", file=sys.stderr)
+    return EXIT_ERRORS if disagree else EXIT_OK
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -14,7 +14,8 @@ from typing import Literal
 Kind = Literal[
     "text", "date", "number", "integer", "component", "country", "country_list",
     "activity_status", "activity_type", "gender", "agency_type", "output_type",
-    "rec_status", "meeting_type", "indicator",
+    "rec_status", "meeting_type", "indicator", "activity_kind", "delivery", "text_list",
+    "published_indicator", "comparison",
 ]
 
 ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
@@ -135,6 +136,13 @@ TABLES: dict[str, Table] = {
             Column("budget_eur", "number", aliases=("budget", "бюджет"), minimum=0),
             Column("workplan_year", "integer", aliases=("year", "workplan", "год")),
             Column("status_reason", aliases=("reason", "comment_on_status", "причина")),
+            Column("kind", "activity_kind", aliases=("event_kind", "category", "вид",
+                                                     "категория")),
+            Column("joint_with", "text_list", aliases=(
+                "joint", "co_organisers", "co_organizers", "partners", "joint_event_with",
+                "совместно_с", "соорганизаторы")),
+            Column("delivery", "delivery", aliases=("mode", "modality", "delivery_mode",
+                                                    "формат_проведения", "режим")),
         ), id_column="activity_id", scope=Scope(component="component", date="end_date")),
         Table("participants", (
             Column("activity_id", required=True, aliases=(
@@ -178,6 +186,20 @@ TABLES: dict[str, Table] = {
             Column("end_date", "date", aliases=("end",)),
             Column("location", aliases=("place", "venue", "city")),
         ), id_column="meeting_id", scope=Scope(date="start_date", regional=True)),
+        Table("published", (
+            Column("statement_id", required=True, aliases=("id", "statement")),
+            Column("date", "date", True, ("figure_date", "as_of", "дата")),
+            Column("source", required=True, aliases=("publication", "title", "источник")),
+            Column("link", aliases=("url", "ссылка")),
+            Column("indicator", "published_indicator", True, ("figure", "показатель")),
+            Column("country", "country", aliases=("страна",)),
+            Column("component", "component", aliases=("компонент",)),
+            Column("year", "integer", aliases=("calendar_year", "год")),
+            Column("comparison", "comparison", aliases=("operator", "сравнение")),
+            Column("value", "number", True, ("published_value", "figure_value", "значение"),
+                   minimum=0),
+            Column("quote", aliases=("text", "wording", "цитата")),
+        ), id_column="statement_id", scope=Scope(component="component")),
         Table("targets", (
             Column("indicator", "indicator", True),
             Column("year", "integer", True),
@@ -281,6 +303,21 @@ ACTIVITY_STATUSES: tuple[Term, ...] = (
     Term("cancelled", "Cancelled", "Отменено", ("canceled", "отменено")),
 )
 
+ACTIVITY_KINDS: tuple[Term, ...] = (
+    Term("thematic", "Thematic", "Тематическое", ("тематическое", "thematic event")),
+    Term("coordination", "Coordination", "Координационное", (
+        "координационное", "coordination event")),
+)
+# the kind of an activity whose kind is blank: coordination for these types, else thematic
+COORDINATION_TYPES = ("coordination_meeting",)
+
+DELIVERIES: tuple[Term, ...] = (
+    Term("in_person", "In person", "Очно", ("in person", "face to face", "offline", "очно",
+                                            "очный")),
+    Term("online", "Online", "Онлайн", ("virtual", "remote", "онлайн", "дистанционно")),
+    Term("hybrid", "Hybrid", "Смешанный", ("blended", "гибридный", "смешанный")),
+)
+
 ACTIVITY_TYPES: tuple[Term, ...] = (
     Term("training", "Training", "Обучение", ("тренинг", "обучение", "course", "курс")),
     Term("workshop", "Workshop", "Семинар", ("семинар", "seminar")),
@@ -289,6 +326,9 @@ ACTIVITY_TYPES: tuple[Term, ...] = (
     Term("assessment", "Assessment", "Оценка", ("оценка", "needs assessment")),
     Term("expert_mission", "Expert mission", "Экспертная миссия", ("экспертная миссия",)),
     Term("equipment", "Equipment", "Оборудование", ("оборудование", "equipment delivery")),
+    Term("coordination_meeting", "Coordination meeting", "Координационное совещание", (
+        "coordination", "steering group meeting", "inception meeting", "planning meeting",
+        "координационное совещание", "совещание", "рабочая встреча")),
     Term("other", "Other", "Другое", ("другое", "прочее")),
 )
 
@@ -353,6 +393,34 @@ INDICATORS: tuple[Term, ...] = (
          "Выполненные рекомендации"),
 )
 
+PUBLISHED_INDICATORS: tuple[Term, ...] = (
+    Term("activities_completed", "Activities implemented", "Проведено мероприятий",
+         ("activities implemented",)),
+    Term("events", "Events held", "Проведено мероприятий (событий)"),
+    Term("thematic_events", "Thematic events", "Тематические мероприятия"),
+    Term("coordination_events", "Coordination events", "Координационные мероприятия"),
+    Term("events_in_year", "Events held in the year", "Мероприятия за год"),
+    Term("joint_events", "Events held jointly with other international organisations",
+         "Мероприятия совместно с другими международными организациями"),
+    Term("participants_unique", "Participants (people)", "Участники (человек)"),
+    Term("attendances", "Attendances", "Участия"),
+    Term("women_share", "Women's share", "Доля женщин"),
+    Term("planned_implemented_share", "Share of planned activities implemented",
+         "Доля выполненных запланированных мероприятий"),
+    Term("recommendations_implemented", "Recommendations implemented",
+         "Выполненные рекомендации"),
+)
+
+COMPARISONS: tuple[Term, ...] = (
+    Term("=", "exactly", "ровно", ("==", "equals", "exactly", "равно")),
+    Term(">", "more than", "более", ("over", "more than", "более", "свыше", "больше")),
+    Term(">=", "at least", "не менее", ("≥", "at least", "не менее")),
+    Term("<", "fewer than", "менее", ("less than", "fewer than", "менее", "меньше")),
+    Term("<=", "at most", "не более", ("≤", "at most", "не более")),
+    Term("about", "about", "около", ("~", "≈", "nearly", "approximately", "около", "почти",
+                                     "примерно")),
+)
+
 VOCABULARIES: dict[str, tuple[Term, ...]] = {
     "component": COMPONENTS,
     "country": COUNTRIES,
@@ -365,6 +433,10 @@ VOCABULARIES: dict[str, tuple[Term, ...]] = {
     "rec_status": REC_STATUSES,
     "meeting_type": MEETING_TYPES,
     "indicator": INDICATORS,
+    "activity_kind": ACTIVITY_KINDS,
+    "delivery": DELIVERIES,
+    "published_indicator": PUBLISHED_INDICATORS,
+    "comparison": COMPARISONS,
 }
 
 

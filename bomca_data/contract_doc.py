@@ -13,7 +13,7 @@ import re
 from dataclasses import fields
 
 from bomca_data import brief, contract, filters, issues, model, templates
-from bomca_data.figures import asof, recommendations, targets
+from bomca_data.figures import activities, asof, published, recommendations, targets
 
 PATH = "docs/data-contract.md"
 
@@ -98,8 +98,10 @@ def _vocabularies() -> list[str]:
 
 def _figures() -> list[str]:
     rules = (model.Dataset.data_date, model.Dataset.default_as_of, asof.activity_status,
-             asof.completed_by, asof.people_count, asof.recommendation_status,
-             recommendations.recommendations_view, brief, brief.planned)
+             asof.completed_by, activities.activity_summary,
+             activities.planned_implemented_share, asof.people_count,
+             asof.recommendation_status, recommendations.recommendations_view, brief,
+             brief.planned)
     out = ["## Figures at a date", "",
            "Every figure is a function of (data, as-of date D, scope): D is the sidebar's "
            "date, `?as_of=` in a link, or `--as-of` on the command line.", ""]
@@ -137,5 +139,6 @@ def document() -> str:
              _doc(contract).split("\n\n")[0], "",
              *_tables(), *_vocabularies(), *_figures(), *_scope(),
              "## Targets and verdicts", "", _doc(targets), "",
+             "## Published figures", "", _doc(published), "",
              *_limits(), *_issues()]
     return "\n".join(lines).rstrip() + "\n"

@@ -16,14 +16,48 @@ from pathlib import Path
 
 import pandas as pd
 
+from bomca_data.programme import Programme
 from bomca_data.write import write_workbook
 
 SEED = 10
-AS_OF = dt.date(2023, 11, 30)  # the demo is a snapshot taken after the 2023 RSG
-PUBLISHED_DATE = dt.date(2022, 9, 5)  # 93 activities completed by this day
-COMPLETED_BY_PUBLISHED = 93
-PROGRAMME_START, PROGRAMME_END = dt.date(2021, 4, 1), dt.date(2025, 9, 30)
+PROGRAMME = Programme(as_of=dt.date(2025, 9, 30), demo=True)
+AS_OF = PROGRAMME.end  # the demo covers the whole programme
 WORKBOOK = "bomca10-demo.xlsx"
+
+# What the programme published, and the demo agrees with (see data/README.md).
+PUBLISHED_DATE = dt.date(2022, 9, 5)  # NSG press release: 93 activities implemented
+COMPLETED_BY_PUBLISHED = 93
+RSG4_DATE = dt.date(2025, 2, 20)  # 4th Regional Steering Group, Ashgabat
+EVENTS_BY_RSG4, THEMATIC_BY_RSG4, JOINT_BY_RSG4 = 306, 275, 77
+EVENTS_IN_2024 = 77
+NOT_HELD_BY_RSG4 = 31  # cancelled or postponed by then: 306 of 337 planned, 90.8 %
+PUBLISHED = [  # statement_id, date, source, indicator, year, comparison, value, quote
+    ("NSG-2022-PR-1", PUBLISHED_DATE, "NSG press release (September 2022)",
+     "activities_completed", None, "=", 93, "93 activities implemented"),
+    ("NSG-2022-PR-2", PUBLISHED_DATE, "NSG press release (September 2022)",
+     "participants_unique", None, ">", 1400, "over 1,400 participants"),
+    ("RSG4-1", RSG4_DATE, "4th Regional Steering Group, Ashgabat, 20 February 2025",
+     "events", None, "=", 306, "306 events since April 2021"),
+    ("RSG4-2", RSG4_DATE, "4th Regional Steering Group, Ashgabat, 20 February 2025",
+     "thematic_events", None, "=", 275, "of them 275 thematic"),
+    ("RSG4-3", RSG4_DATE, "4th Regional Steering Group, Ashgabat, 20 February 2025",
+     "events_in_year", 2024, "=", 77, "77 events held in 2024"),
+    ("RSG4-4", RSG4_DATE, "4th Regional Steering Group, Ashgabat, 20 February 2025",
+     "participants_unique", None, ">", 6000, "more than 6,000 participants"),
+    ("RSG4-5", RSG4_DATE, "4th Regional Steering Group, Ashgabat, 20 February 2025",
+     "planned_implemented_share", None, "about", 0.9,
+     "nearly 90 % of planned activities implemented"),
+    ("RSG4-6", RSG4_DATE, "4th Regional Steering Group, Ashgabat, 20 February 2025",
+     "joint_events", None, "=", 77,
+     "77 events held jointly with other international organisations"),
+]
+LEAD_PARTNERS = {"C1": "State Border Guard of Latvia",  # as published
+                 "C2": "State Border Guard Service of Lithuania",
+                 "C3": "State Revenue Service of Latvia", "C4": "ICMPD"}
+# (share of participants who attended before, scale of the group sizes): from the
+# pandemic's first months, then growing groups reaching mostly new people
+EARLY, LATER = (0.15, 1.25), (0.12, 1.45)
+PARTNERS = ("OSCE", "UNODC", "IOM", "UNDP", "WCO", "UNHCR")  # joint events' co-organisers
 
 COUNTRIES = ("KZ", "KG", "TJ", "TM", "UZ")
 CITIES = {
@@ -78,20 +112,23 @@ TOPICS = {
 TYPE_LABEL = {"training": "Training", "workshop": "Workshop", "study_visit": "Study visit",
               "conference": "Conference", "assessment": "Needs assessment",
               "expert_mission": "Expert mission", "equipment": "Equipment delivery",
-              "other": "Coordination meeting"}
+              "coordination_meeting": "Coordination meeting", "other": "Round table"}
 TYPE_WEIGHTS = {"training": 34, "workshop": 20, "study_visit": 9, "conference": 7,
                 "assessment": 10, "expert_mission": 10, "equipment": 6, "other": 4}
 GROUP_SIZE = {"training": (16, 30), "workshop": (18, 34), "study_visit": (6, 12),
               "conference": (35, 70), "assessment": (4, 10), "expert_mission": (6, 14),
-              "equipment": (0, 0), "other": (8, 16)}
+              "equipment": (0, 0), "coordination_meeting": (8, 16), "other": (12, 24)}
 BUDGET = {"training": (12_000, 40_000), "workshop": (15_000, 45_000),
           "study_visit": (30_000, 70_000), "conference": (45_000, 95_000),
           "assessment": (8_000, 25_000), "expert_mission": (10_000, 30_000),
-          "equipment": (60_000, 380_000), "other": (3_000, 12_000)}
+          "equipment": (60_000, 380_000), "coordination_meeting": (3_000, 12_000),
+          "other": (5_000, 15_000)}
 
 
 def _meetings() -> pd.DataFrame:
-    """Steering-group meetings: 2022 and 2023 dates as published, the rest illustrative."""
+    """Steering-group meetings: a National Steering Group in every country every year, five
+    Regional ones. The 2022 and 2023 dates and the 4th RSG (Ashgabat, 20 February 2025)
+    as published; the rest illustrative."""
     rows = [
         ("NSG-KZ-2021", "NSG", "KZ", "2021-11-16", None, "Nur-Sultan"),
         ("NSG-UZ-2021", "NSG", "UZ", "2021-11-25", None, "Tashkent"),
@@ -110,24 +147,25 @@ def _meetings() -> pd.DataFrame:
         ("NSG-TJ-2023", "NSG", "TJ", "2023-10-12", None, "Dushanbe"),
         ("NSG-TM-2023", "NSG", "TM", "2023-10-26", None, "Ashgabat"),
         ("RSG-2023", "RSG", "RG", "2023-11-16", "2023-11-17", "Almaty"),
+        ("RSG-2024", "RSG", "RG", "2024-05-23", None, "Bishkek"),
         ("NSG-KZ-2024", "NSG", "KZ", "2024-09-12", None, "Astana"),
         ("NSG-UZ-2024", "NSG", "UZ", "2024-09-26", None, "Tashkent"),
         ("NSG-KG-2024", "NSG", "KG", "2024-10-03", None, "Bishkek"),
         ("NSG-TJ-2024", "NSG", "TJ", "2024-10-10", None, "Dushanbe"),
         ("NSG-TM-2024", "NSG", "TM", "2024-10-24", None, "Ashgabat"),
-        ("RSG-2024", "RSG", "RG", "2024-11-21", None, "Bishkek"),
-        ("RSG-2025", "RSG", "RG", "2025-09-18", None, "Tashkent"),
+        ("RSG-2025", "RSG", "RG", RSG4_DATE.isoformat(), None, "Ashgabat"),
+        ("NSG-KZ-2025", "NSG", "KZ", "2025-06-05", None, "Astana"),
+        ("NSG-UZ-2025", "NSG", "UZ", "2025-06-12", None, "Tashkent"),
+        ("NSG-KG-2025", "NSG", "KG", "2025-06-19", None, "Bishkek"),
+        ("NSG-TJ-2025", "NSG", "TJ", "2025-06-26", None, "Dushanbe"),
+        ("NSG-TM-2025", "NSG", "TM", "2025-07-03", None, "Ashgabat"),
+        ("RSG-2025-FINAL", "RSG", "RG", "2025-09-18", None, "Tashkent"),
     ]
     frame = pd.DataFrame(rows, columns=["meeting_id", "meeting_type", "country", "start_date",
                                         "end_date", "location"])
     for col in ("start_date", "end_date"):
         frame[col] = pd.to_datetime(frame[col]).dt.date
     return frame
-
-
-def _programme_year(day: dt.date) -> int:
-    months = (day.year - PROGRAMME_START.year) * 12 + day.month - PROGRAMME_START.month
-    return months // 12 + 1
 
 
 class _Generator:
@@ -148,11 +186,13 @@ class _Generator:
         return self.rng.choices(COUNTRIES, weights=(24, 22, 22, 12, 20))[0]
 
     def activity(self, start: dt.date, status: str, reason: str | None = None,
-                 max_end: dt.date | None = None) -> dict:
+                 max_end: dt.date | None = None, kind: str | None = None,
+                 component: str | None = None, scope: str | None = None) -> dict:
         rng = self.rng
-        component = rng.choices(("C1", "C2", "C3", "C4"), weights=(30, 30, 21, 19))[0]
-        kind = rng.choices(list(TYPE_WEIGHTS), weights=list(TYPE_WEIGHTS.values()))[0]
-        scope = self._scope(component)
+        component = component or rng.choices(("C1", "C2", "C3", "C4"),
+                                             weights=(30, 30, 21, 19))[0]
+        kind = kind or rng.choices(list(TYPE_WEIGHTS), weights=list(TYPE_WEIGHTS.values()))[0]
+        scope = scope or self._scope(component)
         days = {"conference": 2, "equipment": 1, "assessment": 10}.get(kind, rng.randint(2, 5))
         end = start + dt.timedelta(days=days - 1)
         if max_end and end > max_end:
@@ -168,12 +208,29 @@ class _Generator:
             "title": f"{TYPE_LABEL[kind]} on {rng.choice(TOPICS[component])}",
             "component": component, "country": scope, "start_date": start,
             "end_date": end, "status": status, "activity_type": kind, "location": city,
-            "lead_partner": "ICMPD" if component == "C4" else "State Border Guard of Latvia",
+            "lead_partner": LEAD_PARTNERS[component],
             "budget_eur": round(rng.uniform(low, high), -2),
-            "workplan_year": _programme_year(start), "status_reason": reason,
+            "workplan_year": PROGRAMME.year_number(start), "status_reason": reason,
+            "kind": None, "joint_with": None, "delivery": self._delivery(start, kind),
         }
         self.activities.append(row)
         return row
+
+    def _delivery(self, start: dt.date, kind: str) -> str | None:
+        """Online in the pandemic's first year, then mostly in person."""
+        if kind == "equipment":
+            return None
+        online = 0.45 if start < dt.date(2022, 1, 1) else 0.06
+        r = self.rng.random()
+        return "online" if r < online else "hybrid" if r < online + 0.08 else "in_person"
+
+    def convert(self, row: dict, kind: str) -> None:
+        """Make an activity one of another type (title and budget follow)."""
+        topic = row["title"].split(" on ", 1)[1]
+        low, high = BUDGET[kind]
+        row.update(activity_type=kind, title=f"{TYPE_LABEL[kind]} on {topic}",
+                   budget_eur=round(self.rng.uniform(low, high), -2),
+                   delivery=self._delivery(row["start_date"], kind))
 
     # -- participants --
     def _person(self, country: str, reuse: float) -> tuple:
@@ -189,8 +246,8 @@ class _Generator:
         pool.append(person)
         return person
 
-    def attend(self, row: dict, reuse: float) -> None:
-        low, high = GROUP_SIZE[row["activity_type"]]
+    def attend(self, row: dict, reuse: float, scale: float = 1.0) -> None:
+        low, high = (round(n * scale) for n in GROUP_SIZE[row["activity_type"]])
         if not high:
             return
         scope = COUNTRIES if row["country"] == "RG" else tuple(row["country"].split("; "))
@@ -208,41 +265,78 @@ def _dates(rng: random.Random, first: dt.date, last: dt.date, n: int) -> list[dt
 
 
 def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
-    """All five tables of the demonstration source."""
+    """All the tables of the demonstration source, agreeing with every published
+    figure (PUBLISHED) and illustrative otherwise."""
     g = _Generator(seed)
     rng = g.rng
-    # Up to the published date: exactly 93 completed, a few cancelled or postponed,
-    # none spanning the date (so "completed by 5 September 2022" is unambiguous).
-    early = _dates(rng, dt.date(2021, 5, 10), dt.date(2022, 8, 28), COMPLETED_BY_PUBLISHED + 7)
-    not_held = set(rng.sample(range(len(early)), 7))
-    for i, start in enumerate(early):
-        if i in not_held:
-            status, reason = rng.choice((
-                ("cancelled", "Cancelled: travel restrictions (COVID-19)"),
-                ("postponed", "Postponed at the partner's request"),
-                ("cancelled", "Cancelled: partner agency reorganised")))
-        else:
-            status, reason = "completed", None
-        g.attend(g.activity(start, status, reason, max_end=PUBLISHED_DATE - dt.timedelta(1)), 0.15)
-    # From the published date to the snapshot: mostly completed, some ongoing.
-    for start in _dates(rng, dt.date(2022, 9, 12), AS_OF, 118):
+    held: list[dict] = []  # held by the 4th RSG, drawn at random (types and partners below)
+
+    def period(first: dt.date, last: dt.date, n_held: int, n_not: int, end_by: dt.date,
+               people: tuple[float, float]) -> None:
+        """n_held activities held and n_not cancelled or postponed, starting between
+        first and last and ending by end_by; people: (share of participants who
+        attended before, scale of the group sizes)."""
+        not_held = set(rng.sample(range(n_held + n_not), n_not))
+        for i, start in enumerate(_dates(rng, first, last, n_held + n_not)):
+            if i in not_held:
+                status, reason = rng.choice(NOT_HELD)
+                g.activity(start, status, reason, max_end=end_by)
+            else:
+                row = g.activity(start, "completed", max_end=end_by)
+                row["_people"] = people
+                held.append(row)
+
+    # The programme's published coordination meetings (their people attend below).
+    fixed = [g.activity(dt.date(2021, 7, 22), "completed", kind="coordination_meeting",
+                        component="C1", scope="RG"),
+             g.activity(dt.date(2021, 12, 9), "completed", kind="coordination_meeting",
+                        component="C4", scope="RG")]
+    fixed[0].update(title="Inception meetings with international partners",
+                    end_date=dt.date(2021, 7, 26), location="Almaty", delivery="hybrid")
+    fixed[1].update(title="Regional kick-off meeting on cross-border cooperation",
+                    end_date=dt.date(2021, 12, 10), location="Bishkek", delivery="in_person")
+    for row in fixed:
+        row["_people"] = EARLY
+    # To the NSG press release: 93 held (the two above among them), 7 not held, none
+    # spanning the date, so "implemented by 5 September 2022" is unambiguous.
+    before = PUBLISHED_DATE - dt.timedelta(days=1)
+    period(dt.date(2021, 5, 10), dt.date(2022, 8, 28), COMPLETED_BY_PUBLISHED - 2, 7, before,
+           EARLY)
+    # To the 4th RSG: 306 held in all, 77 of them in 2024, 31 not held; all ended by then.
+    rsg_eve = RSG4_DATE - dt.timedelta(days=1)
+    in_2025 = 14
+    period(dt.date(2022, 9, 12), dt.date(2023, 12, 20),
+           EVENTS_BY_RSG4 - COMPLETED_BY_PUBLISHED - EVENTS_IN_2024 - in_2025, 14,
+           dt.date(2023, 12, 31), LATER)
+    period(dt.date(2024, 1, 8), dt.date(2024, 12, 20), EVENTS_IN_2024, 7,
+           dt.date(2024, 12, 31), LATER)
+    period(dt.date(2025, 1, 13), dt.date(2025, 2, 14), in_2025,
+           NOT_HELD_BY_RSG4 - 7 - 14 - 7, rsg_eve, LATER)
+    # Held later: a few running across the RSG, the rest to the programme's end.
+    later = []
+    for start in _dates(rng, dt.date(2025, 2, 10), dt.date(2025, 2, 18), 3):
         row = g.activity(start, "completed")
-        if row["end_date"] >= AS_OF:
-            row["status"] = "ongoing"
-        elif rng.random() < 0.06:
-            row["status"], row["status_reason"] = "postponed", "Postponed to the next workplan year"
-        elif rng.random() < 0.03:
-            row["status"], row["status_reason"] = "cancelled", "Cancelled: no nominations received"
-        if row["status"] in ("completed", "ongoing"):
-            g.attend(row, 0.38)
-    # Longer activities still running on the snapshot date.
-    for start in _dates(rng, AS_OF - dt.timedelta(days=20), AS_OF - dt.timedelta(days=2), 5):
-        row = g.activity(start, "ongoing")
-        row["end_date"] = start + dt.timedelta(days=rng.randint(21, 60))
-        g.attend(row, 0.38)
-    # The rest of the workplan, to the programme's end.
-    for start in _dates(rng, AS_OF + dt.timedelta(days=3), dt.date(2025, 9, 15), 150):
-        g.activity(start, "planned", max_end=PROGRAMME_END)
+        row["end_date"] = max(row["end_date"], RSG4_DATE + dt.timedelta(days=2))
+        later.append(row)
+    for start in _dates(rng, dt.date(2025, 2, 24), dt.date(2025, 9, 22), 72):
+        if rng.random() < 0.06:
+            g.activity(start, *rng.choice(NOT_HELD), max_end=AS_OF)
+        else:
+            later.append(g.activity(start, "completed", max_end=AS_OF))
+    for row in later:
+        row["_people"] = LATER
+
+    # Exactly 31 coordination events by the RSG (275 thematic), 77 held jointly.
+    for row in rng.sample(held, EVENTS_BY_RSG4 - THEMATIC_BY_RSG4 - len(fixed)):
+        g.convert(row, "coordination_meeting")
+    for row in rng.sample(later, 6):
+        g.convert(row, "coordination_meeting")
+    by_then = held + fixed
+    for row in rng.sample(by_then, JOINT_BY_RSG4) + rng.sample(later, 16):
+        row["joint_with"] = "; ".join(rng.sample(PARTNERS, rng.choice((1, 1, 1, 2))))
+
+    for row in sorted(held + fixed + later, key=lambda r: r["start_date"]):
+        g.attend(row, *row.pop("_people"))
 
     activities = pd.DataFrame(g.activities)
     participants = pd.DataFrame(g.participants, columns=[
@@ -254,7 +348,20 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
             "recommendations": recommendations,
             "recommendation_updates": _updates(random.Random(seed + 1), recommendations,
                                                meetings),
-            "meetings": meetings, "targets": _targets()}
+            "meetings": meetings, "targets": _targets(), "published": _published()}
+
+
+NOT_HELD = (("cancelled", "Cancelled: travel restrictions (COVID-19)"),
+            ("postponed", "Postponed at the partner's request"),
+            ("cancelled", "Cancelled: partner agency reorganised"),
+            ("postponed", "Postponed to the next workplan year"),
+            ("cancelled", "Cancelled: no nominations received"))
+
+
+def _published() -> pd.DataFrame:
+    frame = pd.DataFrame(PUBLISHED, columns=["statement_id", "date", "source", "indicator",
+                                             "year", "comparison", "value", "quote"])
+    return frame.astype({"year": "Int64"})
 
 
 def _updates(rng: random.Random, recs: pd.DataFrame, meetings: pd.DataFrame) -> pd.DataFrame:
@@ -330,10 +437,10 @@ def _recommendations(rng: random.Random, activities: pd.DataFrame,
 def _targets() -> pd.DataFrame:
     """Yearly targets by programme year (1 = April 2021 to March 2022); illustrative."""
     rows = []
-    per_year = {1: 62, 2: 78, 3: 80, 4: 72, 5: 38}
+    per_year = {1: 70, 2: 85, 3: 85, 4: 85, 5: 50}
     for year, total in per_year.items():
         rows.append(("activities_completed", year, None, None, total))
-        rows.append(("participants", year, None, None, total * 17))
+        rows.append(("participants", year, None, None, total * 22))
         rows.append(("women_share", year, None, None, 0.25 + 0.01 * year))
         rows.append(("recommendations_implemented", year, None, None, 6 + 4 * year))
         for component, share in (("C1", 0.3), ("C2", 0.3), ("C3", 0.2), ("C4", 0.2)):
@@ -361,9 +468,12 @@ demo = true
 ABOUT = [
     "DEMONSTRATION DATA - NOT PROGRAMME DATA",
     "Generated by `python -m bomca_data.demo` with a fixed seed.",
-    "Published figures it agrees with: 93 activities completed by 5 September 2022 in all "
-    "five countries and four components; over 1,400 participants; the steering-group "
-    "meeting dates of 2022 and 2023.",
+    "It agrees with the figures the programme published (the published sheet, and "
+    "data/README.md): 93 activities implemented by 5 September 2022 with over 1,400 "
+    "participants; by the 4th Regional Steering Group (20 February 2025) 306 events, 275 "
+    "of them thematic, 77 held in 2024, 77 held jointly with other international "
+    "organisations, more than 6,000 participants, nearly 90 % of planned activities "
+    "implemented; the published meeting dates and places.",
     "Every other value (titles, people, budgets, recommendations, targets) is illustrative.",
 ]
 

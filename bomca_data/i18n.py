@@ -397,6 +397,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "table.recommendation_updates": {"en": "recommendation updates",
                                      "ru": "изменения статусов рекомендаций"},
     "table.meetings": {"en": "meetings", "ru": "заседания"},
+    "table.published": {"en": "published figures", "ru": "опубликованные показатели"},
     "table.targets": {"en": "targets", "ru": "цели"},
     "auth.sign_in": {"en": "Sign in", "ru": "Войти"},
     "auth.sign_out": {"en": "Sign out", "ru": "Выйти"},
@@ -426,6 +427,50 @@ STRINGS: dict[str, dict[str, str]] = {
                               "the plan: what was planned, not what happened.",
                         "ru": "Показатели после {date}, даты самих данных, являются "
                               "прогнозом по плану: запланированное, а не произошедшее."},
+    "page.published": {"en": "Published figures", "ru": "Опубликованные показатели"},
+    "published.intro": {
+        "en": "Does the data agree with what the programme published? Each published figure "
+              "beside the same figure computed from the data, as of the date and for the "
+              "scope it refers to.",
+        "ru": "Согласуются ли данные с тем, что опубликовала программа? Каждый "
+              "опубликованный показатель рядом с тем же показателем, рассчитанным по данным "
+              "на его дату и для его охвата."},
+    "published.rule": {
+        "en": "Agrees: the figure from the data satisfies the published comparison (exactly, "
+              "more than, at least...; \"about\" within 5 %). Not computable: the data cannot "
+              "give it (a table or person ids missing, a date after the data's own date). "
+              "Each statement keeps its own date and scope: the sidebar's date and filters "
+              "do not apply.",
+        "ru": "Согласуется: показатель по данным удовлетворяет опубликованному сравнению "
+              "(ровно, более, не менее...; «около» — в пределах 5 %). Нельзя рассчитать: "
+              "данных недостаточно (нет таблицы или идентификаторов участников, дата позже "
+              "даты данных). У каждого утверждения свои дата и охват: дата и фильтры боковой "
+              "панели не применяются."},
+    "published.agrees": {"en": "Agrees", "ru": "Согласуется"},
+    "published.disagrees": {"en": "Disagrees", "ru": "Не согласуется"},
+    "published.not_computable": {"en": "Not computable", "ru": "Нельзя рассчитать"},
+    "published.reason.after_data": {"en": "after the data's own date",
+                                    "ru": "позже даты данных"},
+    "published.reason.no_year": {"en": "no year given", "ru": "не указан год"},
+    "published.reason.no_table": {"en": "its table is missing", "ru": "нет нужной таблицы"},
+    "published.reason.no_figure": {"en": "not in the data (e.g. no person ids)",
+                                   "ru": "нет в данных (например, идентификаторов участников)"},
+    "published.whole": {"en": "whole programme", "ru": "вся программа"},
+    "published.rows": {"en": "What it counts: {figure}, {date}",
+                       "ru": "Что учтено: {figure}, {date}"},
+    "published.quote": {
+        "en": "As published on {date} ({source}): {quote}. {verdict} with the data.",
+        "ru": "Опубликовано {date} ({source}): «{quote}». {verdict} с данными."},
+    "col.statement_id": {"en": "Statement", "ru": "Утверждение"},
+    "col.date": {"en": "Date", "ru": "Дата"},
+    "col.source": {"en": "Published in", "ru": "Где опубликовано"},
+    "col.figure": {"en": "Figure", "ru": "Показатель"},
+    "col.published": {"en": "Published", "ru": "Опубликовано"},
+    "col.computed": {"en": "From the data", "ru": "По данным"},
+    "col.quote": {"en": "Wording", "ru": "Формулировка"},
+    "col.activity_kind": {"en": "Kind", "ru": "Вид"},
+    "col.joint_with": {"en": "Held jointly with", "ru": "Совместно с"},
+    "col.delivery": {"en": "Delivery", "ru": "Формат"},
     "verdict.on_track": {"en": "On track", "ru": "По плану"},
     "verdict.at_risk": {"en": "At risk", "ru": "Под угрозой"},
     "verdict.behind": {"en": "Behind", "ru": "Отставание"},

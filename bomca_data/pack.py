@@ -16,7 +16,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Emu, Inches, Pt
 
 from bomca_data import brief as briefing
-from bomca_data import i18n
+from bomca_data import i18n, verdicts
 from bomca_data.charts import ACTUAL, TARGET, name
 from bomca_data.write import printable
 
@@ -171,6 +171,9 @@ def meeting_pack(b: briefing.Brief, lang: str, source: str) -> bytes:
         deck.text(s, note, x, Inches(3.7), Inches(2.9), Inches(0.6), 14, False, GREY)
     deck.text(s, t("pack.scope"), Inches(0.5), Inches(5.0), Inches(12.3), Inches(1.5), 13, False,
               GREY)
+    if b.regional and (quotes := verdicts.published_quotes(b.data, b.as_of, lang)):
+        deck.text(s, "\n".join(quotes), Inches(0.5), Inches(4.3), Inches(12.3), Inches(0.7), 12,
+                  False, BLUE)
 
     # results of the period
     s = deck.slide(t("brief.results", period=period))

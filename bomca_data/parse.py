@@ -131,6 +131,13 @@ def parse_country_list(text: str) -> str | None:
     return ";".join(sorted(set(found), key=order.index))
 
 
+def parse_text_list(text: str) -> str | None:
+    """"OSCE, UNODC; OSCE" -> "OSCE;UNODC": names separated like countries (";" or
+    ","), each once, in the order written; None when nothing is named."""
+    parts = dict.fromkeys(p.strip() for p in _LIST_SEPARATOR.split(str(text)) if p.strip())
+    return ";".join(parts) or None
+
+
 def bad_country_parts(text: str) -> list[str]:
     return [p.strip() for p in _LIST_SEPARATOR.split(str(text))
             if p.strip() and parse_country(p) is None]

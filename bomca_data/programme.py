@@ -57,6 +57,12 @@ class Programme:
 
     # --- its years: implementation years "Y1".. (April to March) or calendar years
 
+    def year_number(self, day: dt.date) -> int:
+        """The implementation year (1..N) a day inside the programme falls in."""
+        months = (day.year - self.start.year) * 12 + day.month - self.start.month - (
+            day.day < self.start.day)
+        return months // 12 + 1
+
     @staticmethod
     def year_key(number: int) -> str:
         return f"Y{number}"

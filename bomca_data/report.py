@@ -31,7 +31,8 @@ def tables_frame(dataset: Dataset) -> pd.DataFrame:
 
 CODE_COLUMNS = {"country": "country", "component": "component", "status": None,
                 "activity_type": "activity_type", "agency_type": "agency_type",
-                "output_type": "output_type"}
+                "output_type": "output_type", "activity_kind": "activity_kind",
+                "delivery": "delivery"}
 
 
 def localised(frame: pd.DataFrame, lang: str, status_kind: str = "activity_status"

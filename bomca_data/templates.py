@@ -28,6 +28,7 @@ KIND_HELP = {
     "integer": "whole number",
     "country_list": "country code or name; several separated by ';' (e.g. KZ; UZ); RG = regional",
     "country": "one country code or name",
+    "text_list": "names separated by ';' (e.g. OSCE; UNODC)",
 }
 RULES = {
     ("activities", "activity_id"): "unique",
@@ -47,6 +48,13 @@ RULES = {
     ("meetings", "meeting_id"): "unique",
     ("meetings", "country"): "RG for a regional meeting",
     ("targets", "year"): "programme year 1-5 or calendar year",
+    ("activities", "kind"): "blank: coordination for a coordination meeting, else thematic",
+    ("activities", "joint_with"): "other international organisations that co-organised it",
+    ("published", "statement_id"): "unique",
+    ("published", "date"): "the date the figure refers to",
+    ("published", "year"): "a calendar year: the figure counts that year's activities",
+    ("published", "comparison"): "blank: = (exactly); about: within 5 %",
+    ("published", "value"): "shares as a fraction 0..1 (0.9 for 90 %)",
     ("targets", "target"): ">= 0; women_share as a fraction 0..1",
 }
 
@@ -93,7 +101,7 @@ def build_template() -> Workbook:
         letter = get_column_letter(i)
         lists.cell(1, i, kind).font = Font(bold=True)
         for j, value in enumerate(values, start=2):
-            lists.cell(j, i, value)
+            lists.cell(j, i, value).data_type = "s"  # "=" is a comparison, not a formula
         ranges[kind] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
     ranges["country_list"] = ranges["country"]
 

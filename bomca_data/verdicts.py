@@ -41,3 +41,61 @@ def matrix_markdown(frame: pd.DataFrame, by: str, lang: str, link: dict[str, str
                *(badge(*cells[(key, i)], lang) for i in INDICATORS)]
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
+
+
+PUBLISHED_SYMBOLS = {"agrees": "✓", "disagrees": "✗", "not_computable": "–"}
+SHARE_INDICATORS = ("women_share", "planned_implemented_share")
+
+
+def published_verdict(found: str, lang: str) -> str:
+    return f"{PUBLISHED_SYMBOLS[found]} {i18n.t(f'published.{found}', lang)}"
+
+
+def _figure_value(value: float, indicator: str, lang: str) -> str:
+    if indicator in SHARE_INDICATORS:
+        return i18n.percent(value, lang)
+    return i18n.number(value, lang)
+
+
+def published_figure(statement, lang: str) -> str:
+    """"Events held in the year (2024)": the indicator's name and the statement's scope."""
+    scope = [i18n.term("country", statement.country, lang)
+             if isinstance(statement.country, str) else "",
+             i18n.component_short(statement.component, lang)
+             if isinstance(statement.component, str) else "",
+             "" if pd.isna(statement.year) else str(int(statement.year))]
+    where = ", ".join(s for s in scope if s) or i18n.t("published.whole", lang)
+    return f"{i18n.term('published_indicator', statement.indicator, lang)} ({where})"
+
+
+def published_table(found: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The checked statements (figures.published.register) as the reader sees them:
+    dates, names, published wording and value, the figure from the data, the verdict."""
+    rows = []
+    for r in found.itertuples():
+        computed = (i18n.t(f"published.reason.{r.reason}", lang) if r.computed is None
+                    or pd.isna(r.computed) else _figure_value(r.computed, r.indicator, lang))
+        rows.append({
+            "statement_id": r.statement_id, "date": i18n.date(r.date.date(), lang),
+            "source": r.source,
+            "figure": published_figure(r, lang),
+            "published": f"{i18n.term('comparison', r.comparison, lang)} "
+                         f"{_figure_value(r.value, r.indicator, lang)}",
+            "computed": computed, "verdict": published_verdict(r.verdict, lang),
+            "quote": r.quote if isinstance(r.quote, str) else ""})
+    # the verdict within reach on a laptop's screen; where it was published after it
+    frame = pd.DataFrame(rows, columns=["figure", "published", "computed", "verdict", "date",
+                                        "source", "quote", "statement_id"])
+    return frame.rename(columns={c: i18n.t(f"col.{c}", lang) for c in frame.columns})
+
+
+def published_quotes(dataset, as_of, lang: str) -> list[str]:
+    """"As published on 2022-09-05 (NSG press release): 93 activities implemented.
+    Agrees with the data.": each statement of the whole programme dated D, checked."""
+    from bomca_data.figures import published
+
+    return [i18n.t("published.quote", lang, date=i18n.date(r.date.date(), lang),
+                   source=r.source, quote=r.quote if isinstance(r.quote, str) else
+                   f"{i18n.term('published_indicator', r.indicator, lang)} {r.value:g}",
+                   verdict=published_verdict(r.verdict, lang))
+            for r in published.quoted(dataset, as_of).itertuples()]

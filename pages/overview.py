@@ -31,6 +31,7 @@ if view is not None:
         (t("kpi.recs_implemented"), widgets.fmt(recs["implemented_share"], lang, percent=True),
          t("kpi.of", n=widgets.fmt(recs["total"], lang))),
     ])
+    widgets.published_quotes(view)
 
     if verdicts.has_targets(view):
         st.subheader(t("verdict.title"))

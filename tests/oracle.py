@@ -91,7 +91,12 @@ def summary_of_rows(dataset: Dataset, d: dt.date, acts: list[dict], all_parts: l
                       **Counter(status.values())},
         "completed": len(done), "completed_by_country": by_country,
         "completed_by_component": by_component, "completed_by_year": by_year,
-        "completed_by_programme_year": by_pyear}
+        "completed_by_programme_year": by_pyear,
+        "completed_by_kind": {"thematic": sum(a["kind"] == "thematic" for a in done),
+                              "coordination": sum(a["kind"] == "coordination" for a in done)},
+        "completed_joint": sum(1 for a in done if a["joint_with"]),
+        "planned_implemented_share": _share(len(done), [
+            a for a in acts if (a["end_date"] or a["start_date"]) <= d])}
 
     counted_acts = {a["activity_id"] for a in people_acts if status_on(a, d) in
                     ("completed", "ongoing")}
@@ -203,3 +208,8 @@ def _recommendations_in_view(dataset: Dataset, chosen) -> tuple[list[dict], list
         return recs, None
     ids = {r["rec_id"] for r in recs}
     return recs, [u for u in _rows(dataset, "recommendation_updates") if u["rec_id"] in ids]
+
+
+def _share(done: int, planned: list) -> float | None:
+    """Completed by D over planned to end by D (any status)."""
+    return done / len(planned) if planned else None

@@ -107,7 +107,8 @@ def test_summary_json_shape(capsys, clean_source):
     assert code == 0 and figures["as_of"] == "2022-09-05"
     assert set(figures["activities"]) == {
         "total", "by_status", "completed", "completed_by_country", "completed_by_component",
-        "completed_by_year", "completed_by_programme_year"}
+        "completed_by_year", "completed_by_programme_year", "completed_by_kind",
+        "completed_joint", "planned_implemented_share"}
     assert set(figures["participants"]) == {"attendances", "unique_persons", "women_share",
                                             "by_country", "by_agency_type"}
     assert set(figures["recommendations"]) == {"total", "by_status", "implemented_share"}

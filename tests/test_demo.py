@@ -25,7 +25,7 @@ def test_demo_is_the_default_source(monkeypatch):
 def test_demo_validates_without_any_issue(ds):
     assert ds.issues == []
     assert set(ds.tables) == {"activities", "participants", "recommendations",
-                              "recommendation_updates", "meetings", "targets"}
+                              "recommendation_updates", "meetings", "targets", "published"}
 
 
 def test_demo_updates_end_at_each_recommendations_recorded_status(ds):
@@ -80,9 +80,12 @@ def test_demo_covers_the_whole_programme(ds):
     acts = ds.tables["activities"]
     assert acts["start_date"].min() < pd.Timestamp("2021-06-01")
     assert acts["end_date"].max() > pd.Timestamp("2025-08-01")
-    assert set(acts["status"]) == {"planned", "ongoing", "completed", "postponed", "cancelled"}
+    # recorded on the programme's last day: every activity held, cancelled or postponed
+    assert set(acts["status"]) == {"completed", "postponed", "cancelled"}
     assert set(acts["activity_type"]) == {"training", "workshop", "study_visit", "conference",
-                                          "assessment", "expert_mission", "equipment", "other"}
+                                          "assessment", "expert_mission", "equipment",
+                                          "coordination_meeting", "other"}
+    assert set(acts["delivery"].dropna()) == {"in_person", "online", "hybrid"}
     assert acts["country"].str.contains(";").any() and (acts["country"] == "RG").any()
 
 

@@ -33,7 +33,7 @@ def page_files() -> list[str]:
 PAGES = page_files()
 CHARTS_ON_DEMO = {"pages/overview.py": 4, "pages/countries.py": 3, "pages/components.py": 7,
                   "pages/timeline.py": 3, "pages/participants.py": 8, "pages/followup.py": 5,
-                  "pages/meeting.py": 5, "pages/data_quality.py": 2,
+                  "pages/meeting.py": 5, "pages/published.py": 0, "pages/data_quality.py": 2,
                   "pages/data.py": 0}
 
 
@@ -106,14 +106,14 @@ def test_page_on_demo_data(monkeypatch, page):
     at = open_page(monkeypatch, page)
     assert len(charts(at)) == CHARTS_ON_DEMO[page]
     assert "Demonstration data" in texts(at)
-    assert "As of 2023-11-30" in texts(at)
+    assert "As of 2025-09-30" in texts(at)
     for fig in charts(at):  # every chart carries the as-of date and the filters
         go.Figure(fig)  # and passes plotly's schema (charts.py skips the check at run time)
         context = fig["layout"]["title"]["subtitle"]["text"]
         if page == "pages/meeting.py":  # the brief's own scope: the country and the period
-            assert "Regional · 2023-11-16 - 2023-11-30 · As of 2023-11-30" in context
+            assert "Regional · 2025-09-18 - 2025-09-30 · As of 2025-09-30" in context
         else:
-            assert "As of 2023-11-30 · no filters" in context
+            assert "As of 2025-09-30 · no filters" in context
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -126,7 +126,8 @@ def test_page_on_a_source_with_errors(monkeypatch, page, errors_source):
 @pytest.mark.parametrize("page", PAGES)
 def test_page_with_only_activities(monkeypatch, page, activities_only):
     at = open_page(monkeypatch, page, activities_only)
-    needs = {"pages/participants.py": "participants", "pages/followup.py": "recommendations"}
+    needs = {"pages/participants.py": "participants", "pages/followup.py": "recommendations",
+             "pages/published.py": "published"}
     if page in needs:
         assert f"needs the {needs[page]} table" in texts(at)
         assert charts(at) == []
@@ -136,11 +137,12 @@ def test_page_with_only_activities(monkeypatch, page, activities_only):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_with_a_filter_that_matches_nothing(monkeypatch, page):
-    # Turkmenistan's activities include no study visit cancelled in programme year 5
-    at = open_page(monkeypatch, page, country="TM", type="study_visit", status="cancelled",
-                   year="Y5")
-    if page not in ("pages/data_quality.py", "pages/meeting.py", "pages/data.py"):
-        # (those three do not use the sidebar filters)
+    # Turkmenistan's activities in C4 include no study visit cancelled in programme year
+    # 5, and it has no C4 recommendation of that year
+    at = open_page(monkeypatch, page, country="TM", component="C4", type="study_visit",
+                   status="cancelled", year="Y5")
+    if page not in ("pages/data_quality.py", "pages/meeting.py", "pages/data.py",
+                    "pages/published.py"):  # (those four do not use the sidebar filters)
         assert "Nothing matches the filters" in texts(at)
 
 
@@ -241,10 +243,10 @@ def test_a_link_carries_the_as_of_date(monkeypatch):
 
 
 def test_a_date_after_the_datas_own_date_is_said_to_be_a_forecast(monkeypatch):
-    at = open_page(monkeypatch, PAGES[0], as_of="2024-06-30", lang="en")
-    assert any("Figures after 2023-11-30, the data's own date, are forecasts" in i.body
+    at = open_page(monkeypatch, PAGES[0], as_of="2026-06-30", lang="en")
+    assert any("Figures after 2025-09-30, the data's own date, are forecasts" in i.body
                for i in at.info)
-    assert any("Data as of 2023-11-30" in c.value for c in at.sidebar.caption)
+    assert any("Data as of 2025-09-30" in c.value for c in at.sidebar.caption)
 
 
 def test_overview_answers_which_country_and_component_lag(monkeypatch):

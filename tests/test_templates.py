@@ -72,6 +72,8 @@ def test_template_filled_with_dropdown_values_validates(workbook, tmp_path):
     sample = {"text": "x", "date": dt.date(2022, 3, 15), "number": 1000, "integer": 1}
 
     def value(table, col):
+        if (table, col.name) == ("published", "year"):
+            return 2024  # a calendar year
         if (table, col.name) in first:
             options = first[(table, col.name)]
             if table == "participants" and col.name == "country":

@@ -17,7 +17,10 @@ from bomca_data.programme import Programme
 
 def activity_summary(dataset: Dataset, as_of: dt.date) -> dict:
     """The "activities" part of the summary: every activity of the plan by its status
-    on D; those completed by D by country, component, year and programme year."""
+    on D; those completed by D (the programme's "events held") by country, component,
+    year and programme year, by kind (thematic or coordination) and those held jointly
+    with another international organisation; the share of planned activities
+    implemented (see ``planned_implemented_share``)."""
     programme = dataset.programme
     acts = dataset.table("activities")
     if acts is None:
@@ -38,13 +41,26 @@ def activity_summary(dataset: Dataset, as_of: dt.date) -> dict:
                                    programme.year_keys("calendar")),
         "completed_by_programme_year": tally(
             programme.year_labels(done_on).dropna(), programme.year_keys()),
+        "completed_by_kind": tally(done["kind"], contract.codes(contract.ACTIVITY_KINDS)),
+        "completed_joint": int(done["joint_with"].notna().sum()),
+        "planned_implemented_share": planned_implemented_share(acts, as_of),
     }
+
+
+def planned_implemented_share(activities: pd.DataFrame, as_of: dt.date) -> float | None:
+    """The share of planned activities implemented by D: those completed by D over
+    every activity planned to end by D (its end date, else its start date, on or
+    before D), whatever became of it: cancelled, postponed and late ones count in the
+    denominator. None when none was planned to end by D."""
+    planned = int((done_date(activities) <= stamp(as_of)).sum())
+    return int(completed_by(activities, as_of).sum()) / planned if planned else None
 
 
 def completed_activities(dataset: Dataset, as_of: dt.date, year_kind: str = "programme"
                          ) -> pd.DataFrame:
     """Activities completed by D, with the date they count on and its year."""
     return _completed_activities(dataset, as_of, year_kind)
+
 
 @once_per_dataset
 def _completed_activities(dataset: Dataset, as_of: dt.date, year_kind: str) -> pd.DataFrame:
@@ -55,12 +71,14 @@ def _completed_activities(dataset: Dataset, as_of: dt.date, year_kind: str) -> p
     on = done_date(done)
     return done.assign(done=on, year=dataset.programme.year_labels(on, year_kind))
 
+
 def coverage(done: pd.DataFrame, programme: Programme) -> dict:
     """Of completed activities: national countries reached, regional and multi-country ones."""
     listed = set(explode_countries(done)["country"]) if len(done) else set()
     return {"countries": sum(code in listed for code in programme.countries),
             "regional": int((done["country"] == "RG").sum()),
             "multi_country": int(done["country"].str.contains(";").sum())}
+
 
 def by_quarter(dataset: Dataset) -> pd.DataFrame:
     """Activities per quarter of their start date, by component (every status)."""
@@ -71,7 +89,9 @@ def by_quarter(dataset: Dataset) -> pd.DataFrame:
     counts = acts.assign(quarter=quarter).groupby(["quarter", "component"]).size()
     return counts.rename("activities").reset_index().sort_values(["quarter", "component"])
 
+
 GANTT_LIMIT = 600  # bars on one chart: more is unreadable, and heavy to send
+
 
 def gantt(dataset: Dataset, as_of: dt.date | None = None,
           limit: int = GANTT_LIMIT) -> pd.DataFrame:
@@ -87,6 +107,7 @@ def gantt(dataset: Dataset, as_of: dt.date | None = None,
     out["finish"] = done_date(acts) + pd.Timedelta(days=1)
     return out.rename(columns={"start_date": "start"}).sort_values("start")
 
+
 def next_meeting(dataset: Dataset, as_of: dt.date) -> pd.Series | None:
     """The first steering-group meeting after D (of the view's countries)."""
     meetings = dataset.table("meetings")
@@ -94,6 +115,7 @@ def next_meeting(dataset: Dataset, as_of: dt.date) -> pd.Series | None:
         return None
     later = meetings[meetings["start_date"] > stamp(as_of)].sort_values("start_date")
     return later.iloc[0] if len(later) else None
+
 
 def only_component(dataset: Dataset, component: str) -> Dataset:
     """The activities of one component with the targets (enough for target_progress)."""

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from bomca_data import export, i18n, report
+from bomca_data import export, i18n, report, verdicts
 from bomca_data.ui.state import View
 
 
@@ -18,15 +18,21 @@ def kpi_row(items: list[tuple[str, str, str | None]]) -> None:
 
 def chart(view: View, fig: go.Figure, rows: pd.DataFrame, name: str,
           status_kind: str = "activity_status") -> None:
-    """A chart, then the rows behind it one click away, with their CSV download.
-
-    The rows are built and sent only while their expander is open: a closed one costs
-    a rerun nothing (opening it reruns the page)."""
+    """A chart, then the rows behind it one click away (``rows_behind``)."""
     st.plotly_chart(fig, theme=None, width="stretch", key=f"chart_{name}", config={
         "displaylogo": False,
         "toImageButtonOptions": {"filename": f"bomca-{name}-{view.as_of}", "scale": 2}})
-    with st.expander(view.t("table.rows"), key=f"{ROWS_PREFIX}{name}", on_change="rerun") as box:
+    rows_behind(view, view.t("table.rows"), name, lambda: rows, status_kind)
+
+
+def rows_behind(view: View, label: str, name: str, make_rows, status_kind: str =
+                "activity_status") -> None:
+    """The rows behind a figure one click away, with their CSV download. They are made
+    (``make_rows()``) and sent only while the expander is open: a closed one costs a
+    rerun nothing (opening it reruns the page)."""
+    with st.expander(label, key=f"{ROWS_PREFIX}{name}", on_change="rerun") as box:
         if box.open:
+            rows = make_rows()
             table(view, rows, status_kind)
             download(view, rows, name)
 
@@ -162,3 +168,12 @@ def plain(text: str) -> str:
 
 def caption_n(view: View, key: str, **numbers: int) -> None:
     st.caption(view.t(key, **{k: i18n.number(v, view.lang) for k, v in numbers.items()}))
+
+
+def published_quotes(view: View) -> None:
+    """What the programme published on the as-of date, checked against these figures
+    (unfiltered views only: a statement is about the whole programme)."""
+    if view.filters.active:
+        return
+    for line in verdicts.published_quotes(view.dataset, view.as_of, view.lang):
+        st.caption(line)
