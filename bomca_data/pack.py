@@ -24,6 +24,7 @@ WIDE, HIGH = Inches(13.333), Inches(7.5)
 BLUE = RGBColor(0x1F, 0x4E, 0x79)
 GREY = RGBColor(0x55, 0x55, 0x55)
 MAX_TABLE_ROWS = 8  # more rows than this do not fit a slide; the rest are counted
+TABLE_BOTTOM = Inches(5.85)  # a table ends here: its "and N more" line and a note follow
 
 
 def _rgb(hex_colour: str) -> RGBColor:
@@ -94,28 +95,78 @@ class _Deck:
             s.format.fill.fore_color.rgb = _rgb(ACTUAL if i == 0 else TARGET)
 
     def table(self, slide, frame: pd.DataFrame, headers: list[str], x, y, w,
-              size: int = 12, wide: str | None = None) -> None:
-        """A native table; the column named ``wide`` (a title) gets most of the width."""
-        shown = frame.head(MAX_TABLE_ROWS)
-        rows, cols = len(shown) + 1, len(headers)
-        height = Emu(Inches(0.45) * rows)
-        table = slide.shapes.add_table(rows, cols, x, y, w, height).table
-        weights = [4 if column == wide else 1 for column in frame.columns]
-        for column, weight in zip(table.columns, weights, strict=True):
-            column.width = Emu(int(w * weight / sum(weights)))
+              size: int = 12, wide: str | None = None, bottom: int = 0) -> None:
+        """A native table; the column named ``wide`` (a title) gets what the other
+        columns' longest words leave. As many rows as fit above ``bottom`` (each as
+        tall as its longest cell wraps), then a line counting the rest."""
+        texts = [[_cell(v, self.lang) for v in record]
+                 for record in frame.head(MAX_TABLE_ROWS).itertuples(index=False)]
+        columns = [[headers[c], *(row[c] for row in texts)] for c in range(len(headers))]
+        wide_at = list(frame.columns).index(wide) if wide in frame.columns else None
+        widths = _widths(columns, size, w, wide_at)
+        heights = [_row_height(row, widths, size) for row in [headers, *texts]]
+        bottom = bottom or TABLE_BOTTOM
+        fitting = 1
+        while fitting < len(heights) and y + sum(heights[:fitting + 1]) <= bottom:
+            fitting += 1
+        texts, heights = texts[:fitting - 1], heights[:fitting]
+        table = slide.shapes.add_table(fitting, len(headers), x, y, w,
+                                       Emu(sum(heights))).table
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        for row, height in zip(table.rows, heights, strict=True):
+            row.height = height
         for c, header in enumerate(headers):
             table.cell(0, c).text = header
-        for r, record in enumerate(shown.itertuples(index=False), start=1):
-            for c, value in enumerate(record):
-                table.cell(r, c).text = _cell(value, self.lang)
+        for r, row in enumerate(texts, start=1):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
         for row in table.rows:
             for cell in row.cells:
                 for para in cell.text_frame.paragraphs:
                     for run in para.runs:
                         run.font.size = Pt(size)
-        if len(frame) > MAX_TABLE_ROWS:
-            self.text(slide, self.t("pack.more_rows", n=len(frame) - MAX_TABLE_ROWS),
-                      x, y + height + Inches(0.1), w, Inches(0.3), 11, False, GREY)
+        if len(frame) > len(texts):
+            self.text(slide, self.t("pack.more_rows", n=len(frame) - len(texts)),
+                      x, y + sum(heights) + Inches(0.05), w, Inches(0.3), 11, False, GREY)
+
+
+def _row_height(texts: list[str], widths: list[int], size: int) -> int:
+    """A row's height: its cell wrapping to most lines (words kept whole), estimated
+    with the same character width as the columns."""
+    char = Pt(size * CHAR_WIDTH)
+    lines = 1
+    for text, width in zip(texts, widths, strict=True):
+        room = max(int((width - CELL_MARGINS) / char), 1)
+        count, used = 1, 0
+        for word in text.split():
+            if used and used + 1 + len(word) > room:
+                count, used = count + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+        lines = max(lines, count)
+    return int(Pt(size * 1.25) * lines + Inches(0.12))
+
+
+CHAR_WIDTH = 0.72  # a character's width at 1 pt, in points: wide fonts (DejaVu) included
+CELL_MARGINS = Inches(0.3)  # the cell's insets, left and right, and a little room
+
+
+def _widths(columns: list[list[str]], size: int, total: int, wide: int | None) -> list[int]:
+    """Each column as wide as its longest word (header or cell: a word is never broken,
+    lines wrap between words only); what is left goes to the ``wide`` column (else to
+    all alike). When even the words do not fit, every column shrinks alike."""
+    need = []
+    for texts in columns:
+        longest = max((len(word) for text in texts for word in text.split()), default=1)
+        need.append(int(Pt(longest * size * CHAR_WIDTH)) + CELL_MARGINS)
+    spare = total - sum(need)
+    if spare < 0:
+        return [int(n * total / sum(need)) for n in need]
+    if wide is not None:
+        need[wide] += spare
+        return need
+    return [n + spare // len(need) for n in need]
 
 
 def _cell(value: object, lang: str) -> str:

@@ -109,3 +109,32 @@ def test_control_characters_never_reach_the_pack(ds, tmp_path):
         for row in shape.table.rows for cell in row.cells)
     assert "Border control training" in text
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_pack_as_libreoffice_renders_it_breaks_no_word(ds, tmp_path, lang):
+    """Rendered as its readers see it (LibreOffice, then the PDF's text): every table
+    header, status and type of the tables stays whole on its line. Needs soffice and
+    pdftotext (.ci/run installs them): without them this fails, it does not skip."""
+    import shutil
+    import subprocess
+
+    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
+    assert soffice and pdftotext, "install libreoffice-impress-nogui and poppler-utils"
+    b = brief.build(ds, "KZ", dt.date(2024, 9, 12))
+    deck = tmp_path / "kz.pptx"
+    deck.write_bytes(pack.meeting_pack(b, lang, "demo"))
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
+                   check=True, capture_output=True, timeout=180)
+    text = subprocess.run([pdftotext, "-layout", str(tmp_path / "kz.pdf"), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    shown = Presentation(str(deck))
+    words = {word.strip(".,:;()") for slide in shown.slides for shape in slide.shapes
+             if shape.has_table for row in shape.table.rows for cell in row.cells
+             for word in cell.text.split()}
+    words = {w for w in words if len(w) > 3 and w.isalpha()}
+    assert len(words) > 40  # headers, statuses, types, titles
+    lines = text.splitlines()
+    broken = [w for w in sorted(words) if not any(w in line for line in lines)]
+    assert broken == [], (lang, broken)
