@@ -61,6 +61,10 @@ def name(kind: str | None, code: object, lang: str) -> str:
     plain text: see ``plain``)."""
     if kind == "year":
         return i18n.year_name(str(code), lang)
+    if kind == "quarter":
+        return i18n.quarter_name(str(code), lang)
+    if kind == "table":
+        return i18n.t(f"table.{code}", lang)
     if kind and code == "unknown":
         return i18n.t("label.unknown", lang)
     if kind == "component":
@@ -168,18 +172,25 @@ def _value_axis(values, horizontal: bool, percent: bool = False) -> tuple[dict, 
     return (value, category) if horizontal else (category, value)
 
 
+def _written(values: list, percent: bool, lang: str) -> list[str]:
+    """Each value as the cards write it ("26,7 %" in Russian, "1,234"): plotly's own
+    formats would write "26,7%" beside a card's "26,7 %"."""
+    return ["" if v is None else i18n.percent(v, lang) if percent else i18n.number(v, lang)
+            for v in values]
+
+
 def bars(frame: pd.DataFrame, key: str, value: str, kind: str | None, lang: str, title: str,
          subtitle: str, value_title: str, horizontal: bool = False,
          percent: bool = False) -> go.Figure:
     """One bar per key, in the key's fixed colour, its value written on it."""
     labels = [name(kind, k, lang) for k in frame[key]]
     values = _values(frame[value])
-    fmt = ":.1%" if percent else ":,.0f"
     v, c = ("x", "y") if horizontal else ("y", "x")
     bar = {"type": "bar", v: values, c: labels, "orientation": "h" if horizontal else "v",
            "marker": {"color": [colour(kind, k) for k in frame[key]]},
-           "texttemplate": f"%{{{v}{fmt}}}", "textposition": "outside", "textangle": 0,
-           "cliponaxis": False, "hovertemplate": f"%{{{c}}}: %{{{v}{fmt}}}<extra></extra>"}
+           "text": _written(values, percent, lang), "texttemplate": "%{text}",
+           "textposition": "outside", "textangle": 0, "cliponaxis": False,
+           "hovertemplate": f"%{{{c}}}: %{{text}}<extra></extra>"}
     xaxis, yaxis = _value_axis(values, horizontal, percent)
     height = max(360, 60 + 38 * len(frame)) if horizontal else 420
     return _figure([bar], lang, title, subtitle, value_title if horizontal else "",
@@ -219,17 +230,19 @@ def actual_vs_target(frame: pd.DataFrame, lang: str, title: str, subtitle: str,
                      value_title: str, percent: bool = False) -> go.Figure:
     """Bars of the actual figure per year, the target as a marked line."""
     labels = [name("year", y, lang) for y in frame["year"]]
-    fmt = ":.1%" if percent else ":,.0f"
-    data = [{"type": "bar", "x": labels, "y": _values(frame["actual"]),
+    actual, target = _values(frame["actual"]), _values(frame["target"])
+    data = [{"type": "bar", "x": labels, "y": actual,
              "name": i18n.t("chart.actual", lang), "marker": {"color": ACTUAL},
-             "texttemplate": f"%{{y{fmt}}}", "textposition": "outside", "textangle": 0,
-             "cliponaxis": False, "hovertemplate": f"%{{x}}: %{{y{fmt}}}<extra></extra>"}]
+             "text": _written(actual, percent, lang), "texttemplate": "%{text}",
+             "textposition": "outside", "textangle": 0, "cliponaxis": False,
+             "hovertemplate": "%{x}: %{text}<extra></extra>"}]
     if frame["target"].notna().any():
-        data.append({"type": "scatter", "x": labels, "y": _values(frame["target"]),
+        data.append({"type": "scatter", "x": labels, "y": target,
                      "name": i18n.t("chart.target", lang), "mode": "lines+markers",
                      "line": {"color": TARGET, "width": 3, "dash": "dash"},
                      "marker": {"size": 12, "symbol": "diamond"},
-                     "hovertemplate": f"%{{x}}: %{{y{fmt}}}<extra></extra>"})
+                     "text": _written(target, percent, lang),
+                     "hovertemplate": "%{x}: %{text}<extra></extra>"})
     top = [*_values(frame["actual"]), *_values(frame["target"])]
     _, yaxis = _value_axis(top, False, percent)
     return _figure(data, lang, title, subtitle, "", value_title, legend_rows=1, yaxis=yaxis)
@@ -338,12 +351,11 @@ def country_map(frame: pd.DataFrame, lang: str, title: str, subtitle: str,
 def lines(frame: pd.DataFrame, x: str, y: str, lang: str, title: str, subtitle: str,
           value_title: str, percent: bool = False, x_kind: str | None = None) -> go.Figure:
     labels = [name(x_kind, k, lang) for k in frame[x]]
-    fmt = ":.1%" if percent else ":,.0f"
     values = _values(frame[y])
     data = [{"type": "scatter", "x": labels, "y": values, "mode": "lines+markers+text",
              "line": {"color": ACTUAL, "width": 4}, "marker": {"size": 12},
-             "texttemplate": f"%{{y{fmt}}}", "textposition": "top center",
-             "hovertemplate": f"%{{x}}: %{{y{fmt}}}<extra></extra>",
+             "text": _written(values, percent, lang), "texttemplate": "%{text}",
+             "textposition": "top center", "hovertemplate": "%{x}: %{text}<extra></extra>",
              "name": i18n.t("chart.actual", lang)}]
     top = max([v for v in values if v is not None] or [1])
     yaxis = {"range": [0, top * 1.25]}

@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         return _validate(dataset, args.format)
     if args.command == "brief":
         b = brief.build(dataset, args.country, as_of, args.since)
-        _write(args.out, pack.meeting_pack(b, args.lang, dataset.source.name))
+        _write(args.out, pack.meeting_pack(b, args.lang, dataset.source_name()))
         return EXIT_OK
     try:
         chosen = chosen_filters(args, dataset)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from bomca_data.contract import OUTPUT_TYPES
 from bomca_data.programme import Programme
 from bomca_data.write import write_workbook
 
@@ -51,6 +52,7 @@ PUBLISHED = [  # statement_id, date, source, indicator, year, comparison, value,
      "joint_events", None, "=", 77,
      "77 events held jointly with other international organisations"),
 ]
+OUTPUT_NAMES = {t.code: t.en for t in OUTPUT_TYPES}  # "Standard operating procedure", not "Sop"
 LEAD_PARTNERS = {"C1": "State Border Guard of Latvia",  # as published
                  "C2": "State Border Guard Service of Lithuania",
                  "C3": "State Revenue Service of Latvia", "C4": "ICMPD"}
@@ -422,7 +424,7 @@ def _recommendations(rng: random.Random, activities: pd.DataFrame,
                             & (meetings["start_date"] <= AS_OF)]
             rows.append({
                 "rec_id": f"R-{len(rows) + 1:04d}",
-                "title": f"{output.replace('_', ' ').capitalize()}: {act['title'].split(' on ', 1)[1]}",
+                "title": f"{OUTPUT_NAMES[output]}: {act['title'].split(' on ', 1)[1]}",
                 "country": country, "date_proposed": proposed, "status": status,
                 "output_type": output, "activity_id": act["activity_id"],
                 "component": act["component"],

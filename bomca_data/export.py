@@ -16,7 +16,7 @@ import pandas as pd
 from bomca_data import figures, i18n
 from bomca_data import filters as flt
 from bomca_data.model import Dataset
-from bomca_data.write import printable, write_workbook
+from bomca_data.write import Share, printable, write_workbook
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -70,25 +70,46 @@ def _public(frame: pd.DataFrame) -> pd.DataFrame:
                       ).reset_index(drop=True)
 
 
+# the vocabulary naming the parts of each figure counted by something
+SUMMARY_PARTS = {"by_status": "activity_status", "completed_by_country": "country",
+                 "completed_by_component": "component", "completed_by_year": "year",
+                 "completed_by_programme_year": "year", "completed_by_kind": "activity_kind",
+                 "by_country": "country", "by_agency_type": "agency_type"}
+
+
 def summary_sheet(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str
                   ) -> pd.DataFrame:
-    """The headline figures and the filters used, as rows of (figure, value)."""
+    """The headline figures in the reader's language: what was read and chosen, then
+    each figure with the label the dashboard gives it, its value (shares as percents)
+    and its key (the same in every language, for whoever reads the file by program)."""
     found = figures.summary(flt.apply(dataset, chosen, as_of), as_of)
-    rows = [(i18n.t("sidebar.source", lang), dataset.source.name),
-            (i18n.t("sidebar.as_of", lang), as_of.isoformat()),
-            (i18n.t("filters.title", lang), i18n.context_line(chosen, as_of, lang))]
+    rows = [(i18n.t("sidebar.source", lang), dataset.source_name(), "source"),
+            (i18n.t("sidebar.as_of", lang), as_of, "as_of"),
+            (i18n.t("filters.title", lang), i18n.context_line(chosen, as_of, lang), "filters")]
     if dataset.programme.demo:
-        rows.append(("!", i18n.t("banner.demo", lang)))
+        rows.append(("!", i18n.t("banner.demo", lang), "demo"))
     for section, values in found.items():
         if section == "as_of":
             continue
         for key, value in values.items():
+            label = i18n.t(f"summary.{section}.{key}", lang)
             if isinstance(value, dict):
-                for sub, n in value.items():
-                    rows.append((f"{section}.{key}.{sub}", n))
+                kind = "rec_status" if section == "recommendations" else SUMMARY_PARTS[key]
+                rows += [(f"{label}: {_part(kind, sub, lang)}", n, f"{section}.{key}.{sub}")
+                         for sub, n in value.items()]
             else:
-                rows.append((f"{section}.{key}", value))
-    return pd.DataFrame(rows, columns=["figure", "value"])
+                rows.append((label, Share(value) if isinstance(value, float) else value,
+                             f"{section}.{key}"))
+    return pd.DataFrame(rows, columns=[i18n.t(f"col.summary_{c}", lang)
+                                       for c in ("figure", "value", "key")])
+
+
+def _part(kind: str, code: str, lang: str) -> str:
+    if code == "unknown":
+        return i18n.t("label.unknown", lang)
+    if kind == "year":
+        return i18n.year_name(code, lang)
+    return i18n.term(kind, code, lang)
 
 
 def workbook_bytes(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str) -> bytes:

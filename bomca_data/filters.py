@@ -62,17 +62,33 @@ def options(programme: Programme, year_kind: str) -> dict[str, tuple[str, ...]]:
 
 
 def from_query(query: dict[str, str], programme: Programme) -> Filters:
-    """Filters from a URL query; unknown values are dropped, never an error."""
-    kind = query.get(URL_KEYS["year_kind"], "programme")
+    """Filters from a URL query, codes in any case (`kz` is `KZ`); unknown values are
+    left out (``ignored_in_query`` says which)."""
+    kind = str(query.get(URL_KEYS["year_kind"], "programme")).casefold()
     kind = kind if kind in YEAR_KINDS else "programme"
     allowed = options(programme, kind)
     values = {}
-    for name, key in URL_KEYS.items():
-        if name == "year_kind":
-            continue
-        asked = [v.strip() for v in str(query.get(key, "")).split(",") if v.strip()]
-        values[name] = tuple(v for v in allowed[name] if v in asked)
+    for name, asked in _asked(query).items():
+        wanted = {a.casefold() for a in asked}
+        values[name] = tuple(v for v in allowed[name] if v.casefold() in wanted)
     return Filters(**values, year_kind=kind)
+
+
+def ignored_in_query(query: dict[str, str], programme: Programme) -> list[str]:
+    """The values of a URL query that name nothing ("country=XX"), to be said."""
+    kind = str(query.get(URL_KEYS["year_kind"], "programme")).casefold()
+    out = [] if kind in YEAR_KINDS else [f"{URL_KEYS['year_kind']}={kind}"]
+    allowed = options(programme, kind if kind in YEAR_KINDS else "programme")
+    for name, asked in _asked(query).items():
+        known = {v.casefold() for v in allowed[name]}
+        out += [f"{URL_KEYS[name]}={a}" for a in asked if a.casefold() not in known]
+    return out
+
+
+def _asked(query: dict[str, str]) -> dict[str, list[str]]:
+    """Each filter's values in the query ("KZ,UZ" -> ["KZ", "UZ"])."""
+    return {name: [v.strip() for v in str(query.get(key, "")).split(",") if v.strip()]
+            for name, key in URL_KEYS.items() if name != "year_kind"}
 
 
 def apply(dataset: Dataset, filters: Filters, as_of: dt.date) -> Dataset:

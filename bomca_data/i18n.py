@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel import Locale
 from babel.numbers import format_decimal, format_percent
 
 from bomca_data import contract
@@ -16,7 +17,8 @@ from bomca_data import contract
 LANGUAGES = ("en", "ru")
 DEFAULT_LANGUAGE = "en"
 
-STRINGS: dict[str, dict[str, str]] = {
+# a text, or its plural forms by CLDR category ("one", "few", "many", "other"): see nt()
+STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
     "app.title": {"en": "BOMCA Progress Dashboard", "ru": "Панель прогресса BOMCA"},
     "page.home": {"en": "Home", "ru": "Главная"},
     "home.intro": {
@@ -33,9 +35,13 @@ STRINGS: dict[str, dict[str, str]] = {
               "is illustrative, not programme data.",
         "ru": "Демонстрационные данные: лишь несколько показателей опубликованы, остальное "
               "является иллюстрацией, а не данными программы."},
-    "banner.excluded": {
-        "en": "{n} row(s) were excluded by validation and are not in these figures.",
-        "ru": "{n} строк(и) исключены при проверке и не входят в эти показатели."},
+    "banner.excluded": {  # plural forms: see nt()
+        "en": {"one": "{n} row was excluded by validation and is not in these figures.",
+               "other": "{n} rows were excluded by validation and are not in these figures."},
+        "ru": {"one": "{n} строка исключена при проверке и не входит в эти показатели.",
+               "few": "{n} строки исключены при проверке и не входят в эти показатели.",
+               "many": "{n} строк исключены при проверке и не входят в эти показатели.",
+               "other": "{n} строки исключены при проверке и не входят в эти показатели."}},
     "error.source": {"en": "The data source cannot be read: {why}",
                      "ru": "Источник данных не читается: {why}"},
     "kpi.completed": {"en": "Activities completed", "ru": "Завершено мероприятий"},
@@ -51,8 +57,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "validation.title": {"en": "Validation", "ru": "Проверка данных"},
     "validation.ok": {"en": "No errors: every row is in the figures.",
                       "ru": "Ошибок нет: все строки учтены в показателях."},
-    "validation.errors": {"en": "{n} error(s) found: the rows concerned are excluded from "
-                                "the figures and listed below.",
+    "validation.errors": {"en": {"one": "{n} error found: the row concerned is excluded from "
+                                       "the figures and listed below.",
+                                "other": "{n} errors found: the rows concerned are excluded "
+                                         "from the figures and listed below."},
                           "ru": "Найдено ошибок: {n}. Соответствующие строки исключены из "
                                 "показателей и перечислены ниже."},
     "validation.tables": {"en": "Rows per table", "ru": "Строки по таблицам"},
@@ -231,7 +239,8 @@ STRINGS: dict[str, dict[str, str]] = {
                            "ru": "Кто проходит обучение: участия и уникальные участники по "
                                  "странам, типам ведомств и годам; доля женщин; ведомства с "
                                  "наибольшим охватом."},
-    "kpi.repeat": {"en": "Attended 2+ activities", "ru": "Участвовали 2+ раз"},
+    "kpi.repeat": {"en": "Attended two or more activities",
+                   "ru": "Участвовали в двух и более мероприятиях"},
     "participants.by_country": {"en": "Participants by country", "ru": "Участники по странам"},
     "participants.by_agency_type": {"en": "Participants by agency type",
                                     "ru": "Участники по типам ведомств"},
@@ -369,8 +378,13 @@ STRINGS: dict[str, dict[str, str]] = {
                                   "(BOMCA 10)"},
     "pack.eu": {"en": "Funded by the European Union", "ru": "Финансируется Европейским союзом"},
     "pack.source": {"en": "Source: {source}", "ru": "Источник: {source}"},
-    "pack.more_rows": {"en": "... and {n} more rows in the dashboard",
-                       "ru": "... и ещё {n} строк на панели"},
+    "pack.more_rows": {"en": {"one": "... and {n} more row: every row is in the BOMCA dashboard",
+                              "other": "... and {n} more rows: every row is in the BOMCA "
+                                       "dashboard"},
+                       "ru": {"one": "... и ещё {n} строка: все строки есть в панели BOMCA",
+                              "few": "... и ещё {n} строки: все строки есть в панели BOMCA",
+                              "many": "... и ещё {n} строк: все строки есть в панели BOMCA",
+                              "other": "... и ещё {n} строки: все строки есть в панели BOMCA"}},
     "pack.title_nsg": {"en": "National Steering Group meeting: {country}",
                        "ru": "Заседание национальной руководящей группы: {country}"},
     "pack.title_rsg": {"en": "Regional Steering Group meeting", "ru": "Заседание региональной "
@@ -427,6 +441,49 @@ STRINGS: dict[str, dict[str, str]] = {
                               "the plan: what was planned, not what happened.",
                         "ru": "Показатели после {date}, даты самих данных, являются "
                               "прогнозом по плану: запланированное, а не произошедшее."},
+    "link.ignored": {"en": "Ignored in the link (names nothing known): {values}",
+                     "ru": "Проигнорировано в ссылке (неизвестные значения): {values}"},
+    "col.summary_figure": {"en": "Figure", "ru": "Показатель"},
+    "col.summary_value": {"en": "Value", "ru": "Значение"},
+    "col.summary_key": {"en": "Key", "ru": "Ключ"},
+    "summary.activities.total": {"en": "Activities in the plan",
+                                 "ru": "Мероприятий в плане"},
+    "summary.activities.by_status": {"en": "Activities by status on the as-of date",
+                                     "ru": "Мероприятия по статусу на отчётную дату"},
+    "summary.activities.completed": {"en": "Activities completed",
+                                     "ru": "Завершено мероприятий"},
+    "summary.activities.completed_by_country": {"en": "Activities completed, by country",
+                                                "ru": "Завершено мероприятий, по странам"},
+    "summary.activities.completed_by_component": {
+        "en": "Activities completed, by component", "ru": "Завершено мероприятий, по компонентам"},
+    "summary.activities.completed_by_year": {
+        "en": "Activities completed, by calendar year",
+        "ru": "Завершено мероприятий, по календарным годам"},
+    "summary.activities.completed_by_programme_year": {
+        "en": "Activities completed, by programme year",
+        "ru": "Завершено мероприятий, по годам программы"},
+    "summary.activities.completed_by_kind": {"en": "Activities completed, by kind",
+                                             "ru": "Завершено мероприятий, по виду"},
+    "summary.activities.completed_joint": {
+        "en": "Activities completed jointly with other international organisations",
+        "ru": "Завершено совместно с другими международными организациями"},
+    "summary.activities.planned_implemented_share": {
+        "en": "Share of planned activities implemented",
+        "ru": "Доля выполненных запланированных мероприятий"},
+    "summary.participants.attendances": {"en": "Attendances", "ru": "Участия"},
+    "summary.participants.unique_persons": {"en": "Unique people",
+                                            "ru": "Уникальные участники"},
+    "summary.participants.women_share": {"en": "Women's share", "ru": "Доля женщин"},
+    "summary.participants.by_country": {"en": "Attendances, by participants' country",
+                                        "ru": "Участия, по стране участников"},
+    "summary.participants.by_agency_type": {"en": "Attendances, by agency type",
+                                            "ru": "Участия, по типу ведомства"},
+    "summary.recommendations.total": {"en": "Recommendations proposed by the as-of date",
+                                      "ru": "Рекомендаций предложено к отчётной дате"},
+    "summary.recommendations.by_status": {"en": "Recommendations by status on the as-of date",
+                                          "ru": "Рекомендации по статусу на отчётную дату"},
+    "summary.recommendations.implemented_share": {"en": "Recommendations implemented",
+                                                  "ru": "Выполнено рекомендаций"},
     "page.published": {"en": "Published figures", "ru": "Опубликованные показатели"},
     "published.intro": {
         "en": "Does the data agree with what the programme published? Each published figure "
@@ -541,9 +598,24 @@ _BABEL_LOCALE = {"en": "en_GB", "ru": "ru_RU"}
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """The text for ``key`` in ``lang``, with ``{placeholders}`` filled."""
+    """The text for ``key`` in ``lang``, with ``{placeholders}`` filled. A text with
+    plural forms takes its form from the number ``n`` (see ``nt``)."""
     text = STRINGS[key].get(lang) or STRINGS[key][DEFAULT_LANGUAGE]
+    if isinstance(text, dict):
+        return nt(key, values.pop("n"), lang, **values)
     return text.format(**values) if values else text
+
+
+def nt(key: str, n: int, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
+    """The form of ``key`` for the number ``n`` by the language's plural rules (CLDR,
+    through Babel): English one / other; Russian one (1, 21), few (2-4, 22-24), many
+    (5-20, 25...), other (fractions). ``n`` is written the language's way."""
+    forms = STRINGS[key].get(lang) or STRINGS[key][DEFAULT_LANGUAGE]
+    if isinstance(forms, str):
+        return forms.format(n=number(n, lang), **values)
+    category = Locale.parse(_BABEL_LOCALE[lang]).plural_form(n)
+    text = forms.get(category) or forms["other"]
+    return text.format(n=number(n, lang), **values)
 
 
 def term(kind: str, code: str, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -589,6 +661,14 @@ def year_name(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
     if key.startswith("Y") and key[1:].isdigit():
         return ("Г" if lang == "ru" else "Y") + key[1:]
     return key
+
+
+def quarter_name(key: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """"2021Q2" -> "Q2 2021" ("2 кв. 2021" in Russian)."""
+    year, _, quarter = key.partition("Q")
+    if not (year.isdigit() and quarter.isdigit()):
+        return key
+    return f"{quarter} кв. {year}" if lang == "ru" else f"Q{quarter} {year}"
 
 
 def plotly_separators(lang: str) -> str:

@@ -80,6 +80,12 @@ class Dataset:
         dates = [d for d in found if pd.notna(d)]
         return max(dates).date() if dates else None
 
+    def source_name(self) -> str:
+        """The files the figures come from ("bomca10-demo.xlsx"), for a footer: a
+        folder's name alone says nothing to a reader."""
+        files = sorted({s.file for s in self.stats.values() if s.file})
+        return ", ".join(files) if files else self.source.name
+
     def default_as_of(self) -> dt.date:
         """The as-of date a view starts from: the data's own date, else today."""
         return self.data_date() or dt.date.today()

@@ -29,6 +29,8 @@ def tables_frame(dataset: Dataset) -> pd.DataFrame:
         columns=["table", "file", "sheet", "rows_read", "rows_valid", "rows_excluded"])
 
 
+# fractions shown as percents
+SHARE_COLUMNS = ("women_share", "elapsed", "share", "implemented_share", "ratio")
 CODE_COLUMNS = {"country": "country", "component": "component", "status": None,
                 "activity_type": "activity_type", "agency_type": "agency_type",
                 "output_type": "output_type", "activity_kind": "activity_kind",
@@ -49,6 +51,24 @@ def localised(frame: pd.DataFrame, lang: str, status_kind: str = "activity_statu
         out["verdict"] = _each(out["verdict"], lambda v: i18n.t(f"verdict.{v}", lang))
     if "year" in out:
         out["year"] = _each(out["year"], lambda y: i18n.year_name(str(y), lang))
+    if "quarter" in out:
+        out["quarter"] = _each(out["quarter"], lambda q: i18n.quarter_name(str(q), lang))
+    if "table" in out:  # a table's name, not its key
+        out["table"] = _each(out["table"], lambda name: i18n.t(f"table.{name}", lang)
+                             if f"table.{name}" in i18n.STRINGS else name)
+    for col in SHARE_COLUMNS:
+        if col in out and pd.api.types.is_float_dtype(out[col]):
+            out[col] = _each(out[col], lambda v: i18n.percent(v, lang))
+    for col in out.columns:  # other fractions of a number: written, blank when unknown
+        if pd.api.types.is_float_dtype(out[col]):
+            out[col] = _each(out[col], lambda v: i18n.number(v, lang, digits=0 if float(
+                v).is_integer() else 1))
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = _each(out[col], lambda d: i18n.date(d.date(), lang))
+    for col in out.columns:  # a blank is blank, never "None", "nan", "NaT" or "<NA>"
+        if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype | pd.Int64Dtype):
+            out[col] = out[col].astype(object).where(out[col].notna(), "")
     for col in out.columns:
         if out[col].dtype == bool:
             out[col] = out[col].map({True: i18n.t("yes", lang), False: i18n.t("no", lang)})

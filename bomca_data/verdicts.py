@@ -89,13 +89,14 @@ def published_table(found: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.rename(columns={c: i18n.t(f"col.{c}", lang) for c in frame.columns})
 
 
-def published_quotes(dataset, as_of, lang: str) -> list[str]:
+def published_quotes(dataset, as_of, lang: str, escape=str) -> list[str]:
     """"As published on 2022-09-05 (NSG press release): 93 activities implemented.
-    Agrees with the data.": each statement of the whole programme dated D, checked."""
+    Agrees with the data.": each statement of the whole programme dated D, checked.
+    ``escape`` makes the data's text safe where the line is shown (Markdown)."""
     from bomca_data.figures import published
 
     return [i18n.t("published.quote", lang, date=i18n.date(r.date.date(), lang),
-                   source=r.source, quote=r.quote if isinstance(r.quote, str) else
-                   f"{i18n.term('published_indicator', r.indicator, lang)} {r.value:g}",
-                   verdict=published_verdict(r.verdict, lang))
+                   source=escape(r.source), verdict=published_verdict(r.verdict, lang),
+                   quote=escape(r.quote) if isinstance(r.quote, str) else
+                   f"{i18n.term('published_indicator', r.indicator, lang)} {r.value:g}")
             for r in published.quoted(dataset, as_of).itertuples()]

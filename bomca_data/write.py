@@ -11,6 +11,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 DATE_FORMAT = "DD.MM.YYYY"
 # Control characters (NUL, BEL, ESC, VT...; not tab or line breaks): a cell holding one
@@ -22,6 +23,10 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def printable(text: str) -> str:
     """``text`` without control characters (replaced by nothing)."""
     return CONTROL.sub("", text)
+
+
+class Share(float):
+    """A fraction written as a percent (27.6 %), still a number in the cell."""
 
 
 def safe_cell(ws, value: object) -> WriteOnlyCell:
@@ -40,7 +45,23 @@ def safe_cell(ws, value: object) -> WriteOnlyCell:
         cell.data_type = "s"  # openpyxl would otherwise store "=..." as a live formula
     elif isinstance(value, dt.date):
         cell.number_format = DATE_FORMAT
+    elif isinstance(value, Share):
+        cell.number_format = "0.0%"
     return cell
+
+
+def _layout(ws, frame: pd.DataFrame) -> None:
+    """Header row frozen and filterable; each column as wide as its longest text (of
+    the first thousand rows), within reason."""
+    if not len(frame.columns):
+        return
+    ws.freeze_panes = "A2"
+    last = get_column_letter(len(frame.columns))
+    ws.auto_filter.ref = f"A1:{last}{len(frame) + 1}"
+    for i, column in enumerate(frame.columns, start=1):
+        texts = [str(column), *(str(v) for v in frame[column].head(1000) if not pd.isna(v))]
+        width = max(len(t) for t in texts)
+        ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
 
 
 def write_workbook(path: Path, frames: dict[str, pd.DataFrame],
@@ -49,6 +70,7 @@ def write_workbook(path: Path, frames: dict[str, pd.DataFrame],
     wb = Workbook(write_only=True)
     for name, frame in frames.items():
         ws = wb.create_sheet(name[:31])
+        _layout(ws, frame)
         bold = []
         for header in frame.columns:
             cell = WriteOnlyCell(ws, printable(str(header)))

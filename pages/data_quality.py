@@ -15,7 +15,7 @@ if view is not None:
     left, right = st.columns(2)
     with left:
         rows = report.rows_long(tables)
-        widgets.chart(view, charts.stacked(rows, "table", None, "kind", "rows", "rows", lang,
+        widgets.chart(view, charts.stacked(rows, "table", "table", "kind", "rows", "rows", lang,
                                            t("quality.rows_chart"), view.subtitle,
                                            t("axis.rows"), horizontal=True), tables, "rows")
     with right:

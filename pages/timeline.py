@@ -26,7 +26,7 @@ if view is not None:
             (t("kpi.next_meeting"), widgets.meeting_label(view, upcoming), None),
         ])
         rows = figures.by_quarter(data)
-        widgets.chart(view, charts.stacked(rows, "quarter", None, "component", "component",
+        widgets.chart(view, charts.stacked(rows, "quarter", "quarter", "component", "component",
                                            "activities", lang, t("timeline.quarters"),
                                            view.subtitle, t("axis.activities")),
                       rows, "activities-per-quarter")

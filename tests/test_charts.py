@@ -123,3 +123,16 @@ def test_data_text_reaches_plotly_as_text_never_as_markup():
         texts = [s for trace in fig.to_plotly_json()["data"] for s in _strings(trace)]
         assert not any(tag in s for s in texts for tag in ("<a ", "<span", "<b>", "<i>")), texts
         assert any("&lt;a href=" in s for s in texts)
+
+
+def test_a_charts_labels_are_written_as_the_cards_write_them():
+    """"26,7 %" on a Russian card and on the chart beside it (plotly would write 26,7%)."""
+    from bomca_data import i18n
+
+    frame = pd.DataFrame({"country": ["KZ", "UZ"], "women_share": [0.2671, None]})
+    fig = charts.bars(frame, "country", "women_share", "country", "ru", "t", "s", "v",
+                      percent=True)
+    assert list(fig.data[0].text) == [i18n.percent(0.2671, "ru"), ""] == ["26,7\u00a0%", ""]
+    counts = charts.bars(pd.DataFrame({"country": ["KZ"], "n": [12345]}), "country", "n",
+                         "country", "ru", "t", "s", "v")
+    assert list(counts.data[0].text) == ["12\u00a0345"]

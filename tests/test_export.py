@@ -48,9 +48,30 @@ def test_summary_sheet_holds_the_figures_and_filters(tmp_path):
     ds = hostile_source(tmp_path)
     chosen = filters.Filters(countries=("KZ",))
     frame = export.summary_sheet(ds, chosen, D, "en")
-    values = dict(zip(frame["figure"], frame["value"], strict=True))
+    assert list(frame.columns) == ["Figure", "Value", "Key"]
+    values = dict(zip(frame["Key"], frame["Value"], strict=True))
+    labels = dict(zip(frame["Key"], frame["Figure"], strict=True))
     assert values["activities.completed"] == 3
-    assert "Countries: Kazakhstan" in values["Filters"]
+    assert labels["activities.completed"] == "Activities completed"
+    assert labels["activities.by_status.planned"] == "Activities by status on the as-of " \
+                                                    "date: Planned"
+    assert "Countries: Kazakhstan" in values["filters"]
+
+
+def test_the_summary_sheet_is_in_the_readers_language_with_percents(tmp_path):
+    ds = hostile_source(tmp_path)
+    book = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes(
+        ds, filters.Filters(), D, "ru")))
+    sheet = book["summary"]
+    assert [c.value for c in sheet[1]] == ["Показатель", "Значение", "Ключ"]
+    rows = {r[2].value: r for r in sheet.iter_rows(min_row=2)}
+    label, value, _ = rows["participants.women_share"]
+    assert label.value == "Доля женщин" and value.number_format == "0.0%"
+    assert rows["activities.completed_by_country.KZ"][0].value == \
+        "Завершено мероприятий, по странам: Казахстан"
+    assert isinstance(rows["as_of"][1].value, dt.datetime)  # a date, as a date
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    assert sheet.column_dimensions["A"].width > 30  # as wide as its labels
 
 
 def test_csv_cells_that_would_run_are_neutralised():

@@ -7,15 +7,34 @@ import pytest
 
 from bomca_data import contract, i18n
 
+PLURAL_FORMS = {"en": {"one", "other"}, "ru": {"one", "few", "many", "other"}}
+
+
+def _forms(texts: dict, lang: str) -> list[str]:
+    """A text, or each of its plural forms."""
+    text = texts[lang]
+    return list(text.values()) if isinstance(text, dict) else [text]
+
+
+def _placeholders(text: str) -> list[str]:
+    return sorted(part.split("}")[0] for part in text.split("{")[1:])
+
 
 @pytest.mark.parametrize("key", sorted(i18n.STRINGS))
 def test_every_key_has_both_languages(key):
     texts = i18n.STRINGS[key]
     assert set(texts) == set(i18n.LANGUAGES)
-    assert all(texts[lang].strip() for lang in i18n.LANGUAGES)
-    placeholders = {lang: sorted(part.split("}")[0] for part in texts[lang].split("{")[1:])
-                    for lang in i18n.LANGUAGES}
-    assert placeholders["en"] == placeholders["ru"]
+    for lang in i18n.LANGUAGES:
+        assert all(form.strip() for form in _forms(texts, lang))
+        if isinstance(texts[lang], dict):  # every plural form of the language
+            assert set(texts[lang]) == PLURAL_FORMS[lang], (key, lang)
+    placeholders = {_str(p) for lang in i18n.LANGUAGES for form in _forms(texts, lang)
+                    for p in [_placeholders(form)]}
+    assert len(placeholders) == 1, (key, placeholders)
+
+
+def _str(items: list[str]) -> str:
+    return ",".join(items)
 
 
 def test_russian_text_is_russian():
@@ -23,7 +42,26 @@ def test_russian_text_is_russian():
         if texts["ru"] == texts["en"]:  # a proper name, the same in both ("BOMCA 10")
             assert not any(w.islower() for w in texts["en"].split()), key
             continue
-        assert any("а" <= ch.lower() <= "я" for ch in texts["ru"]), key
+        assert all(any("а" <= ch.lower() <= "я" for ch in form) for form in _forms(texts, "ru")
+                   ), key
+
+
+@pytest.mark.parametrize(("n", "ru"), [
+    (1, "1 строка исключена"), (2, "2 строки исключены"), (5, "5 строк исключены"),
+    (11, "11 строк исключены"), (21, "21 строка исключена"), (24, "24 строки исключены"),
+    (1000, "1\u00a0000 строк исключены")])
+def test_real_plural_forms(n, ru):
+    assert i18n.t("banner.excluded", "ru", n=n).startswith(ru)
+    english = i18n.t("banner.excluded", "en", n=n)
+    assert english.startswith(f"{i18n.number(n)} row was" if n == 1 else
+                              f"{i18n.number(n)} rows were")
+
+
+def test_no_faked_plurals_anywhere():
+    for key, texts in i18n.STRINGS.items():
+        for lang in i18n.LANGUAGES:
+            for form in _forms(texts, lang):
+                assert not any(f in form for f in ("(s)", "(и)", "(а)", "(ов)", "(ей)")), key
 
 
 @pytest.mark.parametrize("kind", sorted(contract.VOCABULARIES))

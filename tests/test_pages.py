@@ -119,7 +119,7 @@ def test_page_on_demo_data(monkeypatch, page):
 @pytest.mark.parametrize("page", PAGES)
 def test_page_on_a_source_with_errors(monkeypatch, page, errors_source):
     at = open_page(monkeypatch, page, errors_source)
-    assert "3 row(s) were excluded by validation" in texts(at)
+    assert "3 rows were excluded by validation" in texts(at)
     assert "Demonstration data" not in texts(at)
 
 
@@ -272,3 +272,13 @@ def test_the_brief_never_states_filters_it_does_not_apply(monkeypatch):
     header = at.caption[0].value
     assert "Components: C2" not in header
     assert "the sidebar's filters are not applied here" in header
+
+
+def test_link_values_in_any_case_and_the_unknown_ones_said(monkeypatch):
+    """`kz` is Kazakhstan; a value that names nothing is said once, not swallowed."""
+    at = open_page(monkeypatch, PAGES[0], country="kz,XX", component="c2", lang="DE",
+                   as_of="2022-13-45")
+    assert "Countries: Kazakhstan · Components: C2" in texts(at)
+    warnings = [w.body for w in at.warning]
+    assert warnings == ["Ignored in the link (names nothing known): lang=de, as\\_of=2022-13-45, "
+                        "country=XX"], warnings

@@ -237,3 +237,22 @@ def test_the_regions_pack_quotes_what_was_published_on_its_date(demo):
     assert "As published on 2022-09-05 (NSG press release (September 2022)): 93 activities " \
            "implemented. ✓ Agrees with the data." in text
     assert "As published" not in headline_text(dt.date(2022, 9, 6))
+
+
+def test_a_statements_text_is_never_markup_where_it_is_quoted(tmp_path):
+    """a source or wording that is a link, a bare address or HTML is shown as text"""
+    import re
+
+    from bomca_data import verdicts
+    from bomca_data.ui import widgets
+
+    evil = "[click](http://evil.example) www.evil.example <b>x</b> *y*"
+    folder = source(tmp_path, [])
+    write(tmp_path / "published.xlsx", [[*PUBLISHED, "quote"],
+                                        ["S1", dt.date(2024, 12, 31), evil, "events", None,
+                                         None, "=", 4, evil]])
+    lines = verdicts.published_quotes(load_dataset(folder), dt.date(2024, 12, 31), "en",
+                                      widgets.plain)
+    assert len(lines) == 1
+    assert re.search(r"(?<!\\)[\[\]<>*]|https?:|www\.", lines[0].replace("2024-12-31", ""))\
+        is None, lines[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from bomca_data import i18n
+from bomca_data.ui import state, widgets
 from bomca_data.ui.state import View
 
 QUALITY_PAGE = "pages/data_quality.py"
@@ -25,6 +26,10 @@ def page_header(view: View, title_key: str, intro_key: str, filtered: bool = Tru
 
 
 def page_banners(view: View) -> None:
+    if ignored := state.take_ignored():  # the link's own text: shown as text
+        st.warning(i18n.t("link.ignored", view.lang,
+                          values=", ".join(widgets.plain(v) for v in ignored)),
+                   icon=":material/link_off:")
     if view.dataset.programme.demo:
         st.info(i18n.t("banner.demo", view.lang), icon=":material/science:")
     own = view.dataset.data_date()
@@ -33,7 +38,7 @@ def page_banners(view: View) -> None:
                 icon=":material/update:")
     if excluded := view.dataset.rows_excluded:
         with st.container(border=True):
-            st.warning(i18n.t("banner.excluded", view.lang,
-                              n=i18n.number(excluded, view.lang)), icon=":material/report:")
+            st.warning(i18n.nt("banner.excluded", excluded, view.lang),
+                       icon=":material/report:")
             st.page_link(QUALITY_PAGE, label=i18n.t("banner.excluded_link", view.lang),
                          icon=":material/fact_check:")

@@ -11,6 +11,7 @@ import streamlit as st
 from bomca_data import filters as flt
 from bomca_data import i18n
 from bomca_data.model import Dataset
+from bomca_data.ui import state
 from bomca_data.ui.state import FILTER_KINDS as KINDS
 from bomca_data.ui.state import FILTER_PREFIX as PREFIX
 
@@ -34,6 +35,7 @@ def sidebar_filters(dataset: Dataset, lang: str) -> flt.Filters:
     programme = dataset.programme
     if _key("year_kind") not in st.session_state:  # first run: start from the link
         start = flt.from_query(st.query_params.to_dict(), programme)
+        state.note_ignored(flt.ignored_in_query(st.query_params.to_dict(), programme))
         st.session_state[_key("year_kind")] = start.year_kind
         for name in KINDS:
             st.session_state[_key(name)] = list(getattr(start, name))

@@ -68,7 +68,7 @@ def _pack(source: str, signature: tuple, countries: tuple, country: str, as_of: 
     del signature  # part of the cache key only
     dataset = access.restrict(state.load_current(), countries)
     return pack.meeting_pack(brief.build(dataset, country, as_of, since), lang,
-                             dataset.source.name)
+                             dataset.source_name())
 
 
 def download(view: View, country: str, since: dt.date) -> None:

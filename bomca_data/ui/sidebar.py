@@ -22,10 +22,12 @@ def language_picker() -> str:
     the option's label ("Русский") in the link instead of the code ("ru").
     """
     if state.LANG_KEY not in st.session_state:
-        asked = st.query_params.get(state.LANG_KEY)
+        asked = str(st.query_params.get(state.LANG_KEY) or "").casefold()
         browser = (st.context.locale or "").lower()
         st.session_state[state.LANG_KEY] = asked if asked in i18n.LANGUAGES else (
             "ru" if browser.startswith("ru") else i18n.DEFAULT_LANGUAGE)
+        if asked and asked not in i18n.LANGUAGES:
+            state.note_ignored([f"{state.LANG_KEY}={asked}"])
     lang = state.language()
     st.sidebar.selectbox(i18n.t("sidebar.language", lang), i18n.LANGUAGES, key=state.LANG_KEY,
                          format_func=lambda code: {"en": "English", "ru": "Русский"}[code])
@@ -44,8 +46,11 @@ def source_panel(lang: str) -> None:
     lowest = programme.start - dt.timedelta(days=365)
     highest = programme.end + dt.timedelta(days=365 * 2)
     if state.AS_OF_KEY not in st.session_state:  # first run: the link's date, if any
-        st.session_state[state.AS_OF_KEY] = state.date_from_link(
-            st.query_params.get(state.AS_OF_KEY), lowest, highest) or default
+        asked = st.query_params.get(state.AS_OF_KEY)
+        found = state.date_from_link(asked, lowest, highest)
+        st.session_state[state.AS_OF_KEY] = found or default
+        if asked and found is None:
+            state.note_ignored([f"{state.AS_OF_KEY}={asked}"])
     chosen = st.sidebar.date_input(i18n.t("sidebar.as_of", lang), key=state.AS_OF_KEY,
                                    min_value=lowest, max_value=highest,
                                    format="DD.MM.YYYY" if lang == "ru" else "YYYY-MM-DD")

@@ -22,6 +22,19 @@ FILTER_PREFIX = "filter_"
 FILTER_KINDS = flt.KINDS
 
 
+IGNORED_KEY = "link_ignored"
+
+
+def note_ignored(values: list[str]) -> None:
+    """Values of the link that name nothing ("country=XX"): said once on the page."""
+    if values:
+        st.session_state[IGNORED_KEY] = [*st.session_state.get(IGNORED_KEY, []), *values]
+
+
+def take_ignored() -> list[str]:
+    return st.session_state.pop(IGNORED_KEY, [])
+
+
 @dataclass(frozen=True)
 class View:
     """What a page shows: the whole dataset, the filtered one, and the choices made."""

@@ -162,8 +162,9 @@ def meeting_label(view: View, meeting) -> str:
 
 
 def plain(text: str) -> str:
-    """A data value made safe for a markdown element: no markup, no links, no HTML."""
-    return "".join("\\" + ch if ch in "\\`*_[]<>" else ch for ch in str(text))
+    """A data value made safe for a markdown element: no markup, no links (bare
+    addresses are not turned into links either: ":", "." and "@" escaped), no HTML."""
+    return "".join("\\" + ch if ch in "\\`*_[]<>:.@#|~" else ch for ch in str(text))
 
 
 def caption_n(view: View, key: str, **numbers: int) -> None:
@@ -175,5 +176,5 @@ def published_quotes(view: View) -> None:
     (unfiltered views only: a statement is about the whole programme)."""
     if view.filters.active:
         return
-    for line in verdicts.published_quotes(view.dataset, view.as_of, view.lang):
+    for line in verdicts.published_quotes(view.dataset, view.as_of, view.lang, plain):
         st.caption(line)
