@@ -168,8 +168,24 @@ def _value_axis(values, horizontal: bool, percent: bool = False) -> tuple[dict, 
     value = {"range": [0, top * 1.18]} if top > 0 else {}
     if percent:
         value["tickformat"] = ".0%"
-    category = {"autorange": "reversed"} if horizontal else {}
+    elif top > 0:  # a count: whole-number ticks only (never 0.5, 1.5)
+        value.update(tick0=0, dtick=count_step(top * 1.18))
+    # categories are names, even "1", "2", "5+" (never a numeric axis with 0.5 ticks)
+    category = {"autorange": "reversed", "type": "category"} if horizontal else {
+        "type": "category"}
     return (value, category) if horizontal else (category, value)
+
+
+def count_step(top: float, ticks: int = 6) -> int:
+    """A whole, round step (1, 2, 5, 10, 20, 50...) giving about ``ticks`` ticks up to
+    ``top``."""
+    step = 1
+    while top / step > ticks:
+        for factor in (2, 5 / 2, 2):  # 1 -> 2 -> 5 -> 10 -> 20 -> 50 ...
+            step = int(step * factor)
+            if top / step <= ticks:
+                break
+    return step
 
 
 def _written(values: list, percent: bool, lang: str) -> list[str]:
@@ -220,10 +236,12 @@ def stacked(frame: pd.DataFrame, x: str, x_kind: str | None, colour_by: str,
                      "marker": {"color": colour(colour_kind, code)},
                      "hovertemplate": f"{label}<br>%{{{c}}}: %{{{v}:,}}<extra></extra>"})
     category = {"autorange": "reversed"} if horizontal else {}
+    top = max((sum(cells.get((code, key), 0) for code in codes) for key in order), default=0)
+    value = {"tick0": 0, "dtick": count_step(top * 1.05)} if top and top == top else {}
     rows = legend_rows([d["name"] for d in data], labels if horizontal else []) if half else 0
     return _figure(data, lang, title, subtitle, value_title if horizontal else "",
                    "" if horizontal else value_title, barmode="stack", legend_rows=rows,
-                   xaxis={} if not horizontal else None, yaxis=category if horizontal else None)
+                   xaxis=value if horizontal else {}, yaxis=category if horizontal else value)
 
 
 def actual_vs_target(frame: pd.DataFrame, lang: str, title: str, subtitle: str,
@@ -267,9 +285,11 @@ def programme_clock(elapsed: dict, as_of: dt.date, year_ends: list[dt.date], lan
         stop = pd.Timestamp(year_end) + pd.Timedelta(days=1)
         if n < len(year_ends):
             shapes.append(_vline(stop, "white"))
-        notes.append({"x": year_start + (stop - year_start) / 2, "y": 0, "showarrow": False,
+        middle = year_start + (stop - year_start) / 2
+        # white on the elapsed (dark) part only: a label past "now" sits on light grey
+        notes.append({"x": middle, "y": 0, "showarrow": False,
                       "text": name("year", f"Y{n}", lang),
-                      "font": {"color": "white" if year_start < now else "#555"}})
+                      "font": {"color": "white" if middle < now else "#555"}})
         year_start = stop
     shapes.append(_vline(now, TARGET, 4))
     notes.append({"x": now, "y": 1.25, "yref": "paper", "showarrow": False,
@@ -399,24 +419,30 @@ def cumulative(frame: pd.DataFrame, target: pd.DataFrame, meetings: pd.DataFrame
 
 def gantt(frame: pd.DataFrame, meetings: pd.DataFrame | None, as_of: dt.date, lang: str,
           title: str, subtitle: str) -> go.Figure:
-    """One bar per activity from start to end, coloured by component."""
+    """The plan at a glance, at any size: one lane per component, each activity a bar
+    from its start to its end on its component's lane (its id, title and start on
+    hover), the steering-group meetings on a lane of their own, the as-of date marked."""
     data = []
     for code, part in frame.groupby("component", sort=True):
+        lane = name("component", code, lang)
         starts = np.datetime_as_string(part["start"].to_numpy(), unit="m")  # ISO, not objects
-        data.append({"type": "bar", "y": [plain(i) for i in part["activity_id"]],
-                     "base": list(starts),
+        data.append({"type": "bar", "y": [lane] * len(part), "base": list(starts),
                      "x": list((part["finish"] - part["start"]).dt.total_seconds() * 1000),
-                     "orientation": "h", "name": name("component", code, lang),
-                     "marker": {"color": colour("component", code)},
-                     "customdata": [[plain(t)] for t in part["title"]],
-                     "hovertemplate": "%{y}: %{customdata[0]}<br>%{base|%d.%m.%Y}"
-                                      "<extra></extra>"})
+                     "orientation": "h", "name": lane,
+                     "marker": {"color": colour("component", code), "opacity": 0.6,
+                                "line": {"color": "white", "width": 0.5}},
+                     "customdata": [[plain(i), plain(t)] for i, t in
+                                    zip(part["activity_id"], part["title"], strict=True)],
+                     "hovertemplate": "%{customdata[0]}: %{customdata[1]}<br>"
+                                      "%{base|%d.%m.%Y}<extra></extra>"})
     marks, shapes = _meetings(meetings, lang)
-    return _figure(data + marks, lang, title, subtitle,
-                   height=max(420, min(1400, 120 + 4 * len(frame))), barmode="overlay",
-                   bargap=0.2, shapes=[_vline(pd.Timestamp(as_of), TARGET, 3), *shapes],
-                   xaxis={"type": "date"},
-                   yaxis={"showticklabels": False, "autorange": "reversed"})
+    for mark in marks:  # on their own lane, under the components
+        mark["y"] = [i18n.t("chart.meetings", lang)] * len(mark["x"])
+    lanes = len(data) + len(marks)
+    return _figure(data + marks, lang, title, subtitle, height=170 + 70 * lanes,
+                   barmode="overlay", bargap=0.3, legend=False,
+                   shapes=[_vline(pd.Timestamp(as_of), TARGET, 3), *shapes],
+                   xaxis={"type": "date"}, yaxis={"type": "category", "autorange": "reversed"})
 
 
 def paired(frame: pd.DataFrame, key: str, kind: str | None, lang: str, title: str,

@@ -256,7 +256,8 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
                              "by status, country, component and type; overdue ones first.",
                        "ru": "Выполняются ли рекомендации? Рекомендации и другие результаты по "
                              "статусу, странам, компонентам и типам; просроченные — первыми."},
-    "kpi.recs_total": {"en": "Recommendations", "ru": "Рекомендации"},
+    "kpi.recs_total": {"en": "Recommendations and other outputs",
+                       "ru": "Рекомендации и другие результаты"},
     "kpi.recs_open": {"en": "Open recommendations", "ru": "Открытые рекомендации"},
     "kpi.recs_overdue": {"en": "Overdue", "ru": "Просроченные"},
     "followup.by_status": {"en": "Recommendations by status", "ru": "Рекомендации по статусу"},

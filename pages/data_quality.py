@@ -18,11 +18,16 @@ if view is not None:
         widgets.chart(view, charts.stacked(rows, "table", "table", "kind", "rows", "rows", lang,
                                            t("quality.rows_chart"), view.subtitle,
                                            t("axis.rows"), horizontal=True), tables, "rows")
-    with right:
+    with right:  # an empty chart would be axes around nothing: a sentence instead
         rows = report.issue_counts(issues)
-        widgets.chart(view, charts.bars(rows, "code", "issues", None, lang,
-                                        t("quality.codes_chart"), view.subtitle,
-                                        t("axis.issues"), horizontal=True), rows, "issue-codes")
+        if rows.empty:
+            st.subheader(t("quality.codes_chart"))
+            st.success(t("quality.no_issues"))
+        else:
+            widgets.chart(view, charts.bars(rows, "code", "issues", None, lang,
+                                            t("quality.codes_chart"), view.subtitle,
+                                            t("axis.issues"), horizontal=True), rows,
+                          "issue-codes")
     st.subheader(t("validation.tables"))
     st.dataframe(report.localised(tables, lang), hide_index=True)
     st.subheader(t("validation.issues"))

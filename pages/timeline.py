@@ -23,8 +23,11 @@ if view is not None:
             (t("kpi.completed"), widgets.fmt(int(progress["completed"].iloc[-1]), lang), None),
             (t("kpi.cum_target", year=widgets.fmt_date(due[0], lang) if due else "-"),
              widgets.fmt(due[1] if due else None, lang), None),
-            (t("kpi.next_meeting"), widgets.meeting_label(view, upcoming), None),
+            (t("kpi.next_meeting"), widgets.fmt_date(upcoming["start_date"].date(), lang)
+             if upcoming is not None else widgets.fmt(None, lang), None),
         ])
+        if upcoming is not None:  # the card holds the date; what and where, in full
+            st.caption(f"{t('kpi.next_meeting')}: {widgets.meeting_label(view, upcoming)}")
         rows = figures.by_quarter(data)
         widgets.chart(view, charts.stacked(rows, "quarter", "quarter", "component", "component",
                                            "activities", lang, t("timeline.quarters"),

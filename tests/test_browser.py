@@ -13,12 +13,14 @@ import pytest
 from benchmarks import serve
 from bomca_data import figures, filters, i18n
 from bomca_data.model import DEMO_DIR, load_dataset
+from tests.test_pages import CHARTS_ON_DEMO
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
-PAGES = {"": 4, "countries": 3, "components": 7, "timeline": 3, "participants": 8,
-         "followup": 5, "meeting": 5, "data_quality": 2}  # url path -> charts it draws on the demo
+# url path -> charts it draws on the demo (the AppTest's count: one list of the pages)
+PAGES = {("" if page == "pages/overview.py" else page.removeprefix("pages/").removesuffix(
+    ".py")): charts for page, charts in CHARTS_ON_DEMO.items()}
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
 pytestmark = pytest.mark.browser

@@ -136,3 +136,17 @@ def test_a_charts_labels_are_written_as_the_cards_write_them():
     counts = charts.bars(pd.DataFrame({"country": ["KZ"], "n": [12345]}), "country", "n",
                          "country", "ru", "t", "s", "v")
     assert list(counts.data[0].text) == ["12\u00a0345"]
+
+
+def test_count_axes_have_whole_number_ticks():
+    small = pd.DataFrame({"country": ["KZ", "UZ"], "n": [1, 3]})
+    axis = charts.bars(small, "country", "n", "country", "en", "t", "s", "v").layout.yaxis
+    assert (axis.tick0, axis.dtick) == (0, 1)
+    repeat = pd.DataFrame({"times": ["1", "2", "3", "4", "5+"], "people": [9, 3, 2, 0, 1]})
+    fig = charts.bars(repeat, "times", "people", None, "en", "t", "s", "v")
+    assert fig.layout.xaxis.type == "category"  # "1".."5+" are names, not a number line
+    stacked = charts.stacked(pd.DataFrame({"q": ["2021Q2", "2021Q2"], "c": ["C1", "C2"],
+                                           "n": [40, 35]}), "q", "quarter", "c", "component",
+                             "n", "en", "t", "s", "v")
+    assert stacked.layout.yaxis.dtick == 20 and float(stacked.layout.yaxis.dtick).is_integer()
+    assert [charts.count_step(t) for t in (3, 7, 40, 700)] == [1, 2, 10, 200]

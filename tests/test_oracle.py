@@ -194,8 +194,9 @@ def test_what_the_pages_show_equals_the_oracle(demo, monkeypatch, day, chosen):
     page = open_page(monkeypatch, "pages/followup.py", **query)
     if follow["total"]:
         cards = shown(page)
-        assert (cards["Recommendations"], cards["Open recommendations"], cards["Overdue"]) == (
-            fmt(follow["total"]), fmt(follow["open"]), fmt(follow["overdue"])), view
+        assert (cards["Recommendations and other outputs"], cards["Open recommendations"],
+                cards["Overdue"]) == (fmt(follow["total"]), fmt(follow["open"]),
+                                      fmt(follow["overdue"])), view
         assert cards["Recommendations implemented"] == fmt(
             follow["implemented"] / follow["total"], percent=True)
 

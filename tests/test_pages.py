@@ -33,7 +33,7 @@ def page_files() -> list[str]:
 PAGES = page_files()
 CHARTS_ON_DEMO = {"pages/overview.py": 4, "pages/countries.py": 3, "pages/components.py": 7,
                   "pages/timeline.py": 3, "pages/participants.py": 8, "pages/followup.py": 5,
-                  "pages/meeting.py": 5, "pages/published.py": 0, "pages/data_quality.py": 2,
+                  "pages/meeting.py": 5, "pages/published.py": 0, "pages/data_quality.py": 1,
                   "pages/data.py": 0}
 
 
