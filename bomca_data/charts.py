@@ -251,8 +251,10 @@ def actual_vs_target(frame: pd.DataFrame, lang: str, title: str, subtitle: str,
     actual, target = _values(frame["actual"]), _values(frame["target"])
     data = [{"type": "bar", "x": labels, "y": actual,
              "name": i18n.t("chart.actual", lang), "marker": {"color": ACTUAL},
+             # the value at the bar's foot: on top, the target's marker could hide it
              "text": _written(actual, percent, lang), "texttemplate": "%{text}",
-             "textposition": "outside", "textangle": 0, "cliponaxis": False,
+             "textposition": "inside", "insidetextanchor": "start", "textangle": 0,
+             "insidetextfont": {"color": "white"},
              "hovertemplate": "%{x}: %{text}<extra></extra>"}]
     if frame["target"].notna().any():
         data.append({"type": "scatter", "x": labels, "y": target,

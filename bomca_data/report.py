@@ -85,6 +85,8 @@ def _each(values: pd.Series, name) -> pd.Series:
 def _names(kind: str, value: str, lang: str) -> str:
     if value == "unknown":
         return i18n.t("label.unknown", lang)
+    if kind == "component":  # the charts' name: "C2 Detection capacities", everywhere
+        return i18n.component_short(str(value), lang)
     return ", ".join(i18n.term(kind, v, lang) for v in str(value).split(";"))
 
 

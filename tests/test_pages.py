@@ -226,9 +226,10 @@ def test_data_quality_lists_and_filters_issues(monkeypatch, errors_source):
 def test_followup_lists_overdue_first(monkeypatch):
     at = open_page(monkeypatch, "pages/followup.py")
     listed = at.dataframe[-1].value
+    assert list(listed.columns[:2]) == ["Overdue", "Due"]  # within reach at 1366 px
     overdue = list(listed["Overdue"])
-    assert overdue == sorted(overdue, key=lambda v: v != "yes")
-    assert shown(at)["Overdue"] == str(overdue.count("yes"))
+    assert overdue == sorted(overdue, key=lambda v: v != "⚠ Overdue")  # said in words
+    assert shown(at)["Overdue"] == str(overdue.count("⚠ Overdue"))
 
 
 def test_a_link_carries_the_as_of_date(monkeypatch):

@@ -44,13 +44,16 @@ MAX_ROWS_SHOWN = 1_000  # what a table sends to the browser stays small; the CSV
 
 
 def table(view: View, rows: pd.DataFrame, status_kind: str = "activity_status",
-          **options) -> None:
-    """A table on the page: its first rows, and how many there are when cut."""
-    shown = rows.head(MAX_ROWS_SHOWN)
-    st.dataframe(report.localised(shown, view.lang, status_kind), hide_index=True,
-                 width="stretch", **options)
-    if len(rows) > len(shown):
-        st.caption(view.t("table.cut", shown=i18n.number(len(shown), view.lang),
+          tinted: str | None = None) -> None:
+    """A table on the page: its first rows, and how many there are when cut. The
+    non-blank cells of the column ``tinted`` stand out in colour (their words say why)."""
+    shown = report.localised(rows.head(MAX_ROWS_SHOWN), view.lang, status_kind)
+    count, header = len(shown), view.t(f"col.{tinted}") if tinted else None
+    if header in shown:
+        shown = shown.style.map(lambda v: OVERDUE_TINT if v else "", subset=[header])
+    st.dataframe(shown, hide_index=True, width="stretch")
+    if len(rows) > count:
+        st.caption(view.t("table.cut", shown=i18n.number(count, view.lang),
                           n=i18n.number(len(rows), view.lang)))
 
 
@@ -106,22 +109,20 @@ def caption(view: View, key: str) -> None:
     st.caption(view.t(key))
 
 
-REC_LIST_COLUMNS = ["rec_id", "title", "country", "component", "output_type", "status",
-                    "date_proposed", "due_date", "status_date", "partner_agency",
-                    "reviewed_at", "overdue"]
+# overdue ones first, said in words and colour, their due date within reach at 1366 px
+REC_LIST_COLUMNS = ["overdue", "due_date", "rec_id", "title", "status", "country",
+                    "component", "output_type", "date_proposed", "status_date",
+                    "partner_agency", "reviewed_at"]
+OVERDUE_TINT = "background-color: #FDE2E1; color: #8B1A10; font-weight: 600"
 
 
 def recommendation_list(view: View, recs: pd.DataFrame) -> None:
     rows = recs[[c for c in REC_LIST_COLUMNS if c in recs]]
-    table(view, rows, "rec_status", column_config=_date_columns(rows, view.lang))
+    if "overdue" in rows:
+        marked = f"⚠ {view.t('col.overdue')}"
+        rows = rows.assign(overdue=rows["overdue"].map({True: marked, False: ""}))
+    table(view, rows, "rec_status", tinted="overdue")
     download(view, rows, "recommendations")
-
-
-def _date_columns(frame: pd.DataFrame, lang: str) -> dict:
-    fmt = "DD.MM.YYYY" if lang == "ru" else "YYYY-MM-DD"
-    return {i18n.t(f"col.{c}", lang): st.column_config.DateColumn(format=fmt)
-            for c in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[c])
-            and f"col.{c}" in i18n.STRINGS}
 
 
 def issue_filters(view: View, issues: pd.DataFrame) -> pd.DataFrame:
