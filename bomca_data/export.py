@@ -117,8 +117,18 @@ def workbook_bytes(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: 
     frames = {"summary": summary_sheet(dataset, chosen, as_of, lang),
               **filtered_tables(dataset, chosen, as_of)}
     with tempfile.TemporaryDirectory() as folder:
-        path = write_workbook(Path(folder) / "export.xlsx", frames)
+        path = write_workbook(Path(folder) / "export.xlsx", frames,
+                              notes={"definitions": definitions(lang)})
         return path.read_bytes()
+
+
+DEFINITIONS = ("rule.status", "rule.multi_country", "rule.people", "rule.planned_share",
+               "rule.recommendations", "followup.overdue_rule", "verdict.rule")
+
+
+def definitions(lang: str) -> list[str]:
+    """The counting rules, as the pages state them, for the workbook's last sheet."""
+    return [i18n.t("export.definitions", lang), *(i18n.t(key, lang) for key in DEFINITIONS)]
 
 
 def csv_zip_bytes(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str) -> bytes:

@@ -136,6 +136,33 @@ STRINGS: dict[str, dict[str, str | dict[str, str]]] = {
               "activities list several countries.",
         "ru": "Сумма по странам ({sum}) больше числа мероприятий ({total}): {n} мероприятий "
               "относятся к нескольким странам."},
+    "rule.status": {
+        "en": "An activity's status on the as-of date is what was true that day: planned "
+              "before its start, ongoing until its end, then completed (or the cancelled, "
+              "postponed or late status recorded). Completed activities are the programme's "
+              "events held; thematic or coordination by their kind; joint when held with "
+              "another international organisation.",
+        "ru": "Статус мероприятия на отчётную дату — то, что было верно в тот день: "
+              "запланировано до начала, идёт до окончания, затем завершено (или "
+              "зафиксированный статус: отменено, перенесено, задерживается). Завершённые "
+              "мероприятия — проведённые события программы; тематические или "
+              "координационные по виду; совместные — проведённые с другой международной "
+              "организацией."},
+    "rule.planned_share": {
+        "en": "Share of planned activities implemented: those completed by the as-of date "
+              "over every activity planned to end by then, cancelled and postponed ones "
+              "included.",
+        "ru": "Доля выполненных запланированных мероприятий: завершённые к отчётной дате из "
+              "всех, которые должны были закончиться к ней, включая отменённые и "
+              "перенесённые."},
+    "rule.recommendations": {
+        "en": "A recommendation counts from the day it was proposed, with its status on the "
+              "as-of date (its last update by then; without updates, its recorded status "
+              "from its status date on, before that not recorded).",
+        "ru": "Рекомендация учитывается со дня, когда она предложена, со статусом на "
+              "отчётную дату (последнее изменение к этой дате; без таблицы изменений — "
+              "зафиксированный статус с даты статуса, до неё — не зафиксирован)."},
+    "export.definitions": {"en": "How the figures are counted", "ru": "Как считаются показатели"},
     "rule.people": {
         "en": "Attendances count every participation (a person at three activities counts "
               "three times); unique people count distinct participant ids. Only activities "

@@ -33,7 +33,7 @@ def test_workbook_reopens_without_formulas_and_keeps_valid_rows(tmp_path):
     ds = hostile_source(tmp_path)
     data = export.workbook_bytes(ds, filters.Filters(), D, "en")
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["summary", "activities", "participants"]
+    assert wb.sheetnames == ["summary", "activities", "participants", "definitions"]
     acts = wb["activities"]
     titles = [row[1] for row in acts.iter_rows(min_row=2, values_only=True)]
     assert titles == ['=HYPERLINK("http://x","click")', "@SUM(A1:A9)", "-5"]
@@ -126,3 +126,14 @@ def test_control_characters_in_any_text_cell_never_break_an_export(tmp_path):
         assert not any(ch in text for ch in CONTROL + "\x00")
     assert "late" in texts
     assert "Border control" in csv_text
+
+
+def test_the_workbook_ends_with_the_counting_rules_in_the_readers_language(tmp_path):
+    ds = hostile_source(tmp_path)
+    book = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes(
+        ds, filters.Filters(), D, "ru")))
+    assert book.sheetnames[-1] == "definitions"
+    lines = [row[0] for row in book["definitions"].iter_rows(values_only=True)]
+    assert lines[0] == "Как считаются показатели"
+    assert any(line.startswith("Участия учитывают каждое участие") for line in lines)
+    assert len(lines) == 1 + len(export.DEFINITIONS)
