@@ -22,6 +22,7 @@ import pandas as pd
 from bomca_data import filters
 from bomca_data.figures.activities import completed_activities
 from bomca_data.figures.asof import activity_status, done_date, stamp
+from bomca_data.figures.frames import once_per_dataset
 from bomca_data.figures.participation import counted_participation
 from bomca_data.figures.recommendations import recommendations_view
 from bomca_data.model import Dataset
@@ -90,7 +91,13 @@ def figure(dataset: Dataset, statement: pd.Series) -> tuple[float | None, str | 
 
 
 def register(dataset: Dataset) -> pd.DataFrame:
-    """Every statement with its computed figure and verdict, in date order."""
+    """Every statement with its computed figure and verdict, in date order; worked out
+    once per dataset (the page's reruns and the quotes ask again): never change it."""
+    return _register(dataset)
+
+
+@once_per_dataset
+def _register(dataset: Dataset) -> pd.DataFrame:
     statements = dataset.table("published")
     columns = ["statement_id", "date", "source", "link", "indicator", "country",
                "component", "year", "comparison", "value", "quote", "computed", "verdict",

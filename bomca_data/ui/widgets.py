@@ -41,6 +41,9 @@ ROWS_PREFIX = "rows_"  # session key of a chart's rows expander: True while open
 
 
 MAX_ROWS_SHOWN = 1_000  # what a table sends to the browser stays small; the CSV has all
+# A tinted table is styled cell by cell (pandas' Styler: 40 ms and more for a thousand
+# rows): past this, the words alone mark the rows, and a rerun stays fast.
+MAX_ROWS_TINTED = 300
 
 
 def table(view: View, rows: pd.DataFrame, status_kind: str = "activity_status",
@@ -49,7 +52,7 @@ def table(view: View, rows: pd.DataFrame, status_kind: str = "activity_status",
     non-blank cells of the column ``tinted`` stand out in colour (their words say why)."""
     shown = report.localised(rows.head(MAX_ROWS_SHOWN), view.lang, status_kind)
     count, header = len(shown), view.t(f"col.{tinted}") if tinted else None
-    if header in shown:
+    if header in shown and count <= MAX_ROWS_TINTED:
         shown = shown.style.map(lambda v: OVERDUE_TINT if v else "", subset=[header])
     st.dataframe(shown, hide_index=True, width="stretch")
     if len(rows) > count:
