@@ -61,28 +61,20 @@ def options(programme: Programme, year_kind: str) -> dict[str, tuple[str, ...]]:
     }
 
 
-def from_query(query: dict[str, str], programme: Programme) -> Filters:
-    """Filters from a URL query, codes in any case (`kz` is `KZ`); unknown values are
-    left out (``ignored_in_query`` says which)."""
+def from_query(query: dict[str, str], programme: Programme) -> tuple[Filters, list[str]]:
+    """Filters from a URL query, codes in any case (`kz` is `KZ`), and the values that
+    name nothing ("country=XX"), left out and to be said."""
     kind = str(query.get(URL_KEYS["year_kind"], "programme")).casefold()
+    ignored = [] if kind in YEAR_KINDS else [f"{URL_KEYS['year_kind']}={kind}"]
     kind = kind if kind in YEAR_KINDS else "programme"
     allowed = options(programme, kind)
     values = {}
     for name, asked in _asked(query).items():
+        known = {v.casefold() for v in allowed[name]}
         wanted = {a.casefold() for a in asked}
         values[name] = tuple(v for v in allowed[name] if v.casefold() in wanted)
-    return Filters(**values, year_kind=kind)
-
-
-def ignored_in_query(query: dict[str, str], programme: Programme) -> list[str]:
-    """The values of a URL query that name nothing ("country=XX"), to be said."""
-    kind = str(query.get(URL_KEYS["year_kind"], "programme")).casefold()
-    out = [] if kind in YEAR_KINDS else [f"{URL_KEYS['year_kind']}={kind}"]
-    allowed = options(programme, kind if kind in YEAR_KINDS else "programme")
-    for name, asked in _asked(query).items():
-        known = {v.casefold() for v in allowed[name]}
-        out += [f"{URL_KEYS[name]}={a}" for a in asked if a.casefold() not in known]
-    return out
+        ignored += [f"{URL_KEYS[name]}={a}" for a in asked if a.casefold() not in known]
+    return Filters(**values, year_kind=kind), ignored
 
 
 def _asked(query: dict[str, str]) -> dict[str, list[str]]:

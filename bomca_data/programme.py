@@ -108,10 +108,9 @@ class Programme:
 
     def elapsed(self, as_of: dt.date) -> dict:
         """How far through its timeline the programme is on the as-of date."""
-        total = (self.end - self.start).days + 1
-        done = min(max((as_of - self.start).days + 1, 0), total)
         months = (as_of.year - self.start.year) * 12 + as_of.month - self.start.month
-        return {"share": done / total, "months": min(max(months, 0), self.months),
+        return {"share": _elapsed(self.start, self.end, as_of),
+                "months": min(max(months, 0), self.months),
                 "of_months": self.months, "start": self.start, "end": self.end}
 
     def years_frame(self, as_of: dt.date) -> pd.DataFrame:
@@ -119,10 +118,15 @@ class Programme:
         rows = []
         for n in self.year_numbers():
             start, end = self.year_start(n), self.year_end(n)
-            days = (end - start).days + 1
             rows.append((self.year_key(n), pd.Timestamp(start), pd.Timestamp(end),
-                         min(max((as_of - start).days + 1, 0), days) / days))
+                         _elapsed(start, end, as_of)))
         return pd.DataFrame(rows, columns=["year", "start", "finish", "elapsed"])
+
+
+def _elapsed(start: dt.date, end: dt.date, as_of: dt.date) -> float:
+    """The share of the days from ``start`` to ``end`` (both in) gone by on ``as_of``."""
+    days = (end - start).days + 1
+    return min(max((as_of - start).days + 1, 0), days) / days
 
 
 def _labels(codes: np.ndarray, names: list[str], index: pd.Index) -> pd.Series:

@@ -34,8 +34,8 @@ def _clear_years() -> None:
 def sidebar_filters(dataset: Dataset, lang: str) -> flt.Filters:
     programme = dataset.programme
     if _key("year_kind") not in st.session_state:  # first run: start from the link
-        start = flt.from_query(st.query_params.to_dict(), programme)
-        state.note_ignored(flt.ignored_in_query(st.query_params.to_dict(), programme))
+        start, ignored = flt.from_query(st.query_params.to_dict(), programme)
+        state.note_ignored(ignored)
         st.session_state[_key("year_kind")] = start.year_kind
         for name in KINDS:
             st.session_state[_key(name)] = list(getattr(start, name))
