@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: help run test lint data bench
+.PHONY: help run test lint data bench translations
 help:
 	@sed -n 's/^# //p' Makefile
 
@@ -33,6 +33,14 @@ test: $(VENV)/.dev-deps
 data: $(VENV)/.run-deps
 	$(BIN)/python -m bomca_data.demo
 	$(BIN)/python -m bomca_data.templates
+
+# make translations - after adding a key to locales/en: template from the code, new keys
+#   into the Russian catalogue (empty, the English beside them), unused ones made obsolete
+translations: $(VENV)/.dev-deps
+	PYTHONPATH=. $(BIN)/pybabel extract -F babel.cfg --no-location --sort-output \
+		--project "BOMCA Progress Dashboard" -o locales/messages.pot .
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -l ru --no-fuzzy-matching \
+		--ignore-obsolete
 
 # make bench - the benchmark suite and the load test -> benchmarks/RESULTS.md
 bench: $(VENV)/.dev-deps

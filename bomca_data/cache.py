@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
@@ -67,7 +66,7 @@ def load(key: str) -> tuple[dict[str, pd.DataFrame], list[Issue], dict] | None:
         meta = json.loads((folder / DONE).read_text(encoding="utf-8"))
         tables = {name: _as_written(pd.read_parquet(folder / f"{name}.parquet"))
                   for name in meta["tables"]}
-        issues = [Issue(**entry) for entry in meta["issues"]]
+        issues = [Issue.from_json(entry) for entry in meta["issues"]]
         return tables, issues, meta["stats"]
     except Exception:
         return None
@@ -89,7 +88,7 @@ def save(key: str, tables: dict[str, pd.DataFrame], issues: list[Issue], stats: 
         staging = Path(tempfile.mkdtemp(prefix=".writing-", dir=root))
         for name, frame in tables.items():
             frame.to_parquet(staging / f"{name}.parquet", index=False)
-        meta = {"tables": list(tables), "issues": [asdict(i) for i in issues], "stats": stats}
+        meta = {"tables": list(tables), "issues": [i.as_json() for i in issues], "stats": stats}
         (staging / DONE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         final = root / key
         if final.exists():

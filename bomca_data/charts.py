@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import textwrap
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,6 +80,10 @@ def colour(kind: str | None, code: object) -> str:
 
 
 LEGEND_ROW = 28  # px above the plot per row of a legend placed there
+# a title wraps between words at this many characters: a chart across the page at
+# 1366 px holds about 85 of its 20 px characters (Cyrillic ones are wider), a chart in
+# half of it about 42 (``fit_title``); each line adds TITLE_LINE px above the plot
+TITLE_WIDTH, HALF_TITLE_WIDTH, TITLE_LINE = 80, 40, 26
 HALF_WIDTH = 380  # px a half-width chart's legend has, on a 1280 px wide screen
 
 
@@ -117,15 +122,15 @@ def _figure(data: list[dict], lang: str, title: str, subtitle: str, x_title: str
     Not checked property by property at run time (``_validate=False``: ten times
     faster, and on every rerun): the tests check every chart of every page against
     plotly's schema instead (tests/test_pages.py)."""
-    lines = _wrap(subtitle)
+    lines, heading = _wrap(subtitle), textwrap.wrap(title, TITLE_WIDTH) or [""]
     axes = {"automargin": True, "gridcolor": "#EBEBEB", "zerolinecolor": "#D0D0D0",
             "linecolor": "#D0D0D0"}
     x = {**axes, "title": {"text": x_title}, **(xaxis or {})}
     if lang == "ru" and x.get("type") == "date":  # plotly's month names are English
         x["tickformat"] = "%m.%Y"
-    extra = 18 * (len(lines) - 1)
+    extra = 18 * (len(lines) - 1) + TITLE_LINE * (len(heading) - 1)
     return go.Figure({"data": data, "layout": {
-        "title": {"text": title, "subtitle": {"text": "<br>".join(lines),
+        "title": {"text": "<br>".join(heading), "subtitle": {"text": "<br>".join(lines),
                                               "font": {"size": FONT - 3}},
                   "font": {"size": FONT + 4}, "x": 0, "xanchor": "left",
                   # at the top, not centred in the top margin: a legend row goes below it
@@ -138,6 +143,17 @@ def _figure(data: list[dict], lang: str, title: str, subtitle: str, x_title: str
         "hoverlabel": {"font": {"size": FONT}}, "separators": i18n.plotly_separators(lang),
         "xaxis": x, "yaxis": {**axes, "title": {"text": y_title}, **(yaxis or {})}, **layout}},
         _validate=False)
+
+
+def fit_title(fig: go.Figure, width: int = HALF_TITLE_WIDTH) -> go.Figure:
+    """The figure's title wrapped again, for a chart drawn in ``width`` characters (half
+    the page); the plot moves down by the lines it gains."""
+    before = fig.layout.title.text.split("<br>")
+    lines = textwrap.wrap(" ".join(before), width) or [""]
+    added = TITLE_LINE * (len(lines) - len(before))
+    fig.update_layout(title_text="<br>".join(lines), height=fig.layout.height + added,
+                      margin_t=fig.layout.margin.t + added)
+    return fig
 
 
 def _vline(x, colour: str, width: float = 2, dash: str = "solid") -> dict:

@@ -15,17 +15,17 @@ import numpy as np
 import pandas as pd
 
 from bomca_data import contract, parse
-from bomca_data.issues import Issue
+from bomca_data.issues import Issue, Message
 from bomca_data.programme import Programme
 from bomca_data.read import ROW, RawTable
 
 _MAX_LISTED = 12  # cap listed accepted values so a message stays readable
 
 
-def quoted(value: str | None, instead: str = "the value") -> str:
+def quoted(value: str | None) -> str:
     """A cell value as quoted in a message, or words standing for it where values may
     not be quoted (see ``Checked.quotes``)."""
-    return instead if value is None else f"'{value}'"
+    return Message("issue.this_value" if value is None else "issue.quoted", value=value)
 
 
 @dataclass
@@ -93,9 +93,9 @@ class Checked:
                                  self.raw.sheet, int(rows[i]), header, text, key))
             for key, n in listed.items():
                 if n > cap:
-                    out.append(Issue(flag.code, f"and {n - cap:,} more rows with the same "
-                                     f"problem in column '{header}' (the first {cap} are "
-                                     "listed); every one is excluded", self.raw.table,
+                    out.append(Issue(flag.code, Message("issue.more_rows", n=n - cap,
+                                                        column=header, listed=cap),
+                                     self.raw.table,
                                      self.raw.file, self.raw.sheet, None, header, None, key))
         return out
 
@@ -115,7 +115,7 @@ def clean_table(raw: RawTable, programme: Programme) -> Checked:
         blank = values.isna().to_numpy()
         if col.required:
             checked.flag(blank, "missing-value", col.name,
-                         f"required value '{col.name}' is blank")
+                         Message("issue.missing-value.blank", column=col.name))
         checked.frame[col.name] = _typed(checked, col, values, blank)
     return checked
 
@@ -128,33 +128,32 @@ def _typed(checked: Checked, col: contract.Column, values: pd.Series,
     if kind == "date":
         parsed = parse.map_distinct(values, parse.parse_date)
         checked.flag(~blank & parsed.isna().to_numpy(), "type-error", name, describe=lambda v: (
-            f"cannot read {quoted(v)} as a date (use a spreadsheet date, 2022-03-15 or 15.03.2022; "
-            "day first)"))
+            Message("issue.type-error.date", value=quoted(v))))
         return parse.to_datetime(parsed)
     if kind in ("number", "integer"):
         parser = parse.parse_number if kind == "number" else parse.parse_integer
         parsed = pd.to_numeric(parse.map_distinct(values, parser), errors="coerce")
-        what = "a number" if kind == "number" else "a whole number"
         checked.flag(~blank & parsed.isna().to_numpy(), "type-error", name,
-                     describe=lambda v: f"cannot read {quoted(v)} as {what}")
+                     describe=lambda v: Message(f"issue.type-error.{kind}", value=quoted(v)))
         if col.minimum is not None:
             checked.flag((parsed < col.minimum).to_numpy(), "range-error", name,
-                         describe=lambda v: f"{v or 'the value'} is below the minimum of "
-                                                  f"{col.minimum:g}")
+                         describe=lambda v: Message("issue.range-error.minimum",
+                                                    value=quoted(v), minimum=col.minimum))
         return parsed.astype("Int64" if kind == "integer" else "float64")
     if kind == "text_list":
         return parse.map_distinct(values, parse.parse_text_list).astype("str")
     if kind == "country_list":
         parsed = parse.map_distinct(values, parse.parse_country_list)
         checked.flag(~blank & parsed.isna().to_numpy(), "vocabulary-error", name,
-                     describe=lambda v: (
-                         f"unknown country {', '.join(map(repr, parse.bad_country_parts(v)))}; "
-                         f"accepted: {accepted('country')} or their names, separated by ';'"))
+                     describe=lambda v: Message(
+                         "issue.vocabulary-error.country", accepted=accepted("country"),
+                         unknown=", ".join(map(repr, parse.bad_country_parts(v))) if v
+                         else Message("issue.this_value")))
         return parsed.astype("str")
     parsed = parse.map_distinct(values, lambda v: parse.parse_term(v, kind))
     checked.flag(~blank & parsed.isna().to_numpy(), "vocabulary-error", name,
-                 describe=lambda v: f"{quoted(v)} is not an accepted {name}; accepted: "
-                                   f"{accepted(kind)}")
+                 describe=lambda v: Message("issue.vocabulary-error.term", value=quoted(v),
+                                            column=name, accepted=accepted(kind)))
     if kind == "gender":  # a blank gender is a known unknown, not an error
         parsed = parsed.where(~pd.Series(blank, index=parsed.index), "unknown")
     return parsed.astype("str")
@@ -167,17 +166,17 @@ def check_unique(checked: Checked, column: str) -> None:
     ids = checked.frame[column]
     dup = ids.notna() & ids.duplicated(keep="first")
     first_row = dict(zip(ids[~dup], checked.frame[ROW][~dup], strict=True))
-    checked.flag(dup, "duplicate-id", column, describe=lambda v: (
-        f"{column} {quoted(v)} was already used in row {first_row.get(v)}; this row is "
-        "excluded"))
+    checked.flag(dup, "duplicate-id", column, describe=lambda v: Message(
+        "issue.duplicate-id.again", column=column, value=quoted(v),
+        first=str(first_row.get(v))))
 
 
 def check_order(checked: Checked, start: str, end: str) -> None:
     frame = checked.frame
     bad = (frame[end] < frame[start]).fillna(False).to_numpy()
     header_start = checked.raw.headers.get(start, start)
-    checked.flag(bad, "date-order", end, describe=lambda v: (
-        f"{v or 'the date'} is before the {header_start}"))
+    checked.flag(bad, "date-order", end, describe=lambda v: Message(
+        "issue.date-order.before", value=quoted(v), start=header_start))
 
 
 def check_reference(checked: Checked, column: str, known: Iterable[str], target: str) -> None:
@@ -185,16 +184,17 @@ def check_reference(checked: Checked, column: str, known: Iterable[str], target:
     values = checked.frame[column]
     bad = values.notna() & ~values.isin(known)
     checked.flag(bad, "unknown-reference", column,
-                 describe=lambda v: f"{quoted(v)} names no {target}")
+                 describe=lambda v: Message("issue.unknown-reference.none", value=quoted(v),
+                                            target=Message(f"issue.target.{target}")))
 
 
 def check_years(checked: Checked, column: str, programme: Programme) -> None:
     years = checked.frame[column]
     ok = years.isin(programme.year_numbers()) | years.isin(programme.calendar_years())
     bad = (years.notna() & ~ok.fillna(False)).to_numpy()
-    checked.flag(bad, "range-error", column, describe=lambda v: (
-        f"{v or 'the year'} is outside the programme's years (1-{len(programme.year_numbers())} or "
-        f"{programme.calendar_years()[0]}-{programme.calendar_years()[-1]})"))
+    checked.flag(bad, "range-error", column, describe=lambda v: Message(
+        "issue.range-error.year", value=quoted(v), years=str(len(programme.year_numbers())),
+        first=str(programme.calendar_years()[0]), last=str(programme.calendar_years()[-1])))
 
 
 # --- the tables together ------------------------------------------------------------
@@ -221,15 +221,14 @@ def clean_tables(raws: dict[str, RawTable], programme: Programme
         derived = acts.frame["status"].isna() & ~acts.excluded
         if derived.any():
             acts.issues.append(Issue(
-                "derived-status", f"status was blank in {int(derived.sum())} row(s): derived "
-                "from the dates and the as-of date (planned before the start, completed after "
-                "the end, else ongoing)", "activities", acts.raw.file, acts.raw.sheet))
+                "derived-status", Message("issue.derived-status.rows", n=int(derived.sum())),
+                "activities", acts.raw.file, acts.raw.sheet))
     if parts := checked.get("participants"):
         if "activities" in all_ids:
             check_reference(parts, "activity_id", all_ids["activities"], "activity")
         country = parts.frame["country"]
         parts.flag(country.eq("RG").fillna(False).to_numpy(), "vocabulary-error", "country",
-                   "a participant's country must be one country, not Regional")
+                   Message("issue.vocabulary-error.regional"))
         if acts:
             parts.frame["country"] = country.fillna(
                 parts.frame["activity_id"].map(_single_country(acts.frame)))
@@ -239,7 +238,7 @@ def clean_tables(raws: dict[str, RawTable], programme: Programme
         if "activities" in all_ids:
             check_reference(recs, "activity_id", all_ids["activities"], "activity")
         if "meetings" in all_ids:
-            check_reference(recs, "reviewed_at", all_ids["meetings"], "steering-group meeting")
+            check_reference(recs, "reviewed_at", all_ids["meetings"], "meeting")
         if acts:
             linked = recs.frame["activity_id"].map(
                 acts.frame.drop_duplicates("activity_id").set_index("activity_id")["component"])
@@ -249,8 +248,7 @@ def clean_tables(raws: dict[str, RawTable], programme: Programme
         if "recommendations" in all_ids:
             check_reference(updates, "rec_id", all_ids["recommendations"], "recommendation")
         if "meetings" in all_ids:
-            check_reference(updates, "meeting_id", all_ids["meetings"],
-                            "steering-group meeting")
+            check_reference(updates, "meeting_id", all_ids["meetings"], "meeting")
     if meets := checked.get("meetings"):
         check_order(meets, "start_date", "end_date")
     if published := checked.get("published"):
@@ -258,13 +256,13 @@ def clean_tables(raws: dict[str, RawTable], programme: Programme
         frame["comparison"] = frame["comparison"].fillna("=")
         years = frame["year"]
         published.flag((years.notna() & ~years.isin(programme.calendar_years())).fillna(
-            False).to_numpy(), "range-error", "year", describe=lambda v: (
-            f"{v or 'the year'} is not a calendar year of the programme "
-            f"({programme.calendar_years()[0]}-{programme.calendar_years()[-1]})"))
+            False).to_numpy(), "range-error", "year", describe=lambda v: Message(
+            "issue.range-error.calendar_year", value=quoted(v),
+            first=str(programme.calendar_years()[0]), last=str(programme.calendar_years()[-1])))
     if targets := checked.get("targets"):
         share = targets.frame["indicator"].eq("women_share") & targets.frame["target"].gt(1)
         targets.flag(share.fillna(False).to_numpy(), "range-error", "target",
-                     describe=lambda v: f"a women's share target is a fraction 0..1, not {v}")
+                     describe=lambda v: Message("issue.range-error.share", value=quoted(v)))
 
     frames, issues, scopes = {}, [], {}
     for name, c in checked.items():

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bomca_data import access, brief, contract, export, figures, filters, i18n, pack, store
+from bomca_data import access, brief, contract, export, figures, filters, i18n, issues, pack, store
 from bomca_data.model import DEMO_DIR, Dataset, load_dataset, resolve_source
 from bomca_data.read import SourceError
 
@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
                          "$BOMCA_DATA, else the bundled demonstration data)")
         sub.add_argument("--data", dest="data", help="same as PATH")
         sub.add_argument("--format", choices=("text", "json"), default="text")
+        if name == "validate":
+            sub.add_argument("--lang", choices=i18n.LANGUAGES, default="en",
+                             help="the language of the messages")
         if name != "published":  # each statement has its own date
             sub.add_argument("--as-of", type=_date, help="YYYY-MM-DD")
         if name == "summary":
@@ -56,12 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--since", type=_date, help="period start (default: the previous meeting)")
     sub.add_argument("--out", required=True, type=Path, help="the .pptx file to write")
     sub.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
+    sub.add_argument("--dashboard-url", help="where the dashboard is served (default: "
+                     "programme.toml's dashboard_url): a table cut short links to it")
     sub = commands.add_parser("import", help="make files the new version of a managed folder")
     sub.add_argument("files", nargs="+", type=Path, help="workbooks or table files")
     sub.add_argument("--data", dest="data", help="the data folder (default: $BOMCA_DATA)")
     sub.add_argument("--allow-errors", action="store_true",
                      help="accept even with errors; the rows concerned are excluded")
     sub.add_argument("--user", default=os.environ.get("USER", "cli"), help="recorded in history")
+    sub.add_argument("--lang", choices=i18n.LANGUAGES, default="en",
+                     help="the language of the messages")
     commands.add_parser("hash-password", help="print a salted scrypt hash of a password "
                         "(read from the terminal or standard input) for secrets.toml")
     sub = commands.add_parser("history", help="list the versions of a managed folder")
@@ -112,27 +119,31 @@ def chosen_filters(args: argparse.Namespace, dataset: Dataset) -> filters.Filter
                            statuses=tuple(args.statuses), year_kind=args.year_kind)
 
 
-def validation_report(dataset: Dataset) -> dict:
+def validation_report(dataset: Dataset, lang: str = i18n.DEFAULT_LANGUAGE) -> dict:
     return {
         "source": str(dataset.source),
         "tables": {name: {"rows_read": s.rows_read, "rows_valid": s.rows_valid,
                           "rows_excluded": s.rows_excluded, "file": s.file, "sheet": s.sheet}
                    for name, s in dataset.stats.items()},
-        "issues": [issue.as_dict() for issue in dataset.issues],
+        "issues": [issue.as_json(lang) for issue in dataset.issues],
     }
 
 
-def _validate(dataset: Dataset, fmt: str) -> int:
+def _validate(dataset: Dataset, fmt: str, lang: str) -> int:
     if fmt == "json":
-        print(json.dumps(validation_report(dataset), ensure_ascii=False, indent=1))
+        print(json.dumps(validation_report(dataset, lang), ensure_ascii=False, indent=1))
     else:
         for issue in dataset.issues:
-            print(issue.as_line())
+            print(issue.as_line(lang))
         counts = Counter(i.severity for i in dataset.issues)
-        rows = ", ".join(f"{name} {s.rows_valid}/{s.rows_read} rows valid"
+        rows = ", ".join(i18n.t("cli.rows_valid", lang, table=i18n.t(f"table.{name}", lang),
+                                valid=s.rows_valid, read=s.rows_read)
                          for name, s in dataset.stats.items())
-        print(f"{dataset.source}: {counts['error']} error(s), {counts['warning']} warning(s), "
-              f"{counts['info']} info(s); {rows or 'no tables'}", file=sys.stderr)
+        print(i18n.t("cli.validated", lang, source=str(dataset.source),
+                     errors=i18n.nt("cli.errors", counts["error"], lang),
+                     warnings=i18n.nt("cli.warnings", counts["warning"], lang),
+                     infos=i18n.nt("cli.infos", counts["info"], lang),
+                     rows=rows or i18n.t("cli.no_tables", lang)), file=sys.stderr)
     return EXIT_ERRORS if dataset.has_errors else EXIT_OK
 
 
@@ -156,7 +167,7 @@ def _summary(dataset: Dataset, as_of: dt.date, fmt: str,
                 value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
             print(f"  {key}: {'-' if value is None else value}")
     if dataset.rows_excluded:
-        print(f"({dataset.rows_excluded} row(s) excluded by validation: run validate)")
+        print(f"({i18n.nt('banner.excluded', dataset.rows_excluded)})")
     return EXIT_OK
 
 
@@ -182,13 +193,14 @@ def _managed(args: argparse.Namespace) -> int:
             raise store.StoreError(f"no such file: {', '.join(missing)}")
         dataset, version = store.import_files(folder, args.files, args.user, args.allow_errors)
     except (store.StoreError, SourceError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        lang = getattr(args, "lang", i18n.DEFAULT_LANGUAGE)
+        print(f"error: {issues.text(exc.args[0], lang)}", file=sys.stderr)
         return EXIT_UNREADABLE
     for issue in dataset.issues:
-        print(issue.as_line())
+        print(issue.as_line(args.lang))
     if version is None:
-        print(f"refused: {sum(i.severity == 'error' for i in dataset.issues)} error(s); nothing "
-              "changed (use --allow-errors to accept with those rows excluded)", file=sys.stderr)
+        print(i18n.nt("cli.refused", sum(i.severity == "error" for i in dataset.issues),
+                      args.lang), file=sys.stderr)
         return EXIT_ERRORS
     print(f"{version} is current", file=sys.stderr)
     return EXIT_OK
@@ -218,16 +230,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         dataset = load_dataset(args.data or args.path)
     except SourceError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        lang = getattr(args, "lang", i18n.DEFAULT_LANGUAGE)
+        print(f"error: {issues.text(exc.args[0], lang)}", file=sys.stderr)
+        if getattr(args, "format", "text") == "json" and isinstance(exc.args[0], issues.Message):
+            print(json.dumps({"error": exc.args[0].as_json()}, ensure_ascii=False))
         return EXIT_UNREADABLE
     if args.command == "published":
         return _published(dataset, args.format)
     as_of = args.as_of or dataset.default_as_of()
     if args.command == "validate":
-        return _validate(dataset, args.format)
+        return _validate(dataset, args.format, args.lang)
     if args.command == "brief":
         b = brief.build(dataset, args.country, as_of, args.since)
-        _write(args.out, pack.meeting_pack(b, args.lang, dataset.source_name()))
+        _write(args.out, pack.meeting_pack(b, args.lang, dataset.source_name(),
+                                           args.dashboard_url))
         return EXIT_OK
     try:
         chosen = chosen_filters(args, dataset)

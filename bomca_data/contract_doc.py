@@ -12,7 +12,7 @@ import inspect
 import re
 from dataclasses import fields
 
-from bomca_data import brief, contract, filters, issues, model, templates
+from bomca_data import brief, contract, filters, i18n, issues, model, templates
 from bomca_data.figures import activities, asof, published, recommendations, targets
 
 PATH = "docs/data-contract.md"
@@ -126,10 +126,24 @@ def _limits() -> list[str]:
 
 
 def _issues() -> list[str]:
-    out = ["## Issue codes", "", "| code | severity | meaning |", "|---|---|---|"]
-    out += [f"| `{code}` | {severity} | {_cell(title)} |"
-            for code, (severity, title) in issues.CATALOGUE.items()]
+    """Each code with its severity, its title and its messages in both languages, as
+    the translation catalogues hold them (``{name}``: filled in from the row)."""
+    out = ["## Issue codes", "", issues.__doc__.split("\n\n")[1].replace("\n", " "), "",
+           "| code | severity | title | messages |", "|---|---|---|---|"]
+    for code, severity in issues.CATALOGUE.items():
+        title = " / ".join(i18n.t(f"issue_title.{code}", lang) for lang in i18n.LANGUAGES)
+        messages = "<br>".join(" / ".join(_template(key, lang) for lang in i18n.LANGUAGES)
+                               for key in sorted(i18n.message_keys())
+                               if key.startswith(f"issue.{code}."))
+        out.append(f"| `{code}` | {severity} | {_cell(title)} | {_cell(messages)} |")
     return [*out, ""]
+
+
+def _template(key: str, lang: str) -> str:
+    """A message as written, its plural forms as the "other" (or "many") one."""
+    message = i18n.catalogue(lang).get(key)
+    text = message.string[-1] if isinstance(message.string, tuple) else message.string
+    return f"`{text}`"
 
 
 def document() -> str:

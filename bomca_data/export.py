@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bomca_data import figures, i18n
+from bomca_data import contract, figures, i18n
 from bomca_data import filters as flt
 from bomca_data.model import Dataset
 from bomca_data.write import Share, printable, write_workbook
@@ -112,10 +112,31 @@ def _part(kind: str, code: str, lang: str) -> str:
     return i18n.term(kind, code, lang)
 
 
+def named(frame: pd.DataFrame, table: str, lang: str) -> pd.DataFrame:
+    """Beside each coded column, its names in the reader's language: "country" KZ;UZ,
+    then "country_name" Kazakhstan; Uzbekistan (the codes stay, for whoever filters or
+    joins by them). Components by the one name the pages give them ("C4 Cross-border
+    cooperation")."""
+    out = frame.copy()
+    for col in contract.TABLES[table].columns:
+        if col.name in out and col.kind in contract.VOCABULARIES and col.kind != "comparison":
+            kind = "country" if col.kind == "country_list" else col.kind
+            names = {code: "; ".join(_name(kind, part, lang) for part in str(code).split(";"))
+                     for code in out[col.name].dropna().unique()}
+            out.insert(out.columns.get_loc(col.name) + 1, f"{col.name}_name",
+                       out[col.name].map(names))
+    return out
+
+
+def _name(kind: str, code: str, lang: str) -> str:
+    return i18n.component_short(code, lang) if kind == "component" else i18n.term(kind, code, lang)
+
+
 def workbook_bytes(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str) -> bytes:
-    """One workbook: a summary sheet, then a sheet per table."""
+    """One workbook: a summary sheet, then a sheet per table (codes with their names)."""
     frames = {"summary": summary_sheet(dataset, chosen, as_of, lang),
-              **filtered_tables(dataset, chosen, as_of)}
+              **{name: named(frame, name, lang)
+                 for name, frame in filtered_tables(dataset, chosen, as_of).items()}}
     with tempfile.TemporaryDirectory() as folder:
         path = write_workbook(Path(folder) / "export.xlsx", frames,
                               notes={"definitions": definitions(lang)})

@@ -27,6 +27,7 @@ from pathlib import Path
 from defusedxml import ElementTree
 
 from bomca_data import contract
+from bomca_data.issues import Message
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -35,15 +36,22 @@ _CHUNK = 1 << 20
 
 
 class UnreadableFile(Exception):
-    """A file that must be refused; the message is for the person who sent it."""
+    """A file that must be refused; the message (``Message``: it can be written in the
+    reader's language) is for the person who sent it."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(Message(key, **params))
+
+    @property
+    def reason(self) -> Message:
+        return self.args[0]
 
 
-def _mb(n: int) -> str:
-    return f"{n / 2**20:,.0f} MB"
+def _mb(n: int) -> int:
+    return round(n / 2**20)
 
 
-PASSWORD_PROTECTED = ("this workbook is password-protected: open it, remove the password "
-                      "(File > Info > Protect Workbook) and save it again")
+PASSWORD_PROTECTED = "file.password"
 
 
 # --- cheap checks, on every file ----------------------------------------------------
@@ -54,12 +62,11 @@ def check_file(path: Path) -> None:
 
     A file that passed is not checked again while it is unchanged."""
     if path.is_symlink():
-        raise UnreadableFile("the file is a link to another place; links are not followed "
-                             "(copy the file itself into the folder)")
+        raise UnreadableFile("file.link")
     try:
         stat = path.stat()
     except OSError as exc:
-        raise UnreadableFile(f"cannot open the file ({exc.strerror})") from exc
+        raise UnreadableFile("file.cannot_open", detail=exc.strerror) from exc
     _check_once(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
 
 
@@ -68,10 +75,9 @@ def _check_once(name: str, size: int, mtime_ns: int) -> None:
     del mtime_ns  # part of the cache key only
     path = Path(name)
     if size > LIMITS.file_bytes:
-        raise UnreadableFile(f"the file is {_mb(size)}; the limit is {_mb(LIMITS.file_bytes)} "
-                             "per file")
+        raise UnreadableFile("file.too_big", size=_mb(size), limit=_mb(LIMITS.file_bytes))
     if size == 0:
-        raise UnreadableFile("the file is empty")
+        raise UnreadableFile("file.empty")
     with path.open("rb") as fh:
         head = fh.read(8)
     suffix = path.suffix.lower()
@@ -79,16 +85,16 @@ def _check_once(name: str, size: int, mtime_ns: int) -> None:
         if head.startswith(OLE_MAGIC) and _ole_is_encrypted(path):
             raise UnreadableFile(PASSWORD_PROTECTED)
         if not head.startswith(ZIP_MAGIC):
-            raise UnreadableFile(_not_a_workbook(path, head))
+            raise _not_a_workbook(path, head)
         _check_directory(path)
     elif suffix == ".xls" and not head.startswith(OLE_MAGIC):
         if head.startswith(ZIP_MAGIC):
-            raise UnreadableFile("the file is an .xlsx workbook named .xls: rename it to .xlsx")
-        raise UnreadableFile(_not_a_workbook(path, head))
+            raise UnreadableFile("file.xlsx_named_xls")
+        raise _not_a_workbook(path, head)
     elif suffix == ".csv":
         with path.open("rb") as fh:
             if b"\x00" in fh.read(65536):
-                raise UnreadableFile("the file is binary, not a CSV text file")
+                raise UnreadableFile("file.binary_csv")
 
 
 def _ole_is_encrypted(path: Path) -> bool:
@@ -100,12 +106,11 @@ def _ole_is_encrypted(path: Path) -> bool:
         "EncryptionInfo".encode("utf-16-le") in data
 
 
-def _not_a_workbook(path: Path, head: bytes) -> str:
+def _not_a_workbook(path: Path, head: bytes) -> UnreadableFile:
     kind = path.suffix.lower().lstrip(".")
     if head.lstrip().lower().startswith((b"<!doc", b"<html", b"<?xml", b"<tabl")):
-        return (f"the file is a web page or XML text, not a real .{kind} workbook; "
-                "open it in Excel and save it as an Excel workbook")
-    return f"the file is not a .{kind} workbook (it may be damaged or of another type)"
+        return UnreadableFile("file.web_page", kind=kind)
+    return UnreadableFile("file.not_workbook", kind=kind)
 
 
 def _entries(path: Path) -> list[zipfile.ZipInfo]:
@@ -113,18 +118,16 @@ def _entries(path: Path) -> list[zipfile.ZipInfo]:
         with zipfile.ZipFile(path) as zf:
             return zf.infolist()
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-        raise UnreadableFile(f"the workbook is damaged or truncated ({exc})") from exc
+        raise UnreadableFile("file.damaged", detail=str(exc)) from exc
 
 
 def _check_directory(path: Path) -> None:
     entries = _entries(path)
     if len(entries) > LIMITS.zip_parts:
-        raise UnreadableFile(f"the workbook holds {len(entries):,} parts; the limit is "
-                             f"{LIMITS.zip_parts:,}")
+        raise UnreadableFile("file.too_many_parts", count=len(entries), limit=LIMITS.zip_parts)
     stated = sum(e.file_size for e in entries)
     if stated > LIMITS.unpacked_bytes:
-        raise UnreadableFile(f"the workbook unpacks to {_mb(stated)}; the limit is "
-                             f"{_mb(LIMITS.unpacked_bytes)}")
+        raise UnreadableFile("file.unpacks_to", size=_mb(stated), limit=_mb(LIMITS.unpacked_bytes))
     if any(e.flag_bits & 0x1 for e in entries):
         raise UnreadableFile(PASSWORD_PROTECTED)
 
@@ -138,7 +141,7 @@ def _part_chunks(fh, entry: zipfile.ZipInfo, budget: int) -> Iterator[bytes]:
     fh.seek(entry.header_offset)
     local = fh.read(30)
     if len(local) < 30 or not local.startswith(ZIP_MAGIC):
-        raise UnreadableFile("the workbook is damaged or truncated (a part's header is missing)")
+        raise UnreadableFile("file.part_header_missing")
     flags, method = struct.unpack("<HH", local[6:10])
     name_len, extra_len = struct.unpack("<HH", local[26:30])
     fh.seek(entry.header_offset + 30 + name_len + extra_len)
@@ -157,19 +160,18 @@ def _part_chunks(fh, entry: zipfile.ZipInfo, budget: int) -> Iterator[bytes]:
             yield chunk
         return
     if method != zipfile.ZIP_DEFLATED:
-        raise UnreadableFile("the workbook uses a compression method spreadsheet programs do "
-                             "not write")
+        raise UnreadableFile("file.compression")
     inflate = zlib.decompressobj(-15)
     pending = b""
     while not inflate.eof:
         if not pending:
             pending = fh.read(_CHUNK)
             if not pending:
-                raise UnreadableFile("the workbook is damaged or truncated (a part ends early)")
+                raise UnreadableFile("file.part_ends_early")
         try:
             out = inflate.decompress(pending, _CHUNK)
         except zlib.error as exc:
-            raise UnreadableFile(f"the workbook is damaged ({exc})") from exc
+            raise UnreadableFile("file.damaged", detail=str(exc)) from exc
         pending = inflate.unconsumed_tail
         budget -= len(out)
         if budget < 0:
@@ -179,8 +181,7 @@ def _part_chunks(fh, entry: zipfile.ZipInfo, budget: int) -> Iterator[bytes]:
 
 
 def _over_unpacked() -> UnreadableFile:
-    return UnreadableFile(f"the workbook unpacks to more than {_mb(LIMITS.unpacked_bytes)}, "
-                          "the limit (its zip directory states less)")
+    return UnreadableFile("file.unpacks_more", limit=_mb(LIMITS.unpacked_bytes))
 
 
 # --- a sheet's real extent -----------------------------------------------------------
@@ -311,17 +312,15 @@ def _implicit_extent(chunks: Iterator[bytes]) -> Extent:
 
 
 def _check_extent_bounds(extent: Extent, sheet: str) -> None:
-    where = f"sheet '{sheet}'"
     rows = extent.rows if extent.implicit else row_bound(extent.rows)
     if extent.columns > LIMITS.columns:
-        raise UnreadableFile(f"{where} has cells up to column {extent.columns:,}; the limit is "
-                             f"{LIMITS.columns:,} columns (delete the far-away cells)")
+        raise UnreadableFile("file.far_columns", sheet=sheet, columns=extent.columns,
+                             limit=LIMITS.columns)
     if rows > LIMITS.rows:
-        raise UnreadableFile(f"{where} has cells down to row {extent.rows:,}; the limit is "
-                             f"{LIMITS.rows:,} rows (delete the far-away cells)")
+        raise UnreadableFile("file.far_rows", sheet=sheet, rows=extent.rows, limit=LIMITS.rows)
     if rows * extent.columns > LIMITS.cells:
-        raise UnreadableFile(f"{where} spans {extent.rows:,} rows by {extent.columns:,} "
-                             f"columns; the limit is {LIMITS.cells:,} cells per sheet")
+        raise UnreadableFile("file.too_many_cells", sheet=sheet, rows=extent.rows,
+                             columns=extent.columns, limit=LIMITS.cells)
 
 
 # --- the deep check ------------------------------------------------------------------
@@ -342,7 +341,7 @@ def xlsx_sheets(path: Path) -> list[SheetInfo]:
             book = _small_xml(zf, "xl/workbook.xml")
             rels = _small_xml(zf, "xl/_rels/workbook.xml.rels")
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise UnreadableFile(f"the workbook is damaged or truncated ({exc})") from exc
+        raise UnreadableFile("file.damaged", detail=str(exc)) from exc
     targets = {}
     for rel in rels.iter():
         if rel.tag.endswith("Relationship"):
@@ -360,11 +359,11 @@ def xlsx_sheets(path: Path) -> list[SheetInfo]:
 def _small_xml(zf: zipfile.ZipFile, name: str):
     info = zf.getinfo(name)
     if info.file_size > 10 * 2**20:
-        raise UnreadableFile(f"the workbook's part {name} is too large to be real")
+        raise UnreadableFile("file.part_too_large", part=name)
     try:
         return ElementTree.fromstring(zf.read(name))
     except Exception as exc:  # defusedxml refuses entities; any parse error is damage
-        raise UnreadableFile(f"the workbook is damaged ({name}: {type(exc).__name__})") from exc
+        raise UnreadableFile("file.damaged", detail=f"{name}: {type(exc).__name__}") from exc
 
 
 def check_contents(path: Path) -> None:
@@ -397,8 +396,7 @@ def _contents_once(name: str, size: int, mtime_ns: int) -> None:
                 data = tail + chunk
                 if not used - len(chunk) and (b"<!ENTITY" in data or b"<!DOCTYPE" in data):
                     # a declaration can only stand before the first element
-                    raise UnreadableFile("the workbook contains XML entity declarations, "
-                                         "which spreadsheet programs never write; refused")
+                    raise UnreadableFile("file.entities")
                 if is_sheet and suffix == ".ods":
                     _check_ods_repeats(data)
                 elif is_sheet:
@@ -431,6 +429,5 @@ def _check_ods_repeats(data: bytes) -> None:
             continue
         content = data[end_tag + 1:data.find(closing, end_tag)]
         if _ODS_VALUE.search(body) or _ODS_VALUE.search(content):
-            what = "row" if kind == b"rows" else "cell"
-            raise UnreadableFile(f"a {what} holding a value is repeated {count:,} times; the "
-                                 f"limit is {limit:,} {kind.decode()}")
+            raise UnreadableFile("file.repeated_row" if kind == b"rows" else
+                                 "file.repeated_cell", count=count, limit=limit)

@@ -1,6 +1,10 @@
-"""The issue catalogue: every code with its severity and title, and the Issue record.
+"""The issue catalogue: every code with its severity, and the Issue record.
 
-Reports, CLI lines and the data-quality page all render from here.
+An issue's title ("issue_title.<code>") and messages ("issue.<code>.<case>") are message
+templates in the translation catalogues (``locales/``), in English and Russian; an
+issue carries its code and its message's key and parameters, and is written in the
+reader's language when it is shown (pages, ``validate --lang ru``). Reports, CLI lines
+and the data-quality page all render from here.
 """
 
 from __future__ import annotations
@@ -8,24 +12,85 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from bomca_data import i18n
+
 Severity = Literal["error", "warning", "info"]
 
-CATALOGUE: dict[str, tuple[Severity, str]] = {
-    "unreadable-file": ("error", "File cannot be read"),
-    "missing-table": ("error", "Required table missing"),
-    "missing-column": ("error", "Required column missing"),
-    "missing-value": ("error", "Required value blank"),
-    "type-error": ("error", "Date or number cannot be read"),
-    "vocabulary-error": ("error", "Value not in its list"),
-    "duplicate-id": ("error", "Identifier used twice"),
-    "unknown-reference": ("error", "Reference to nothing"),
-    "date-order": ("error", "Date before its start"),
-    "range-error": ("error", "Number out of range"),
-    "personal-data-dropped": ("warning", "Personal data dropped"),
-    "ambiguous-source": ("warning", "Table found in several places"),
-    "unknown-column": ("info", "Columns ignored"),
-    "derived-status": ("info", "Status derived from dates"),
-    "total-row-skipped": ("info", "Totals row skipped"),
+class Message(str):
+    """A message: its English text (the string itself, for logs and tests) and what it
+    takes to write it in another language, its catalogue key and parameters."""
+
+    key: str
+    params: dict
+
+    def __new__(cls, key: str, **params: object) -> Message:
+        message = super().__new__(cls, _render(key, params, i18n.DEFAULT_LANGUAGE))
+        message.key, message.params = key, params
+        return message
+
+    def text(self, lang: str) -> str:
+        return _render(self.key, self.params, lang)
+
+    def __reduce__(self):  # copies and pickles (Streamlit's caches) keep key and parameters
+        return _message, (self.key, self.params)
+
+    def as_json(self) -> dict:
+        return {"key": self.key, "params": {name: value.as_json() if isinstance(
+            value, Message) else value for name, value in self.params.items()}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Message:
+        return cls(data["key"], **{name: cls.from_json(value) if isinstance(value, dict)
+                                   else value for name, value in data["params"].items()})
+
+
+def _message(key: str, params: dict) -> Message:
+    return Message(key, **params)
+
+
+def _render(key: str, params: dict, lang: str) -> str:
+    """Numbers written the language's way ("1 000" in Russian); a message given as a
+    parameter (the reason a file is unreadable) in the same language."""
+    def written(name: str, value: object) -> object:
+        if name == "n" and plural:  # gettext picks the form from the number itself
+            return value
+        if isinstance(value, Message):
+            return value.text(lang)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return value
+        return i18n.number(value, lang, digits=0 if float(value).is_integer() else 1)
+    plural = i18n.is_plural(key)
+    return i18n.t(key, lang, **{name: written(name, value) for name, value in params.items()})
+
+
+def table_name(table: str) -> Message:
+    """A table's name ("activities": "Мероприятия" in Russian) in a message."""
+    return Message(f"table.{table}")
+
+
+def text(message: str, lang: str) -> str:
+    """A message in ``lang``; a plain string (from outside the catalogue) as it is."""
+    return message.text(lang) if isinstance(message, Message) else message
+
+
+# each code's severity; its title is "issue_title.<code>" and its messages
+# "issue.<code>.<case>" in the translation catalogues (docs/data-contract.md lists them)
+CATALOGUE: dict[str, Severity] = {
+    "unreadable-file": "error",
+    "missing-table": "error",
+    "missing-column": "error",
+    "missing-value": "error",
+    "type-error": "error",
+    "vocabulary-error": "error",
+    "duplicate-id": "error",
+    "unknown-reference": "error",
+    "date-order": "error",
+    "range-error": "error",
+    "personal-data-dropped": "warning",
+    "ambiguous-source": "warning",
+    "unknown-column": "info",
+    "derived-status": "info",
+    "total-row-skipped": "info",
 }
 
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
@@ -45,18 +110,37 @@ class Issue:
 
     @property
     def severity(self) -> Severity:
-        return CATALOGUE[self.code][0]
+        return CATALOGUE[self.code]
 
-    def as_dict(self) -> dict:
-        return {"severity": self.severity, **asdict(self)}
+    def title(self, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
+        return i18n.t(f"issue_title.{self.code}", lang)
 
-    def as_line(self) -> str:
+    def as_dict(self, lang: str = i18n.DEFAULT_LANGUAGE) -> dict:
+        return {"severity": self.severity, **asdict(self), "message": text(self.message, lang)}
+
+    def as_json(self, lang: str = i18n.DEFAULT_LANGUAGE) -> dict:
+        """``as_dict`` with the message's key and parameters: what it takes to rebuild the
+        issue in another language (``from_json``)."""
+        entry = self.as_dict(lang)
+        if isinstance(self.message, Message):
+            entry["template"] = self.message.as_json()
+        return entry
+
+    @classmethod
+    def from_json(cls, entry: dict) -> Issue:
+        fields = {k: v for k, v in entry.items() if k not in ("severity", "template")}
+        if "template" in entry:
+            fields["message"] = Message.from_json(entry["template"])
+        return cls(**fields)
+
+    def as_line(self, lang: str = i18n.DEFAULT_LANGUAGE) -> str:
         """`SEVERITY code file[:sheet]:row:column: message`, as the contract says."""
         where = self.file or "-"
         if self.sheet:
             where += f":{self.sheet}"
         row = "" if self.row is None else str(self.row)
-        return f"{self.severity.upper()} {self.code} {where}:{row}:{self.column or ''}: {self.message}"
+        return (f"{self.severity.upper()} {self.code} {where}:{row}:{self.column or ''}: "
+                f"{text(self.message, lang)}")
 
 
 def has_errors(issues: list[Issue]) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from bomca_data import cache, clean, contract, read, store
-from bomca_data.issues import Issue, has_errors, sort_key
+from bomca_data.issues import Issue, Message, has_errors, sort_key
 from bomca_data.programme import SETTINGS_FILE, Programme, SettingsError, load_programme
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -132,8 +132,8 @@ def load_dataset(source: str | Path | None = None, use_cache: bool = True) -> Da
     for raw in raws.values():
         issues += raw.issues
     if "activities" not in raws:
-        issues.append(Issue("missing-table", "no activities table was found: name a file "
-                            "or a sheet 'activities'", "activities", source.name))
+        issues.append(Issue("missing-table", Message("issue.missing-table.activities"),
+                            "activities", source.name))
     frames, found, scopes = clean.clean_tables(raws, programme)
     issues += found
     stats = {name: TableStats(raw.file, raw.sheet, raw.rows_read,

@@ -7,6 +7,7 @@ programme's and the EU's wording, the as-of date and the source.
 from __future__ import annotations
 
 import io
+from urllib.parse import urlencode
 
 import pandas as pd
 from pptx import Presentation
@@ -31,9 +32,20 @@ def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#"))
 
 
+def view_link(base: str | None, b: briefing.Brief, lang: str) -> str | None:
+    """The dashboard's Meeting brief for the pack's country, as-of date and language
+    (the page lists every row a slide has no room for); None without a base URL."""
+    if not base:
+        return None
+    query = {"lang": lang, "as_of": b.as_of.isoformat()}
+    if not b.regional:
+        query["country"] = b.country
+    return f"{base.rstrip('/')}/meeting?{urlencode(query)}"
+
+
 class _Deck:
-    def __init__(self, b: briefing.Brief, lang: str, source: str) -> None:
-        self.b, self.lang, self.source = b, lang, source
+    def __init__(self, b: briefing.Brief, lang: str, source: str, link: str | None) -> None:
+        self.b, self.lang, self.source, self.link = b, lang, source, link
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = WIDE, HIGH
         self.t = lambda key, **kw: i18n.t(key, lang, **kw)
@@ -127,8 +139,18 @@ class _Deck:
                     for run in para.runs:
                         run.font.size = Pt(size)
         if len(frame) > len(texts):
-            self.text(slide, self.t("pack.more_rows", n=len(frame) - len(texts)),
-                      x, y + sum(heights) + Inches(0.05), w, Inches(0.3), 11, False, GREY)
+            self.more_rows(slide, len(frame) - len(texts), x, y + sum(heights) + Inches(0.05), w)
+
+    def more_rows(self, slide, n: int, x, y, w) -> None:
+        """"... and the remaining N rows are in the dashboard", with the link to them."""
+        key = "pack.more_rows_at" if self.link else "pack.more_rows"
+        self.text(slide, self.t(key, n=n), x, y, w, Inches(0.3), 11, False, GREY)
+        if self.link:
+            para = slide.shapes[-1].text_frame.add_paragraph()
+            run = para.add_run()
+            run.text = self.link
+            run.hyperlink.address = self.link
+            run.font.size = Pt(11)
 
 
 def _row_height(texts: list[str], widths: list[int], size: int) -> int:
@@ -179,9 +201,11 @@ def _cell(value: object, lang: str) -> str:
     return printable(str(value))
 
 
-def meeting_pack(b: briefing.Brief, lang: str, source: str) -> bytes:
-    """The meeting pack as .pptx bytes."""
-    deck = _Deck(b, lang, source)
+def meeting_pack(b: briefing.Brief, lang: str, source: str, base_url: str | None = None
+                 ) -> bytes:
+    """The meeting pack as .pptx bytes; with the dashboard's ``base_url`` (else the
+    programme's ``dashboard_url``), a table cut short links to the page listing it all."""
+    deck = _Deck(b, lang, source, view_link(base_url or b.data.programme.dashboard_url, b, lang))
     t, where = deck.t, deck.where()
     figures = briefing.headline(b)
     period = (f"{i18n.date(b.start, lang)} - {i18n.date(b.as_of, lang)}")

@@ -31,6 +31,8 @@ class Programme:
     components: tuple[str, ...] = contract.codes(contract.COMPONENTS)
     as_of: dt.date | None = None
     demo: bool = False  # the bundled demonstration data: every page says so
+    # where the dashboard is served ("https://bomca.example.org/"): packs link to it
+    dashboard_url: str | None = None
     notes: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -146,7 +148,7 @@ def load_programme(folder: Path | None) -> Programme:
         raise SettingsError(f"{path.name}: {exc}") from exc
     section = raw.get("programme", raw)
     known = {"name", "short_name", "phase", "start", "months", "budget_eur", "countries",
-             "components", "as_of", "demo"}
+             "components", "as_of", "demo", "dashboard_url"}
     values = {k: v for k, v in section.items() if k in known}
     try:
         for key in ("start", "as_of"):
@@ -157,6 +159,9 @@ def load_programme(folder: Path | None) -> Programme:
                 values[key] = tuple(values[key])
         programme = Programme(**values)
         _ = programme.end
+        if programme.dashboard_url and not programme.dashboard_url.startswith(
+                ("https://", "http://")):
+            raise ValueError("dashboard_url must start with https:// or http://")
     except (TypeError, ValueError) as exc:
         raise SettingsError(f"{path.name}: {exc}") from exc
     return programme

@@ -17,7 +17,7 @@ import pandas as pd
 
 from bomca_data import contract, guard
 from bomca_data.guard import UnreadableFile
-from bomca_data.issues import Issue
+from bomca_data.issues import Issue, Message, table_name
 
 ROW = "_row"  # the spreadsheet row number a person sees, carried through cleaning
 check_file = guard.check_file
@@ -68,13 +68,13 @@ def _open_workbook(path: Path):
     try:
         return fastexcel.read_excel(str(path))
     except Exception as exc:  # fastexcel raises its own error classes; all mean unreadable
-        raise UnreadableFile(_open_error(exc)) from exc
+        raise _open_error(exc) from exc
 
 
-def _open_error(exc: Exception) -> str:
+def _open_error(exc: Exception) -> UnreadableFile:
     if any(word in str(exc).lower() for word in ("password", "encrypt")):
-        return guard.PASSWORD_PROTECTED
-    return f"the workbook cannot be opened ({_short(exc)})"
+        return UnreadableFile(guard.PASSWORD_PROTECTED)
+    return UnreadableFile("file.open_failed", detail=_short(exc))
 
 
 def _short(exc: Exception) -> str:
@@ -87,7 +87,8 @@ def table_for_name(name: str) -> str | None:
 
 
 class SourceError(Exception):
-    """The source itself (folder or workbook) cannot be read."""
+    """The source itself (folder or workbook) cannot be read; the message may be a
+    ``Message``, written in the reader's language (``issues.text``)."""
 
 
 def data_files(folder: Path) -> tuple[list[Path], list[Issue]]:
@@ -99,10 +100,9 @@ def data_files(folder: Path) -> tuple[list[Path], list[Issue]]:
                 ("~$", ".")):
             continue
         if path.is_symlink():
-            issues.append(Issue("unreadable-file", f"{path.name} was not read: it is a link to "
-                                "another place, and links are not followed (copy the file "
-                                "itself into the folder)", table_for_name(path.stem),
-                                path.name))
+            issues.append(Issue("unreadable-file", Message("issue.unreadable-file.link",
+                                                           file=path.name),
+                                table_for_name(path.stem), path.name))
         elif path.is_file():
             files.append(path)
     return files, issues
@@ -111,11 +111,11 @@ def data_files(folder: Path) -> tuple[list[Path], list[Issue]]:
 def locate_tables(source: Path) -> tuple[list[Location], list[Issue]]:
     """Find each table's file (and sheet) in a folder or a workbook."""
     if not source.exists():
-        raise SourceError(f"{source}: no such file or folder")
+        raise SourceError(Message("source.missing", source=str(source)))
     if source.is_file():
         return _locate_in_workbook(source, strict=True)
     if not source.is_dir():
-        raise SourceError(f"{source}: not a folder or a workbook")
+        raise SourceError(Message("source.not_folder", source=str(source)))
     files, issues = data_files(source)
     found: dict[str, Location] = {}
     for path in sorted(files, key=lambda p: contract.ACCEPTED_SUFFIXES.index(p.suffix.lower())):
@@ -123,9 +123,9 @@ def locate_tables(source: Path) -> tuple[list[Location], list[Issue]]:
         if table is None:
             continue
         if table in found:
-            issues.append(Issue("ambiguous-source", f"{path.name} was not read: the {table} "
-                                f"table is already read from {found[table].path.name}",
-                                table, path.name))
+            issues.append(Issue("ambiguous-source", Message(
+                "issue.ambiguous-source.file_twice", file=path.name, table=table_name(table),
+                other=found[table].path.name), table, path.name))
             continue
         found[table] = Location(table, path)
     for path in files:
@@ -134,10 +134,10 @@ def locate_tables(source: Path) -> tuple[list[Location], list[Issue]]:
             issues += more
             for loc in locations:
                 if loc.table in found:
-                    issues.append(Issue(
-                        "ambiguous-source", f"sheet '{loc.sheet}' of {path.name} was not "
-                        f"read: the {loc.table} table is already read from "
-                        f"{found[loc.table].path.name}", loc.table, path.name, loc.sheet))
+                    issues.append(Issue("ambiguous-source", Message(
+                        "issue.ambiguous-source.sheet_twice", sheet=loc.sheet, file=path.name,
+                        table=table_name(loc.table), other=found[loc.table].path.name),
+                        loc.table, path.name, loc.sheet))
                 else:
                     found[loc.table] = loc
     return [found[t] for t in contract.TABLES if t in found], issues
@@ -145,14 +145,17 @@ def locate_tables(source: Path) -> tuple[list[Location], list[Issue]]:
 
 def _locate_in_workbook(path: Path, strict: bool) -> tuple[list[Location], list[Issue]]:
     if path.suffix.lower() not in contract.ACCEPTED_SUFFIXES:
-        raise SourceError(f"{path.name}: not a spreadsheet "
-                          f"(accepted: {', '.join(contract.ACCEPTED_SUFFIXES)})")
+        raise SourceError(Message("source.not_spreadsheet", file=path.name,
+                                  accepted=", ".join(contract.ACCEPTED_SUFFIXES)))
     try:
         listed = sheets(path)
     except UnreadableFile as exc:
         if strict:
-            raise SourceError(f"{path.name}: {exc}") from exc
-        return [], [Issue("unreadable-file", f"{path.name}: {exc}", file=path.name)]
+            raise SourceError(Message("source.unreadable", file=path.name, why=exc.reason)
+                              ) from exc
+        return [], [Issue("unreadable-file", Message("issue.unreadable-file.reason",
+                                                     file=path.name, why=exc.reason),
+                          file=path.name)]
     locations, issues = [], []
     for table in contract.TABLES:
         holding = [s for s in listed if table_for_name(s.name) == table]
@@ -164,14 +167,15 @@ def _locate_in_workbook(path: Path, strict: bool) -> tuple[list[Location], list[
         for other in holding:
             if other is chosen:
                 continue
-            why = ("it is hidden" if other.hidden and not chosen.hidden
-                   else f"the table is read from sheet '{chosen.name}'")
-            issues.append(Issue("ambiguous-source", f"sheet '{other.name}' of {path.name} was "
-                                f"not read: {why}", table, path.name, other.name))
+            why = (Message("issue.ambiguous-source.hidden_skipped", sheet=other.name,
+                           file=path.name) if other.hidden and not chosen.hidden
+                   else Message("issue.ambiguous-source.other_sheet", sheet=other.name,
+                                file=path.name, chosen=chosen.name))
+            issues.append(Issue("ambiguous-source", why, table, path.name, other.name))
         if chosen.hidden:
-            issues.append(Issue("ambiguous-source", f"the {table} table is read from sheet "
-                                f"'{chosen.name}', which is hidden in {path.name}", table,
-                                path.name, chosen.name))
+            issues.append(Issue("ambiguous-source", Message(
+                "issue.ambiguous-source.hidden_read", table=table_name(table),
+                sheet=chosen.name, file=path.name), table, path.name, chosen.name))
     if strict and not locations and (table := table_for_name(path.stem)):
         locations.append(Location(table, path))  # e.g. activities.xlsx given directly
     return locations, issues
@@ -191,14 +195,14 @@ def read_grid(path: Path, sheet: str | None, table: str) -> tuple[pd.DataFrame, 
     if sheet is None:
         sheet = next((n for n in names if table_for_name(n) == table), names[0] if names else None)
     if sheet is None:
-        raise UnreadableFile("the workbook has no sheets")
+        raise UnreadableFile("file.no_sheets")
     try:
         # header_row=None with skip_rows=0 keeps leading blank rows, so index + 1
         # is the row number; every cell as text so no value is lost to type guessing.
         grid = reader.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string",
                                  schema_sample_rows=None).to_pandas()
     except Exception as exc:
-        raise UnreadableFile(f"sheet '{sheet}' cannot be read ({_short(exc)})") from exc
+        raise UnreadableFile("file.sheet_unreadable", sheet=sheet, detail=_short(exc)) from exc
     grid.columns = range(grid.shape[1])
     return grid, np.arange(1, len(grid) + 1), sheet
 
@@ -220,17 +224,16 @@ def read_csv_grid(path: Path) -> tuple[pd.DataFrame, np.ndarray]:
                 starts.append(line + 1)
                 width = max(width, len(record))
                 if width > limits.columns:
-                    raise UnreadableFile(f"line {line + 1} has {len(record):,} columns; the "
-                                         f"limit is {limits.columns:,} columns")
+                    raise UnreadableFile("file.csv_wide_line", line=line + 1,
+                                         count=len(record), limit=limits.columns)
                 if len(rows) > limits.rows:
-                    raise UnreadableFile(f"the file has more than {limits.rows:,} rows; the "
-                                         f"limit is {limits.rows:,} rows")
+                    raise UnreadableFile("file.csv_too_many_rows", limit=limits.rows)
             line = reader.line_num
     except csv.Error as exc:
-        raise UnreadableFile(f"line {reader.line_num}: {exc}") from exc
+        raise UnreadableFile("file.csv_error", line=reader.line_num, detail=str(exc)) from exc
     if len(rows) * width > limits.cells:
-        raise UnreadableFile(f"the file spans {len(rows):,} rows by {width:,} columns; the "
-                             f"limit is {limits.cells:,} cells")
+        raise UnreadableFile("file.csv_too_many_cells", rows=len(rows), columns=width,
+                             limit=limits.cells)
     grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="str")
     return grid, np.asarray(starts, dtype=int)
 
@@ -244,7 +247,7 @@ def decode_text(data: bytes) -> str:
     try:
         return data.decode("cp1251")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile("the text is neither UTF-8 nor Windows-1251") from exc
+        raise UnreadableFile("file.encoding") from exc
 
 
 def detect_delimiter(text: str) -> str:
@@ -302,8 +305,9 @@ def read_table(loc: Location) -> RawTable:
     try:
         grid, rows, raw.sheet = read_grid(loc.path, loc.sheet, loc.table)
     except UnreadableFile as exc:
-        raw.issues.append(Issue("unreadable-file", str(exc), loc.table,
-                                loc.path.name, loc.sheet))
+        raw.issues.append(Issue("unreadable-file", Message(
+            "issue.unreadable-file.reason", file=loc.path.name, why=exc.reason), loc.table,
+            loc.path.name, loc.sheet))
         return raw
     return split_grid(raw, grid, rows, spec)
 
@@ -317,11 +321,10 @@ def split_grid(raw: RawTable, grid: pd.DataFrame, rows: np.ndarray,
         missing = [c for c in spec.required if c not in found.values()]
         for name in missing:
             aliases = ", ".join((name, *spec.column(name).aliases))
-            raw.issues.append(Issue(
-                "missing-column",
-                f"required column '{name}' not found in the first "
-                f"{contract.HEADER_SEARCH_ROWS} rows (accepted headers: {aliases}); "
-                f"the {spec.name} table cannot be used", column=name, **where))
+            raw.issues.append(Issue("missing-column", Message(
+                "issue.missing-column.not_found", column=name, aliases=aliases,
+                rows=contract.HEADER_SEARCH_ROWS, table=table_name(spec.name)),
+                column=name, **where))
         return raw
     header = grid.iloc[header_pos]
     raw.headers = {name: str(header[col]) for col, name in found.items()}
@@ -337,19 +340,18 @@ def split_grid(raw: RawTable, grid: pd.DataFrame, rows: np.ndarray,
     keep = body.notna().any(axis=1).to_numpy()
     body, body_rows = body[keep], body_rows[keep]
     if personal:
-        raw.issues.append(Issue(
-            "personal-data-dropped",
-            f"{len(personal)} column(s) holding personal data were dropped on reading and "
-            f"are never kept or shown: {', '.join(personal)}", **where))
+        raw.issues.append(Issue("personal-data-dropped", Message(
+            "issue.personal-data-dropped.columns", n=len(personal),
+            columns=", ".join(personal)), **where))
     if unknown:
-        raw.issues.append(Issue(
-            "unknown-column", f"columns not in the contract were ignored: {', '.join(unknown)}",
-            **where))
+        raw.issues.append(Issue("unknown-column", Message(
+            "issue.unknown-column.ignored", columns=", ".join(unknown)), **where))
     if len(body):
         last = body.iloc[-1].dropna()
         if len(last) and contract.header_key(str(last.iloc[0])) in contract.TOTAL_WORDS:
             raw.issues.append(Issue(
-                "total-row-skipped", f"the totals row '{last.iloc[0]}' was skipped",
+                "total-row-skipped", Message("issue.total-row-skipped.skipped",
+                                             value=str(last.iloc[0])),
                 row=int(body_rows[-1]), column=str(header[last.index[0]])
                 if isinstance(header[last.index[0]], str) else None,
                 value=str(last.iloc[0]), **where))

@@ -12,9 +12,9 @@ ISSUE_COLUMNS = ("severity", "code", "table", "file", "sheet", "row", "column", 
                  "message")
 
 
-def issues_frame(dataset: Dataset) -> pd.DataFrame:
-    """Every issue, errors first, then by file and row."""
-    frame = pd.DataFrame([i.as_dict() for i in dataset.issues], columns=list(ISSUE_COLUMNS))
+def issues_frame(dataset: Dataset, lang: str = i18n.DEFAULT_LANGUAGE) -> pd.DataFrame:
+    """Every issue, errors first, then by file and row; messages in ``lang``."""
+    frame = pd.DataFrame([i.as_dict(lang) for i in dataset.issues], columns=list(ISSUE_COLUMNS))
     frame["row"] = frame["row"].astype("Int64")
     order = frame["severity"].map(SEVERITY_ORDER)
     return frame.assign(_o=order).sort_values(["_o", "file", "row"], kind="stable").drop(
@@ -55,7 +55,7 @@ def localised(frame: pd.DataFrame, lang: str, status_kind: str = "activity_statu
         out["quarter"] = _each(out["quarter"], lambda q: i18n.quarter_name(str(q), lang))
     if "table" in out:  # a table's name, not its key
         out["table"] = _each(out["table"], lambda name: i18n.t(f"table.{name}", lang)
-                             if f"table.{name}" in i18n.STRINGS else name)
+                             if i18n.has(f"table.{name}") else name)
     for col in SHARE_COLUMNS:
         if col in out and pd.api.types.is_float_dtype(out[col]):
             out[col] = _each(out[col], lambda v: i18n.percent(v, lang))
@@ -73,7 +73,7 @@ def localised(frame: pd.DataFrame, lang: str, status_kind: str = "activity_statu
         if out[col].dtype == bool:
             out[col] = out[col].map({True: i18n.t("yes", lang), False: i18n.t("no", lang)})
     return out.rename(columns={c: i18n.t(f"col.{c}", lang) for c in out.columns
-                               if f"col.{c}" in i18n.STRINGS})
+                               if i18n.has(f"col.{c}")})
 
 
 def _each(values: pd.Series, name) -> pd.Series:

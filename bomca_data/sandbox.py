@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from bomca_data import contract
-from bomca_data.issues import Issue
+from bomca_data.issues import Issue, Message
 from bomca_data.model import PROJECT_DIR, Dataset, TableStats, settings_folder
 from bomca_data.programme import load_programme
 
@@ -25,7 +25,8 @@ LIMITS = contract.LIMITS
 
 
 class CheckFailed(Exception):
-    """The child could not finish: the message says which limit it met."""
+    """The child could not finish: the message (a ``Message``) says which limit it met,
+    or why the files cannot be read."""
 
 
 MEMORY_ENV = "BOMCA_CHECK_MEMORY_MB"  # a deployment may set a lower (or higher) cap
@@ -55,21 +56,26 @@ def check(source: Path, timeout: float = LIMITS.check_seconds) -> Dataset:
         done = subprocess.run(command, cwd=PROJECT_DIR, capture_output=True, timeout=timeout,
                               env={**os.environ, "PYTHONUNBUFFERED": "1"}, check=False)
     except subprocess.TimeoutExpired as exc:
-        raise CheckFailed(f"checking the files took longer than {timeout:.0f} s, the limit; "
-                          "they were not accepted") from exc
+        raise CheckFailed(Message("check.too_slow", seconds=round(timeout))) from exc
     if done.returncode == 2:
-        raise CheckFailed(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1]
-                          .removeprefix("error: ")[:500])
+        raise CheckFailed(_child_error(done))
     try:
         if done.returncode not in (0, 1):
             raise ValueError(done.returncode)
         report = json.loads(done.stdout)
     except ValueError as exc:  # killed, or ended without its report
-        raise CheckFailed(f"checking the files needed more than {memory_limit() // 2**20:,} "
-                          "MB of memory or too much time, the limits; they were not "
-                          "accepted") from exc
-    issues = [Issue(**{k: v for k, v in entry.items() if k != "severity"})
-              for entry in report["issues"]]
+        raise CheckFailed(Message("check.too_big", limit=memory_limit() // 2**20)) from exc
+    issues = [Issue.from_json(entry) for entry in report["issues"]]
     stats = {name: TableStats(t["file"], t["sheet"], t["rows_read"], t["rows_valid"])
              for name, t in report["tables"].items()}
     return Dataset(source, load_programme(settings_folder(source)), {}, issues, stats)
+
+
+def _child_error(done: subprocess.CompletedProcess) -> str:
+    """Why the child could not read the files: its message (to be written in the
+    reader's language) when it gave one, else the last line it wrote."""
+    try:
+        return Message.from_json(json.loads(done.stdout)["error"])
+    except (ValueError, KeyError, TypeError):
+        return (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["?"])[-1] \
+            .removeprefix("error: ")[:500]

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bomca_data import contract, read
+from bomca_data.issues import Message
 
 CURRENT = "current"
 VERSIONS = "versions"
@@ -138,7 +139,8 @@ def _upload_locations(files: list[Path]) -> list[read.Location]:
             try:
                 names = read.sheet_names(path)
             except read.UnreadableFile as exc:
-                raise StoreError(f"{path.name}: {exc}") from exc
+                raise StoreError(Message("source.unreadable", file=path.name, why=exc.reason)
+                                 ) from exc
             for sheet in names:
                 if (t := read.table_for_name(sheet)) and t not in found:
                     found[t] = read.Location(t, path, sheet)
@@ -149,8 +151,7 @@ def plan(folder: Path, files: list[Path]) -> tuple[list[read.Location], list[rea
     """(the uploaded tables, the current tables they leave in place)."""
     uploaded = _upload_locations(files)
     if not uploaded:
-        raise StoreError("none of the files holds a table: name a file or a sheet after one "
-                         f"({', '.join(contract.TABLES)})")
+        raise StoreError(Message("source.no_table", tables=", ".join(contract.TABLES)))
     replaced = {loc.table for loc in uploaded}
     kept = [loc for loc in _locations_of(folder) if loc.table not in replaced]
     return uploaded, kept

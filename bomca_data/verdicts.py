@@ -59,13 +59,18 @@ def _figure_value(value: float, indicator: str, lang: str) -> str:
 
 def published_figure(statement, lang: str) -> str:
     """"Events held in the year (2024)": the indicator's name and the statement's scope."""
+    return f"{i18n.term('published_indicator', statement.indicator, lang)} " \
+           f"({published_scope(statement, lang)})"
+
+
+def published_scope(statement, lang: str) -> str:
+    """"Kazakhstan, 2024", or "whole programme": what a statement counts over."""
     scope = [i18n.term("country", statement.country, lang)
              if isinstance(statement.country, str) else "",
              i18n.component_short(statement.component, lang)
              if isinstance(statement.component, str) else "",
              "" if pd.isna(statement.year) else str(int(statement.year))]
-    where = ", ".join(s for s in scope if s) or i18n.t("published.whole", lang)
-    return f"{i18n.term('published_indicator', statement.indicator, lang)} ({where})"
+    return ", ".join(s for s in scope if s) or i18n.t("published.whole", lang)
 
 
 def published_table(found: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -78,14 +83,15 @@ def published_table(found: pd.DataFrame, lang: str) -> pd.DataFrame:
         rows.append({
             "statement_id": r.statement_id, "date": i18n.date(r.date.date(), lang),
             "source": r.source,
-            "figure": published_figure(r, lang),
+            "figure": i18n.term("published_indicator", r.indicator, lang),
+            "scope": published_scope(r, lang),
             "published": f"{i18n.term('comparison', r.comparison, lang)} "
                          f"{_figure_value(r.value, r.indicator, lang)}",
             "computed": computed, "verdict": published_verdict(r.verdict, lang),
             "quote": r.quote if isinstance(r.quote, str) else ""})
     # the verdict within reach on a laptop's screen; where it was published after it
-    frame = pd.DataFrame(rows, columns=["figure", "published", "computed", "verdict", "date",
-                                        "source", "quote", "statement_id"])
+    frame = pd.DataFrame(rows, columns=["figure", "scope", "published", "computed", "verdict",
+                                        "date", "source", "quote", "statement_id"])
     return frame.rename(columns={c: i18n.t(f"col.{c}", lang) for c in frame.columns})
 
 

@@ -26,7 +26,7 @@ if view is not None:
                                                "activity_type", "activities", lang,
                                                t("components.by_type"), view.subtitle,
                                                t("axis.activities"), horizontal=True),
-                          rows, "component-by-type")
+                          rows, "component-by-type", half=True)
         with right:
             rows = figures.cross_count(acts, "component", "status", programme.components,
                                        codes(ACTIVITY_STATUSES))
@@ -34,7 +34,7 @@ if view is not None:
                                                "activity_status", "activities", lang,
                                                t("components.by_status"), view.subtitle,
                                                t("axis.activities"), horizontal=True),
-                          rows, "component-by-status")
+                          rows, "component-by-status", half=True)
         st.caption(t("components.all_statuses"))
         rows = figures.cross_count(done.dropna(subset=["year"]), "year", "component",
                                    programme.year_keys(view.filters.year_kind),

@@ -34,7 +34,7 @@ if view is not None:
                                                "component", "activities", lang,
                                                t("countries.by_component"), view.subtitle,
                                                t("axis.activities"), horizontal=True, half=True),
-                          rows, "country-by-component")
+                          rows, "country-by-component", half=True)
         with right:
             years = programme.year_keys(view.filters.year_kind)
             rows = figures.cross_count(done.dropna(subset=["year"]), "country", "year", keys,
@@ -42,5 +42,5 @@ if view is not None:
             widgets.chart(view, charts.stacked(rows, "year", "year", "country", "country",
                                                "activities", lang, t("countries.by_year"),
                                                view.subtitle, t("axis.activities"), half=True),
-                          rows, "country-by-year")
+                          rows, "country-by-year", half=True)
             widgets.years_note(view)

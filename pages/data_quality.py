@@ -9,7 +9,7 @@ view = state.current_view()
 if view is not None:
     banners.page_header(view, "page.quality", "quality.intro")
     ds, lang, t = view.dataset, view.lang, view.t
-    tables, issues = report.tables_frame(ds), report.issues_frame(ds)
+    tables, issues = report.tables_frame(ds), report.issues_frame(ds, view.lang)
     counts = report.totals(tables, issues)
     widgets.kpi_row([(t(f"kpi.{key}"), widgets.fmt(n, lang), None) for key, n in counts.items()])
     left, right = st.columns(2)
@@ -17,7 +17,7 @@ if view is not None:
         rows = report.rows_long(tables)
         widgets.chart(view, charts.stacked(rows, "table", "table", "kind", "rows", "rows", lang,
                                            t("quality.rows_chart"), view.subtitle,
-                                           t("axis.rows"), horizontal=True), tables, "rows")
+                                           t("axis.rows"), horizontal=True), tables, "rows", half=True)
     with right:  # an empty chart would be axes around nothing: a sentence instead
         rows = report.issue_counts(issues)
         if rows.empty:
@@ -27,7 +27,7 @@ if view is not None:
             widgets.chart(view, charts.bars(rows, "code", "issues", None, lang,
                                             t("quality.codes_chart"), view.subtitle,
                                             t("axis.issues"), horizontal=True), rows,
-                          "issue-codes")
+                          "issue-codes", half=True)
     st.subheader(t("validation.tables"))
     st.dataframe(report.localised(tables, lang), hide_index=True)
     st.subheader(t("validation.issues"))

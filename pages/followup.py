@@ -31,14 +31,14 @@ if view is not None:
                                                 "rec_status", lang, t("followup.by_status"),
                                                 view.subtitle, t("axis.recommendations"),
                                                 horizontal=True), by_status, "recs-by-status",
-                              status_kind="rec_status")
+                              status_kind="rec_status", half=True)
             with right:
                 rows = figures.count_by(recs, "output_type", codes(OUTPUT_TYPES),
                                         value="recommendations")
                 widgets.chart(view, charts.bars(rows, "output_type", "recommendations",
                                                 "output_type", lang, t("followup.by_type"),
                                                 view.subtitle, t("axis.recommendations"),
-                                                horizontal=True), rows, "recs-by-type")
+                                                horizontal=True), rows, "recs-by-type", half=True)
             left, right = st.columns(2)
             with left:
                 rows = figures.cross_count(recs, "country", "status",
@@ -49,7 +49,7 @@ if view is not None:
                                                    "rec_status", "recommendations", lang,
                                                    t("followup.by_country"), view.subtitle,
                                                    t("axis.recommendations"), horizontal=True, half=True),
-                              rows, "recs-by-country", status_kind="rec_status")
+                              rows, "recs-by-country", status_kind="rec_status", half=True)
             with right:
                 rows = figures.cross_count(recs.dropna(subset=["component"]), "component",
                                            "status", data.programme.components, statuses
@@ -58,7 +58,7 @@ if view is not None:
                                                    "rec_status", "recommendations", lang,
                                                    t("followup.by_component"), view.subtitle,
                                                    t("axis.recommendations"), horizontal=True, half=True),
-                              rows, "recs-by-component", status_kind="rec_status")
+                              rows, "recs-by-component", status_kind="rec_status", half=True)
             if verdicts.has_targets(view):
                 verdicts.target_chart(view, "recommendations_implemented",
                                       t("axis.recommendations"), "targets-recommendations")

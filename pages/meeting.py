@@ -32,12 +32,12 @@ if view is not None:
     with left:
         widgets.chart(view, charts.bars(by_component, "component", "activities", "component", lang,
                                         t("brief.by_component"), subtitle, t("axis.activities"),
-                                        horizontal=True), by_component, "brief-by-component")
+                                        horizontal=True), by_component, "brief-by-component", half=True)
     with right:
         rows = by_type[by_type["activities"] > 0]
         widgets.chart(view, charts.bars(rows, "activity_type", "activities", "activity_type", lang,
                                         t("brief.by_type"), subtitle, t("axis.activities"),
-                                        horizontal=True), rows, "brief-by-type")
+                                        horizontal=True), rows, "brief-by-type", half=True)
     rows = brief["targets"]
     widgets.chart(view, charts.actual_vs_target(rows, lang, t("brief.targets"), subtitle,
                                                 t("axis.activities")), rows, "brief-targets")
@@ -49,12 +49,12 @@ if view is not None:
         widgets.chart(view, charts.bars(by_agency_type, "agency_type", "attendances", "agency_type",
                                         lang, t("participants.by_agency_type"), subtitle,
                                         t("axis.attendances"), horizontal=True),
-                      by_agency_type, "brief-agency-types")
+                      by_agency_type, "brief-agency-types", half=True)
     with right:
         widgets.chart(view, charts.bars(agencies, "agency", "attendances", None, lang,
                                         t("participants.agencies"), subtitle,
                                         t("axis.attendances"), horizontal=True),
-                      agencies, "brief-agencies")
+                      agencies, "brief-agencies", half=True)
 
     st.header(t("brief.recommendations"))
     widgets.recommendation_list(view, brief["open"])

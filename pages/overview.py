@@ -51,12 +51,12 @@ if view is not None:
             widgets.chart(view, charts.bars(rows, "component", "activities", "component", lang,
                                             t("overview.by_component"), view.subtitle,
                                             t("axis.activities"), horizontal=True), rows,
-                          "completed-by-component")
+                          "completed-by-component", half=True)
         with right:
             rows = figures.count_by(done, "country", (*programme.countries, "RG"), explode=True)
             widgets.chart(view, charts.bars(rows, "country", "activities", "country", lang,
                                             t("overview.by_country"), view.subtitle,
-                                            t("axis.activities")), rows, "completed-by-country")
+                                            t("axis.activities")), rows, "completed-by-country", half=True)
             widgets.multi_country_note(view, done, rows)
 
     if not widgets.missing_table(view, "targets"):

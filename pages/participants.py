@@ -27,14 +27,14 @@ if view is not None:
                 rows = figures.participation_by(data, as_of, "country", data.programme.countries)
                 widgets.chart(view, charts.paired(rows, "country", "country", lang,
                                                   t("participants.by_country"), view.subtitle,
-                                                  t("axis.people")), rows, "people-by-country")
+                                                  t("axis.people")), rows, "people-by-country", half=True)
             with right:
                 rows = figures.participation_by(data, as_of, "agency_type", codes(AGENCY_TYPES))
                 rows = rows[(rows["attendances"] > 0)]
                 widgets.chart(view, charts.paired(rows, "agency_type", "agency_type", lang,
                                                   t("participants.by_agency_type"), view.subtitle,
                                                   t("axis.people"), horizontal=True),
-                              rows, "people-by-agency-type")
+                              rows, "people-by-agency-type", half=True)
             kind = view.filters.year_kind
             left, right = st.columns(2)
             with left:
@@ -42,13 +42,13 @@ if view is not None:
                                                 data.programme.year_keys(kind), kind)
                 widgets.chart(view, charts.paired(rows, "year", "year", lang,
                                                   t("participants.by_year"), view.subtitle,
-                                                  t("axis.people")), rows, "people-by-year")
+                                                  t("axis.people")), rows, "people-by-year", half=True)
             with right:
                 rows = figures.women_share_over_time(data, as_of, kind)
                 widgets.chart(view, charts.lines(rows, "year", "women_share", lang,
                                                  t("participants.women"), view.subtitle,
                                                  t("axis.share"), percent=True, x_kind="year"),
-                              rows, "women-share")
+                              rows, "women-share", half=True)
             widgets.years_note(view)
             left, right = st.columns(2)
             with left:
@@ -56,16 +56,16 @@ if view is not None:
                 widgets.chart(view, charts.bars(rows, "label", "attendances", None, lang,
                                                 t("participants.agencies"), view.subtitle,
                                                 t("axis.attendances"), horizontal=True),
-                              rows, "top-agencies")
+                              rows, "top-agencies", half=True)
             with right:
                 widgets.chart(view, charts.bars(repeat, "activities_attended", "people", None,
                                                 lang, t("participants.repeat"), view.subtitle,
-                                                t("axis.people")), repeat, "repeat-attendance")
+                                                t("axis.people")), repeat, "repeat-attendance", half=True)
             if verdicts.has_targets(view):
                 left, right = st.columns(2)
                 with left:
                     verdicts.target_chart(view, "participants", t("axis.attendances"),
-                                          "targets-participants")
+                                          "targets-participants", half=True)
                 with right:
                     verdicts.target_chart(view, "women_share", t("axis.share"),
-                                          "targets-women")
+                                          "targets-women", half=True)

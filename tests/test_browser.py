@@ -298,3 +298,48 @@ def test_a_copied_link_keeps_the_as_of_date_and_the_figures(server, browser):
     settle(page, 4)
     assert metric(page, "Activities completed") == shown
     second.close()
+
+
+SIZES = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
+# what a reader would see cut: a card's label or value (ellipsis: wider than its box), a
+# chart's title or subtitle running out of its chart
+CUT_TEXT = """() => {
+  const cut = [];
+  for (const card of document.querySelectorAll('[data-testid="stMetric"]')) {
+    for (const e of card.querySelectorAll('[data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] *'))
+      if (e.scrollWidth > e.clientWidth + 1) { cut.push('card: ' + card.innerText); break; }
+  }
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    const box = plot.querySelector('.main-svg').getBoundingClientRect();
+    for (const text of plot.querySelectorAll('.g-gtitle text')) {
+      const r = text.getBoundingClientRect();
+      if (r.width && (r.right > box.right + 1 || r.left < box.left - 1))
+        cut.push('chart title: ' + text.textContent);
+    }
+  }
+  return cut;
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_no_card_or_chart_title_is_cut_at_laptop_and_projector_sizes(
+        server, browser, lang, size, tmp_path_factory):
+    """Every page in each language at 1366x768 (a laptop) and 1920x1080 (a projector):
+    a screenshot of each (saved under the pytest temp folder, or $BOMCA_SCREENSHOTS), and
+    no card value or label and no chart title cut."""
+    url, _ = server
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  locale="ru-RU" if lang == "ru" else "en-GB")
+    page = context.new_page()
+    cut = {}
+    for path, charts in PAGES.items():
+        page.goto(f"{url}/{path}?lang={lang}")
+        settle(page, charts)
+        page.screenshot(path=str(shot_path(f"{path or 'overview'}-{lang}-{size}",
+                                           tmp_path_factory)), full_page=True)
+        if found := page.evaluate(CUT_TEXT):
+            cut[path or "overview"] = found
+    context.close()
+    assert not cut, cut

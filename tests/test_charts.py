@@ -150,3 +150,21 @@ def test_count_axes_have_whole_number_ticks():
                              "n", "en", "t", "s", "v")
     assert stacked.layout.yaxis.dtick == 20 and float(stacked.layout.yaxis.dtick).is_integer()
     assert [charts.count_step(t) for t in (3, 7, 40, 700)] == [1, 2, 10, 200]
+
+
+def test_a_long_title_wraps_between_words_and_makes_room():
+    title = ("Участники по типам ведомств и странам, по состоянию на дату отчёта, с учётом "
+             "всех мероприятий")
+    frame = pd.DataFrame({"k": ["a"], "v": [1]})
+    one = charts.bars(frame, "k", "v", None, "ru", "Коротко", "s", "a")
+    two = charts.bars(frame, "k", "v", None, "ru", title, "s", "a")
+    lines = two.layout.title.text.split("<br>")
+    assert len(lines) == 2 and " ".join(lines) == title
+    assert all(len(line) <= charts.TITLE_WIDTH for line in lines)
+    assert two.layout.margin.t - one.layout.margin.t == charts.TITLE_LINE
+    half = charts.fit_title(charts.bars(frame, "k", "v", None, "ru", title, "s", "a"))
+    lines = half.layout.title.text.split("<br>")
+    assert len(lines) == 3 and " ".join(lines) == title
+    assert all(len(line) <= charts.HALF_TITLE_WIDTH for line in lines)
+    assert half.layout.margin.t - one.layout.margin.t == 2 * charts.TITLE_LINE
+    assert half.layout.height - one.layout.height == 2 * charts.TITLE_LINE

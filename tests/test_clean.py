@@ -118,7 +118,7 @@ def test_derived_status_is_one_info_per_table(tmp_path):
     ds = source(tmp_path, activities=[ACTIVITY_HEADER, activity(1, status=None),
                                       activity(2, status=None), activity(3)])
     (issue,) = ds.issues
-    assert issue.code == "derived-status" and "2 row(s)" in issue.message
+    assert issue.code == "derived-status" and "blank in 2 rows" in issue.message
 
 
 def test_participant_country_defaults_to_the_activity_country(tmp_path):

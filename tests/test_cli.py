@@ -65,7 +65,9 @@ def test_validate_json_shape(capsys, bad_source):
     assert error == {"severity": "error", "code": "type-error", "table": "activities",
                      "file": "activities.xlsx", "sheet": "Sheet1", "row": 4,
                      "column": "start_date", "value": "soon", "message": error["message"],
-                     "country": "KZ"}
+                     "country": "KZ", "template": {"key": "issue.type-error.date", "params": {
+                         "value": {"key": "issue.quoted", "params": {"value": "soon"}}}}}
+    assert error["message"].startswith("cannot read 'soon' as a date")
 
 
 def test_csv_issues_have_a_null_sheet(capsys, tmp_path):

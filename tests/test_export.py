@@ -137,3 +137,23 @@ def test_the_workbook_ends_with_the_counting_rules_in_the_readers_language(tmp_p
     assert lines[0] == "Как считаются показатели"
     assert any(line.startswith("Участия учитывают каждое участие") for line in lines)
     assert len(lines) == 1 + len(export.DEFINITIONS)
+
+
+def test_data_sheets_hold_names_in_the_readers_language_beside_the_codes(tmp_path):
+    write(tmp_path / "activities.xlsx", [
+        ACTIVITY_HEADER, activity(1, country="KZ;UZ", component="C4"),
+        activity(2, country="RG", status="planned")])
+    ds = load_dataset(tmp_path)
+    for lang, names in (("en", ["Kazakhstan; Uzbekistan", "Regional"]),
+                        ("ru", ["Казахстан; Узбекистан", "Региональный"])):
+        wb = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes(
+            ds, filters.Filters(), D, lang)))
+        sheet = pd.DataFrame(list(wb["activities"].values)[1:],
+                             columns=[c.value for c in wb["activities"][1]])
+        header = list(sheet.columns)
+        assert header[header.index("country") + 1] == "country_name"
+        assert list(sheet["country"]) == ["KZ;UZ", "RG"]
+        assert list(sheet["country_name"]) == names
+        assert sheet["status_name"].iloc[1] == ("Planned" if lang == "en" else "Запланировано")
+        assert sheet["component_name"].iloc[0] == (
+            "C4 Cross-border cooperation" if lang == "en" else "C4 Трансграничное сотрудничество")

@@ -1,49 +1,93 @@
-"""Every interface string exists in English and Russian; numbers and dates are written
+"""The gettext catalogues: every key the code uses exists in English and Russian, none is
+unused, placeholders and plural forms agree; numbers and dates are written
 the way each language writes them."""
 
 import datetime as dt
+import os
+import re
+import string
+import subprocess
+import sys
 
 import pytest
+from babel.messages.pofile import read_po
 
-from bomca_data import contract, i18n
+from bomca_data import contract, i18n, translations
 
-PLURAL_FORMS = {"en": {"one", "other"}, "ru": {"one", "few", "many", "other"}}
-
-
-def _forms(texts: dict, lang: str) -> list[str]:
-    """A text, or each of its plural forms."""
-    text = texts[lang]
-    return list(text.values()) if isinstance(text, dict) else [text]
+NPLURALS = {"en": 2, "ru": 3}  # gettext's forms: en 1 / other; ru 1, 21 / 2-4 / 5-20
 
 
-def _placeholders(text: str) -> list[str]:
-    return sorted(part.split("}")[0] for part in text.split("{")[1:])
+def _entries(lang: str) -> dict[str, tuple[str, ...]]:
+    """Each key's text, or its plural forms, in the language's catalogue (read as a
+    translator's editor would: fuzzy entries do not count)."""
+    catalogue = read_po(i18n.catalogue_path(lang).open("rb"), locale=lang)
+    return {str(m.id[0] if m.pluralizable else m.id):
+            (m.string if isinstance(m.string, tuple) else (m.string,))
+            for m in catalogue if m.id and not m.fuzzy}
 
 
-@pytest.mark.parametrize("key", sorted(i18n.STRINGS))
-def test_every_key_has_both_languages(key):
-    texts = i18n.STRINGS[key]
-    assert set(texts) == set(i18n.LANGUAGES)
+def _placeholders(text: str) -> tuple[str, ...]:
+    return tuple(sorted({name for _, name, _, _ in string.Formatter().parse(text) if name}))
+
+
+def test_catalogues_are_gettext_with_the_languages_plural_rules():
     for lang in i18n.LANGUAGES:
-        assert all(form.strip() for form in _forms(texts, lang))
-        if isinstance(texts[lang], dict):  # every plural form of the language
-            assert set(texts[lang]) == PLURAL_FORMS[lang], (key, lang)
-    placeholders = {_str(p) for lang in i18n.LANGUAGES for form in _forms(texts, lang)
-                    for p in [_placeholders(form)]}
-    assert len(placeholders) == 1, (key, placeholders)
+        header = read_po(i18n.catalogue_path(lang).open("rb"), locale=lang)
+        assert header.num_plurals == NPLURALS[lang]
+        assert header.locale.language == lang
 
 
-def _str(items: list[str]) -> str:
-    return ",".join(items)
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_no_key_missing_in_a_language(lang):
+    entries = _entries(lang)
+    missing = {key: where for key, where in translations.used_keys().items()
+               if not all(entries.get(key, ("",)))}
+    assert not missing, f"not translated in {lang} (key: first use): {missing}"
+
+
+def test_no_unused_key():
+    unused = i18n.message_keys() - set(translations.used_keys())
+    assert not unused, f"in the catalogue, used nowhere: {sorted(unused)}"
+    assert set(_entries("ru")) == set(_entries("en"))
+
+
+def test_placeholders_agree_between_languages_and_forms():
+    english, russian = _entries("en"), _entries("ru")
+    for key, texts in english.items():
+        expected = {_placeholders(text) for text in texts}
+        assert len(expected) == 1, key
+        assert {_placeholders(text) for text in russian[key]} == expected, key
+
+
+def test_a_plural_text_has_every_form_of_the_language():
+    for lang in i18n.LANGUAGES:
+        for key, forms in _entries(lang).items():
+            if i18n.is_plural(key):
+                assert len(forms) == NPLURALS[lang] and all(forms), (key, lang)
+
+
+def test_the_template_workflow_keeps_the_catalogues_as_they_are(tmp_path):
+    """`make translations` run now would add and remove nothing: what pybabel extracts
+    from the code is what the catalogues hold, plural forms included."""
+    pot = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F",
+                    "babel.cfg", "--no-location", "-o", str(pot), "."], cwd=i18n.ROOT,
+                   env={**os.environ, "PYTHONPATH": str(i18n.ROOT)}, check=True,
+                   capture_output=True)
+    template = read_po(pot.open("rb"))
+    extracted = {str(m.id[0] if m.pluralizable else m.id): m.pluralizable for m in template if m.id}
+    assert extracted == {key: i18n.is_plural(key) for key in i18n.message_keys()}
 
 
 def test_russian_text_is_russian():
-    for key, texts in i18n.STRINGS.items():
-        if texts["ru"] == texts["en"]:  # a proper name, the same in both ("BOMCA 10")
-            assert not any(w.islower() for w in texts["en"].split()), key
+    english, russian = _entries("en"), _entries("ru")
+    for key, forms in russian.items():
+        if not any(re.search("[^\\W\\d_]", re.sub(r"\{\w+\}", "", f)) for f in forms):
+            continue  # punctuation and placeholders only: "{source}: {errors}, ..."
+        if forms == english[key]:  # a proper name, the same in both ("BOMCA 10", "Y{n}")
+            assert not any(w.islower() for w in english[key][0].split()), key
             continue
-        assert all(any("а" <= ch.lower() <= "я" for ch in form) for form in _forms(texts, "ru")
-                   ), key
+        assert all(re.search("[а-яё]", form.lower()) for form in forms), key
 
 
 @pytest.mark.parametrize(("n", "ru"), [
@@ -58,10 +102,34 @@ def test_real_plural_forms(n, ru):
 
 
 def test_no_faked_plurals_anywhere():
-    for key, texts in i18n.STRINGS.items():
-        for lang in i18n.LANGUAGES:
-            for form in _forms(texts, lang):
+    for lang in i18n.LANGUAGES:
+        for key, forms in _entries(lang).items():
+            for form in forms:
                 assert not any(f in form for f in ("(s)", "(и)", "(а)", "(ов)", "(ей)")), key
+
+
+def test_an_untranslated_text_falls_back_to_english_and_an_unknown_key_fails(
+        tmp_path, monkeypatch):
+    for lang in i18n.LANGUAGES:
+        copy = tmp_path / lang / "LC_MESSAGES" / "messages.po"
+        copy.parent.mkdir(parents=True)
+        text = i18n.catalogue_path(lang).read_text(encoding="utf-8")
+        if lang == "ru":  # a new key, not translated yet
+            text = text.replace('msgstr "Завершено мероприятий"', 'msgstr ""')
+        copy.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(i18n, "LOCALES", tmp_path)
+    caches = (i18n.catalogue, i18n._translations, i18n.message_keys, i18n.is_plural)
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        assert i18n.t("kpi.completed", "ru") == "Activities completed"
+        assert i18n.t("kpi.started", "ru") == "Начато мероприятий"
+        with pytest.raises(KeyError):
+            i18n.t("kpi.no_such_key", "ru")
+    finally:
+        monkeypatch.undo()
+        for cached in caches:
+            cached.cache_clear()
 
 
 @pytest.mark.parametrize("kind", sorted(contract.VOCABULARIES))

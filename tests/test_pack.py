@@ -138,3 +138,30 @@ def test_the_pack_as_libreoffice_renders_it_breaks_no_word(ds, tmp_path, lang):
     lines = text.splitlines()
     broken = [w for w in sorted(words) if not any(w in line for line in lines)]
     assert broken == [], (lang, broken)
+
+
+@pytest.mark.parametrize(("country", "lang"), [("KZ", "ru"), ("RG", "en")])
+def test_a_table_cut_short_links_to_the_page_that_lists_it_all(ds, country, lang):
+    b = brief.build(ds, country, dt.date(2024, 9, 12))
+    prs = Presentation(io.BytesIO(pack.meeting_pack(b, lang, "x", "https://bomca.example.org/")))
+    links = [run.hyperlink.address for slide in prs.slides for shape in slide.shapes
+             if shape.has_text_frame for para in shape.text_frame.paragraphs
+             for run in para.runs if run.hyperlink.address]
+    expected = ("https://bomca.example.org/meeting?lang=" + lang + "&as_of=2024-09-12" +
+                ("&country=KZ" if country == "KZ" else ""))
+    assert links and set(links) == {expected}
+    text = "\n".join(slides_text(prs))
+    assert ("на странице «Материалы заседания»" if lang == "ru" else
+            "on the dashboard's Meeting brief page") in text
+    plain = Presentation(io.BytesIO(pack.meeting_pack(b, lang, "x")))  # no address known
+    assert "http" not in "\n".join(slides_text(plain))
+
+
+def test_the_dashboard_address_may_come_from_the_programme_settings(tmp_path):
+    from bomca_data.programme import SettingsError, load_programme
+
+    (tmp_path / "programme.toml").write_text('[programme]\ndashboard_url = "https://x.org/b"\n')
+    assert load_programme(tmp_path).dashboard_url == "https://x.org/b"
+    (tmp_path / "programme.toml").write_text('[programme]\ndashboard_url = "javascript:x"\n')
+    with pytest.raises(SettingsError):
+        load_programme(tmp_path)

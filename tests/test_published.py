@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from bomca_data import cli, filters
+from bomca_data import cli, filters, i18n
 from bomca_data.figures import published
 from bomca_data.model import DEMO_DIR, load_dataset
 from tests import oracle
@@ -197,8 +197,9 @@ def test_the_published_figures_page_shows_every_statement_agreeing(monkeypatch, 
     at = open_page(monkeypatch, "pages/published.py", lang=lang)
     assert {m.label: m.value for m in at.metric}[agrees] == "8"
     table = at.dataframe[0].value
-    assert len(table) == 8 and all(v.endswith(agrees) for v in table.iloc[:, 3])
-    assert any("2024" in v for v in table.iloc[:, 0])  # the year of "77 events in 2024"
+    verdict, scope = (i18n.t(f"col.{c}", lang) for c in ("verdict", "scope"))
+    assert len(table) == 8 and all(v.endswith(agrees) for v in table[verdict])
+    assert "2024" in set(table[scope])  # the year of "77 events in 2024"
     if lang != "en":  # AppTest reruns a page without app.py's language picker
         return
     closed = len(at.dataframe)

@@ -14,7 +14,7 @@ from bomca_data.ui import widgets
 from tests.test_pages import APP, PAGES
 
 RAW = re.compile(r"^(None|nan|NaN|NaT|<NA>)$|\d{4}-\d\d-\d\d[ T]\d\d:\d\d|^-?\d+\.\d{4,}$")
-KEYS = re.compile(r"\b(" + "|".join(sorted({k.split(".")[0] for k in i18n.STRINGS})) +
+KEYS = re.compile(r"\b(" + "|".join(sorted({k.split(".")[0] for k in i18n.message_keys()})) +
                   r")\.[a-z_]+\b")
 
 

@@ -35,7 +35,7 @@ def interface_texts(at: AppTest) -> list[str]:
     texts += [str(c) for frame in at.dataframe for c in frame.value.columns]
     for chart in at.get("plotly_chart"):
         layout = json.loads(chart.proto.spec)["layout"]
-        texts.append(layout["title"]["text"])
+        texts.append(layout["title"]["text"].replace("<br>", " "))
         texts += [layout.get(axis, {}).get("title", {}).get("text", "") for axis in
                   ("xaxis", "yaxis")]
         texts += [t.get("name", "") for t in json.loads(chart.proto.spec)["data"]

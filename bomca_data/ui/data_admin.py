@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from bomca_data import contract, guard, i18n, read, report, sandbox, store
+from bomca_data import contract, guard, i18n, issues, read, report, sandbox, store
 from bomca_data.model import DEMO_DIR, resolve_source
 from bomca_data.ui import auth, state
 from bomca_data.ui.state import View
@@ -33,7 +33,7 @@ def _saved(uploads, folder: Path, lang: str) -> list[Path] | None:
         try:
             guard.check_contents(path)  # a bounded scan: never parses, never allocates a grid
         except read.UnreadableFile as exc:
-            st.error(i18n.t("data.refused", lang, file=path.name, why=exc))
+            st.error(i18n.t("data.refused", lang, file=path.name, why=exc.reason.text(lang)))
             return None
         paths.append(path)
     return paths
@@ -53,22 +53,22 @@ def upload_panel(view: View, folder: Path) -> None:
             uploaded, kept = store.plan(folder, files)
             dataset = store.preview(folder, uploaded + kept, isolated=True)
         except (store.StoreError, read.SourceError) as exc:
-            st.error(str(exc))
+            st.error(issues.text(exc.args[0], view.lang))
             return
         except sandbox.CheckFailed as exc:
-            st.error(view.t("data.check_failed", why=exc))
+            st.error(view.t("data.check_failed", why=issues.text(exc.args[0], view.lang)))
             return
         st.subheader(view.t("data.preview"))
         st.caption(view.t("data.replaces", tables=", ".join(
             view.t(f"table.{loc.table}") for loc in uploaded), kept=", ".join(
             view.t(f"table.{loc.table}") for loc in kept) or "-"))
         st.dataframe(report.localised(report.tables_frame(dataset), view.lang), hide_index=True)
-        issues = report.issues_frame(dataset)
-        if len(issues):
-            st.dataframe(report.localised(issues, view.lang), hide_index=True, width="stretch")
+        found = report.issues_frame(dataset, view.lang)
+        if len(found):
+            st.dataframe(report.localised(found, view.lang), hide_index=True, width="stretch")
         allow = False
         if dataset.has_errors:
-            st.error(view.t("validation.errors", n=int((issues["severity"] == "error").sum())))
+            st.error(view.t("validation.errors", n=int((found["severity"] == "error").sum())))
             allow = st.checkbox(view.t("data.accept_errors"), key="data_allow_errors")
         if st.button(view.t("data.accept"), type="primary", key="data_accept",
                      disabled=dataset.has_errors and not allow):

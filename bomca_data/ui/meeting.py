@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
@@ -61,14 +62,28 @@ def figures(view: View, country: str, since: dt.date) -> dict:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _pack(source: str, signature: tuple, countries: tuple, country: str, as_of: dt.date,
-          since: dt.date, lang: str) -> bytes:
-    """The pack's bytes, per source content, user's countries, country, period and
-    language (the user's countries are part of the key: no one gets another's pack)."""
+def _pack(source: str, signature: tuple, countries: tuple, brief_of: tuple, lang: str,
+          base_url: str | None) -> bytes:
+    """The pack's bytes, per source content, user's countries, brief (country, as-of,
+    period start), language and dashboard address (the user's countries are part of
+    the key: no one gets another's pack)."""
     del signature  # part of the cache key only
     dataset = access.restrict(state.load_current(), countries)
-    return pack.meeting_pack(brief.build(dataset, country, as_of, since), lang,
-                             dataset.source_name())
+    return pack.meeting_pack(brief.build(dataset, *brief_of), lang, dataset.source_name(),
+                             base_url)
+
+
+def dashboard_url(view: View) -> str | None:
+    """Where the dashboard is served: the programme's ``dashboard_url``, else the
+    address this page was opened at, less the page's own path."""
+    if view.dataset.programme.dashboard_url:
+        return view.dataset.programme.dashboard_url
+    url = st.context.url
+    if not url:
+        return None
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/").removesuffix("/meeting")
+    return f"{parts.scheme}://{parts.netloc}{path}"
 
 
 def download(view: View, country: str, since: dt.date) -> None:
@@ -80,7 +95,7 @@ def download(view: View, country: str, since: dt.date) -> None:
     source = resolve_source()
     try:
         data = _pack(str(source), source_signature(source), user.countries if user else (),
-                     country, view.as_of, since, view.lang)
+                     (country, view.as_of, since), view.lang, dashboard_url(view))
     except Exception as exc:  # the page goes on; the reason is shown, and logged
         logging.getLogger(__name__).exception("meeting pack failed")
         st.error(view.t("brief.pack_failed", why=type(exc).__name__), icon=":material/error:")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from bomca_data import access, i18n
+from bomca_data import access, i18n, issues
 from bomca_data import filters as flt
 from bomca_data.model import Dataset, load_dataset, release_memory, resolve_source, source_signature
 from bomca_data.read import SourceError
@@ -135,7 +135,7 @@ def current_view() -> View | None:
     try:
         dataset = visible_dataset()
     except SourceError as exc:
-        st.error(i18n.t("error.source", lang, why=exc))
+        st.error(i18n.t("error.source", lang, why=issues.text(exc.args[0], lang)))
         return None
     as_of = st.session_state.get(AS_OF_KEY) or dataset.default_as_of()
     chosen = current_filters()

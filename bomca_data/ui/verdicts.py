@@ -60,7 +60,8 @@ def has_targets(view: View) -> bool:
     return targets is not None and len(targets) > 0
 
 
-def target_chart(view: View, indicator: str, value_title: str, name: str) -> None:
+def target_chart(view: View, indicator: str, value_title: str, name: str,
+                 half: bool = False) -> None:
     """An indicator against its targets, per programme year, for the scope in view
     (its own targets; a sentence instead when it has none). Future years show the
     target alone."""
@@ -75,4 +76,4 @@ def target_chart(view: View, indicator: str, value_title: str, name: str) -> Non
     title = view.t("verdict.against", indicator=i18n.term("indicator", indicator, view.lang))
     widgets.chart(view, charts.actual_vs_target(
         rows[["year", "actual", "target", "due", "verdict"]], view.lang, title, view.subtitle,
-        value_title, percent=indicator == targets.SHARE), rows, name)
+        value_title, percent=indicator == targets.SHARE), rows, name, half=half)

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from bomca_data import export, i18n, report, verdicts
+from bomca_data import charts, export, i18n, report, verdicts
 from bomca_data.ui.state import View
 
 
@@ -17,8 +17,11 @@ def kpi_row(items: list[tuple[str, str, str | None]]) -> None:
 
 
 def chart(view: View, fig: go.Figure, rows: pd.DataFrame, name: str,
-          status_kind: str = "activity_status") -> None:
-    """A chart, then the rows behind it one click away (``rows_behind``)."""
+          status_kind: str = "activity_status", half: bool = False) -> None:
+    """A chart, then the rows behind it one click away (``rows_behind``); ``half``: in
+    half the page's width (its title wraps sooner)."""
+    if half:
+        charts.fit_title(fig)
     st.plotly_chart(fig, theme=None, width="stretch", key=f"chart_{name}", config={
         "displaylogo": False,
         "toImageButtonOptions": {"filename": f"bomca-{name}-{view.as_of}", "scale": 2}})
