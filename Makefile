@@ -26,6 +26,7 @@ run: $(VENV)/.run-deps
 	MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=65536 $(BIN)/streamlit run app.py
 
 test: $(VENV)/.dev-deps
+	.ci/system-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

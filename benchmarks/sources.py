@@ -13,10 +13,11 @@ from bomca_data.write import write_workbook
 WORK = Path(__file__).resolve().parent / "work"  # git-ignored, safe to delete
 
 
-def scaled_frames(participant_rows: int) -> dict[str, pd.DataFrame]:
-    """The demo tables repeated until participants has ``participant_rows`` rows
-    (activities and recommendations grow in proportion, ids kept unique)."""
-    base = demo.generate()
+def scaled_frames(participant_rows: int, seed: int = demo.SEED) -> dict[str, pd.DataFrame]:
+    """The demo tables (of ``seed``) repeated until participants has
+    ``participant_rows`` rows (activities and recommendations grow in proportion, ids
+    kept unique)."""
+    base = demo.generate(seed)
     copies = max(1, math.ceil(participant_rows / len(base["participants"])))
     out = {}
     for name in ("activities", "participants", "recommendations"):
@@ -33,11 +34,22 @@ def scaled_frames(participant_rows: int) -> dict[str, pd.DataFrame]:
     return out
 
 
-def scaled_source(participant_rows: int) -> Path:
-    """A folder holding one workbook of the scaled tables (made once, then reused)."""
-    folder = WORK / f"source-{participant_rows}"
+def scaled_source(participant_rows: int, seed: int = demo.SEED,
+                  writer: str = "openpyxl") -> Path:
+    """A folder holding one workbook of the scaled tables (made once, then reused),
+    written by the project's writer (openpyxl) or by ``writer="xlsxwriter"`` (as other
+    tools write workbooks: inline strings, no shared-string table)."""
+    suffix = "" if (seed, writer) == (demo.SEED, "openpyxl") else f"-{writer}-{seed}"
+    folder = WORK / f"source-{participant_rows}{suffix}"
     path = folder / "bomca.xlsx"
     if not path.exists():
-        write_workbook(path, scaled_frames(participant_rows))
+        frames = scaled_frames(participant_rows, seed)
+        if writer == "xlsxwriter":
+            folder.mkdir(parents=True, exist_ok=True)
+            with pd.ExcelWriter(path, engine="xlsxwriter") as book:
+                for name, frame in frames.items():
+                    frame.to_excel(book, sheet_name=name, index=False)
+        else:
+            write_workbook(path, frames)
         (folder / "programme.toml").write_text(demo.PROGRAMME_TOML, encoding="utf-8")
     return folder

@@ -16,10 +16,11 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from bomca_data import contract, figures
+from bomca_data.figures import targets
 from bomca_data.filters import Filters, apply
 from bomca_data.model import Dataset
 
-REGION = "RG"
+REGION = contract.REGION
 NEXT_PERIOD_DAYS = 365  # without a next meeting, "next period" is the coming year
 
 
@@ -149,9 +150,10 @@ def period_participants(brief: Brief) -> tuple[pd.DataFrame, pd.DataFrame, float
 
 
 def target_row(brief: Brief) -> pd.DataFrame:
-    """Completed activities against the targets, per programme year."""
+    """Completed activities against the targets, per programme year, as the dashboard
+    draws them: a year not begun has its target alone."""
     countries = () if brief.regional else (brief.country,)
-    return figures.target_progress(brief.data, brief.as_of, "activities_completed", countries)
+    return targets.progress(brief.data, brief.as_of, "activities_completed", countries)
 
 
 def open_recommendations(brief: Brief) -> pd.DataFrame:

@@ -227,7 +227,7 @@ def clean_tables(raws: dict[str, RawTable], programme: Programme
         if "activities" in all_ids:
             check_reference(parts, "activity_id", all_ids["activities"], "activity")
         country = parts.frame["country"]
-        parts.flag(country.eq("RG").fillna(False).to_numpy(), "vocabulary-error", "country",
+        parts.flag(country.eq(contract.REGION).fillna(False).to_numpy(), "vocabulary-error", "country",
                    Message("issue.vocabulary-error.regional"))
         if acts:
             parts.frame["country"] = country.fillna(

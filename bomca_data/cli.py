@@ -17,7 +17,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from bomca_data import access, brief, contract, export, figures, filters, i18n, issues, pack, store
+# what every command needs; the writers (python-pptx, openpyxl), the data folder's
+# store and the sign-in code are imported by the commands that use them: a cold
+# `summary` or `validate` does not pay for them
+from bomca_data import contract, figures, filters, i18n, issues
 from bomca_data.model import DEMO_DIR, Dataset, load_dataset, resolve_source
 from bomca_data.read import SourceError
 
@@ -54,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("path", nargs="?", help="a folder or a workbook")
     sub.add_argument("--data", dest="data", help="same as PATH")
     sub.add_argument("--country", required=True, type=str.upper,
-                     choices=(*contract.NATIONAL_COUNTRIES, "RG"), help="RG for the region")
+                     choices=(*contract.NATIONAL_COUNTRIES, contract.REGION),
+                     help=f"{contract.REGION} for the region")
     sub.add_argument("--as-of", type=_date, help="YYYY-MM-DD")
     sub.add_argument("--since", type=_date, help="period start (default: the previous meeting)")
     sub.add_argument("--out", required=True, type=Path, help="the .pptx file to write")
@@ -173,6 +177,8 @@ def _summary(dataset: Dataset, as_of: dt.date, fmt: str,
 
 def _managed(args: argparse.Namespace) -> int:
     """import, history and rollback: 0 done, 1 refused (errors listed), 2 bad call."""
+    from bomca_data import store
+
     folder = resolve_source(args.data)
     if folder == DEMO_DIR:
         print("error: the bundled demonstration data is read-only: name a data folder with "
@@ -225,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         if not password:
             print("error: an empty password", file=sys.stderr)
             return EXIT_UNREADABLE
+        from bomca_data import access
+
         print(access.hash_password(password))
         return EXIT_OK
     try:
@@ -241,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return _validate(dataset, args.format, args.lang)
     if args.command == "brief":
+        from bomca_data import brief, pack
+
         b = brief.build(dataset, args.country, as_of, args.since)
         _write(args.out, pack.meeting_pack(b, args.lang, dataset.source_name(),
                                            args.dashboard_url))
@@ -251,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     if args.command == "export":
+        from bomca_data import export
+
         _write(args.out, export.workbook_bytes(dataset, chosen, as_of, args.lang))
         return EXIT_OK
     return _summary(dataset, as_of, args.format, chosen)

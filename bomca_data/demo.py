@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from bomca_data.contract import OUTPUT_TYPES
-from bomca_data.programme import Programme
+from bomca_data.contract import OUTPUT_TYPES, REGION
+from bomca_data.programme import SETTINGS_FILE, Programme
 from bomca_data.write import write_workbook
 
 SEED = 10
@@ -61,12 +61,12 @@ LEAD_PARTNERS = {"C1": "State Border Guard of Latvia",  # as published
 EARLY, LATER = (0.15, 1.25), (0.12, 1.45)
 PARTNERS = ("OSCE", "UNODC", "IOM", "UNDP", "WCO", "UNHCR")  # joint events' co-organisers
 
-COUNTRIES = ("KZ", "KG", "TJ", "TM", "UZ")
+COUNTRIES = PROGRAMME.countries
 CITIES = {
     "KZ": ("Nur-Sultan", "Almaty", "Shymkent"), "KG": ("Bishkek", "Osh", "Karakol"),
     "TJ": ("Dushanbe", "Khujand", "Khorog"), "TM": ("Ashgabat", "Turkmenabat", "Mary"),
     "UZ": ("Tashkent", "Samarkand", "Termez"),
-    "RG": ("Almaty", "Tashkent", "Bishkek", "Riga", "Vienna"),
+    REGION: ("Almaty", "Tashkent", "Bishkek", "Riga", "Vienna"),
 }
 AGENCIES = {
     "KZ": (("Border Service of the National Security Committee", "border"),
@@ -142,26 +142,26 @@ def _meetings() -> pd.DataFrame:
         ("NSG-KG-2022", "NSG", "KG", "2022-10-06", None, "Bishkek"),
         ("NSG-TJ-2022", "NSG", "TJ", "2022-10-13", None, "Dushanbe"),
         ("NSG-TM-2022", "NSG", "TM", "2022-10-27", None, "Ashgabat"),
-        ("RSG-2022", "RSG", "RG", "2022-12-08", None, "Tashkent"),
+        ("RSG-2022", "RSG", REGION, "2022-12-08", None, "Tashkent"),
         ("NSG-KZ-2023", "NSG", "KZ", "2023-09-11", None, "Astana"),
         ("NSG-UZ-2023", "NSG", "UZ", "2023-09-21", None, "Tashkent"),
         ("NSG-KG-2023", "NSG", "KG", "2023-10-05", None, "Bishkek"),
         ("NSG-TJ-2023", "NSG", "TJ", "2023-10-12", None, "Dushanbe"),
         ("NSG-TM-2023", "NSG", "TM", "2023-10-26", None, "Ashgabat"),
-        ("RSG-2023", "RSG", "RG", "2023-11-16", "2023-11-17", "Almaty"),
-        ("RSG-2024", "RSG", "RG", "2024-05-23", None, "Bishkek"),
+        ("RSG-2023", "RSG", REGION, "2023-11-16", "2023-11-17", "Almaty"),
+        ("RSG-2024", "RSG", REGION, "2024-05-23", None, "Bishkek"),
         ("NSG-KZ-2024", "NSG", "KZ", "2024-09-12", None, "Astana"),
         ("NSG-UZ-2024", "NSG", "UZ", "2024-09-26", None, "Tashkent"),
         ("NSG-KG-2024", "NSG", "KG", "2024-10-03", None, "Bishkek"),
         ("NSG-TJ-2024", "NSG", "TJ", "2024-10-10", None, "Dushanbe"),
         ("NSG-TM-2024", "NSG", "TM", "2024-10-24", None, "Ashgabat"),
-        ("RSG-2025", "RSG", "RG", RSG4_DATE.isoformat(), None, "Ashgabat"),
+        ("RSG-2025", "RSG", REGION, RSG4_DATE.isoformat(), None, "Ashgabat"),
         ("NSG-KZ-2025", "NSG", "KZ", "2025-06-05", None, "Astana"),
         ("NSG-UZ-2025", "NSG", "UZ", "2025-06-12", None, "Tashkent"),
         ("NSG-KG-2025", "NSG", "KG", "2025-06-19", None, "Bishkek"),
         ("NSG-TJ-2025", "NSG", "TJ", "2025-06-26", None, "Dushanbe"),
         ("NSG-TM-2025", "NSG", "TM", "2025-07-03", None, "Ashgabat"),
-        ("RSG-2025-FINAL", "RSG", "RG", "2025-09-18", None, "Tashkent"),
+        ("RSG-2025-FINAL", "RSG", REGION, "2025-09-18", None, "Tashkent"),
     ]
     frame = pd.DataFrame(rows, columns=["meeting_id", "meeting_type", "country", "start_date",
                                         "end_date", "location"])
@@ -182,24 +182,26 @@ class _Generator:
         r = self.rng.random()
         regional = 0.22 if component == "C4" else 0.12
         if r < regional:
-            return "RG"
+            return REGION
         if component == "C4" and r < 0.55:
             return "; ".join(sorted(self.rng.sample(COUNTRIES, 2), key=COUNTRIES.index))
         return self.rng.choices(COUNTRIES, weights=(24, 22, 22, 12, 20))[0]
 
     def activity(self, start: dt.date, status: str, reason: str | None = None,
-                 max_end: dt.date | None = None, kind: str | None = None,
-                 component: str | None = None, scope: str | None = None) -> dict:
+                 max_end: dt.date | None = None, **chosen: str) -> dict:
+        """An activity starting on ``start``; its ``kind``, ``component`` and ``scope``
+        as ``chosen``, else drawn at random."""
         rng = self.rng
-        component = component or rng.choices(("C1", "C2", "C3", "C4"),
-                                             weights=(30, 30, 21, 19))[0]
-        kind = kind or rng.choices(list(TYPE_WEIGHTS), weights=list(TYPE_WEIGHTS.values()))[0]
-        scope = scope or self._scope(component)
+        component = chosen.get("component") or rng.choices(PROGRAMME.components,
+                                                           weights=(30, 30, 21, 19))[0]
+        kind = chosen.get("kind") or rng.choices(list(TYPE_WEIGHTS),
+                                                 weights=list(TYPE_WEIGHTS.values()))[0]
+        scope = chosen.get("scope") or self._scope(component)
         days = {"conference": 2, "equipment": 1, "assessment": 10}.get(kind, rng.randint(2, 5))
         end = start + dt.timedelta(days=days - 1)
         if max_end and end > max_end:
             end = max_end
-        city = rng.choice(CITIES["RG"] if scope == "RG" or ";" in scope else CITIES[scope])
+        city = rng.choice(CITIES[REGION] if scope == REGION or ";" in scope else CITIES[scope])
         if city == "Nur-Sultan" and start >= dt.date(2022, 9, 17):
             city = "Astana"
         if kind == "study_visit":
@@ -252,7 +254,7 @@ class _Generator:
         low, high = (round(n * scale) for n in GROUP_SIZE[row["activity_type"]])
         if not high:
             return
-        scope = COUNTRIES if row["country"] == "RG" else tuple(row["country"].split("; "))
+        scope = COUNTRIES if row["country"] == REGION else tuple(row["country"].split("; "))
         seen: set[str] = set()
         for _ in range(self.rng.randint(low, high)):
             person = self._person(self.rng.choice(scope), reuse)
@@ -290,9 +292,9 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
 
     # The programme's published coordination meetings (their people attend below).
     fixed = [g.activity(dt.date(2021, 7, 22), "completed", kind="coordination_meeting",
-                        component="C1", scope="RG"),
+                        component="C1", scope=REGION),
              g.activity(dt.date(2021, 12, 9), "completed", kind="coordination_meeting",
-                        component="C4", scope="RG")]
+                        component="C4", scope=REGION)]
     fixed[0].update(title="Inception meetings with international partners",
                     end_date=dt.date(2021, 7, 26), location="Almaty", delivery="hybrid")
     fixed[1].update(title="Regional kick-off meeting on cross-border cooperation",
@@ -377,7 +379,7 @@ def _updates(rng: random.Random, recs: pd.DataFrame, meetings: pd.DataFrame) -> 
         if rec.status == "proposed" or pd.isna(rec.status_date):
             continue
         steps = ladder[:ladder.index(rec.status) + 1] if rec.status in ladder else ["declined"]
-        kind = "RSG" if rec.country == "RG" else "NSG"
+        kind = "RSG" if rec.country == REGION else "NSG"
         held = meetings[(meetings["meeting_type"] == kind) & (meetings["country"] == rec.country)
                         & (pd.to_datetime(meetings["start_date"]).dt.date > rec.date_proposed)
                         & (pd.to_datetime(meetings["start_date"]).dt.date < rec.status_date)]
@@ -419,7 +421,7 @@ def _recommendations(rng: random.Random, activities: pd.DataFrame,
             output = rng.choices(("recommendation", "guideline", "sop", "training_manual",
                                   "legal_draft"), weights=(50, 15, 15, 12, 8))[0]
             country = act["country"].split("; ")[0]
-            scope = COUNTRIES if country == "RG" else (country,)
+            scope = COUNTRIES if country == REGION else (country,)
             mine = meetings[(meetings["country"] == country) & (meetings["start_date"] > proposed)
                             & (meetings["start_date"] <= AS_OF)]
             rows.append({
@@ -452,20 +454,23 @@ def _targets() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["indicator", "year", "country", "component", "target"])
 
 
-PROGRAMME_TOML = f"""\
-# Programme settings for the bundled DEMONSTRATION data (see README.md here).
-[programme]
-name = "EU Border Management Programme in Central Asia"
-short_name = "BOMCA"
-phase = 10
-start = "2021-04-01"
-months = 54
-budget_eur = 21650000
-countries = ["KZ", "KG", "TJ", "TM", "UZ"]
-components = ["C1", "C2", "C3", "C4"]
-as_of = "{AS_OF.isoformat()}"
-demo = true
-"""
+def _settings(programme: Programme) -> str:
+    """programme.toml for the demo: the settings of ``programme``, written out."""
+    def value(v: object) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, tuple):
+            return "[" + ", ".join(value(x) for x in v) + "]"
+        if isinstance(v, dt.date | str):
+            return f'"{v}"'
+        return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+    keys = ("name", "short_name", "phase", "start", "months", "budget_eur", "countries",
+            "components", "as_of", "demo")
+    return ("# Programme settings for the bundled DEMONSTRATION data (see README.md here).\n"
+            "[programme]\n" + "".join(f"{k} = {value(getattr(programme, k))}\n" for k in keys))
+
+
+PROGRAMME_TOML = _settings(PROGRAMME)
 
 ABOUT = [
     "DEMONSTRATION DATA - NOT PROGRAMME DATA",
@@ -484,7 +489,7 @@ def write_demo(folder: Path, seed: int = SEED) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / WORKBOOK
     write_workbook(path, generate(seed), notes={"about": ABOUT})
-    (folder / "programme.toml").write_text(PROGRAMME_TOML, encoding="utf-8")
+    (folder / SETTINGS_FILE).write_text(PROGRAMME_TOML, encoding="utf-8")
     return path
 
 

@@ -85,7 +85,7 @@ def summary_sheet(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: s
     found = figures.summary(flt.apply(dataset, chosen, as_of), as_of)
     rows = [(i18n.t("sidebar.source", lang), dataset.source_name(), "source"),
             (i18n.t("sidebar.as_of", lang), as_of, "as_of"),
-            (i18n.t("filters.title", lang), i18n.context_line(chosen, as_of, lang), "filters")]
+            (i18n.t("filters.title", lang), chosen.describe(as_of, lang), "filters")]
     if dataset.programme.demo:
         rows.append(("!", i18n.t("banner.demo", lang), "demo"))
     for section, values in found.items():
@@ -154,7 +154,7 @@ def definitions(lang: str) -> list[str]:
 
 def csv_zip_bytes(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str) -> bytes:
     """A zip of one CSV per table, each with its context column."""
-    context = i18n.context_line(chosen, as_of, lang)
+    context = chosen.describe(as_of, lang)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, frame in filtered_tables(dataset, chosen, as_of).items():

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, replace
 
 import pandas as pd
 
-from bomca_data import contract
+from bomca_data import contract, i18n
 from bomca_data.figures.asof import activity_status, done_date, statuses_on
 from bomca_data.figures.participation import of_activities
 from bomca_data.model import Dataset
@@ -49,11 +49,28 @@ class Filters:
             query[URL_KEYS["year_kind"]] = self.year_kind
         return query
 
+    def describe(self, as_of: dt.date, lang: str) -> str:
+        """"As of 30.11.2023 · Countries: Kazakhstan · ...": the context line of chart
+        subtitles and files."""
+        parts = [i18n.t("context.as_of", lang, date=i18n.date(as_of, lang))]
+        for name, kind in KINDS.items():
+            if chosen := getattr(self, name):
+                names = [i18n.year_name(c, lang) if kind == "year" else
+                         (c if kind == "component" else i18n.term(kind, c, lang))
+                         for c in chosen]
+                line = f"{i18n.t('filters.' + name, lang)}: {', '.join(names)}"
+                if name == "years":
+                    line += f" ({i18n.t('filters.' + self.year_kind + '_years', lang)})"
+                parts.append(line)
+        if len(parts) == 1:
+            parts.append(i18n.t("filters.none", lang))
+        return " · ".join(parts)
+
 
 def options(programme: Programme, year_kind: str) -> dict[str, tuple[str, ...]]:
     """The values each filter offers."""
     return {
-        "countries": (*programme.countries, "RG"),
+        "countries": programme.scopes,
         "components": programme.components,
         "years": tuple(programme.year_keys(year_kind)),
         "types": contract.codes(contract.ACTIVITY_TYPES),

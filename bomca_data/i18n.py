@@ -165,25 +165,6 @@ def plotly_separators(lang: str) -> str:
     return STYLES[lang].plotly_separators
 
 
-def context_line(filters, as_of: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
-    """"As of 30.11.2023 · Countries: Kazakhstan · ..." for chart subtitles and files."""
-    from bomca_data.filters import KINDS  # here: i18n is imported by everything
-
-    parts = [t("context.as_of", lang, date=date(as_of, lang))]
-    for name, kind in KINDS.items():
-        chosen = getattr(filters, name)
-        if chosen:
-            names = [year_name(c, lang) if kind == "year" else
-                     (c if kind == "component" else term(kind, c, lang)) for c in chosen]
-            line = f"{t('filters.' + name, lang)}: {', '.join(names)}"
-            if name == "years":
-                line += f" ({t('filters.' + filters.year_kind + '_years', lang)})"
-            parts.append(line)
-    if len(parts) == 1:
-        parts.append(t("filters.none", lang))
-    return " · ".join(parts)
-
-
 def date(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
     """dd.mm.yyyy in Russian, ISO (unambiguous) in English."""
     return format_date(day, STYLES[lang].date, locale=STYLES[lang].locale)

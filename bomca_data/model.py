@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from bomca_data import cache, clean, contract, read, store
+from bomca_data import cache, clean, contract, folders, read
 from bomca_data.issues import Issue, Message, has_errors, sort_key
 from bomca_data.programme import SETTINGS_FILE, Programme, SettingsError, load_programme
 
@@ -102,7 +102,7 @@ def settings_folder(source: Path) -> Path:
     version of a managed folder; beside a workbook given alone."""
     if not source.is_dir():
         return source.parent
-    return source if (source / SETTINGS_FILE).is_file() else store.current_dir(source)
+    return source if (source / SETTINGS_FILE).is_file() else folders.current_dir(source)
 
 
 def load_dataset(source: str | Path | None = None, use_cache: bool = True) -> Dataset:
@@ -112,8 +112,8 @@ def load_dataset(source: str | Path | None = None, use_cache: bool = True) -> Da
     With ``use_cache``, a source read before (same bytes, same code) comes from the
     Parquet cache instead of the spreadsheets (see cache.py)."""
     source = resolve_source(source)
-    here = store.current_dir(source) if source.is_dir() else source
-    managed = store.manifest_locations(here) if source.is_dir() else None
+    here = folders.current_dir(source) if source.is_dir() else source
+    managed = folders.manifest_locations(here) if source.is_dir() else None
     locations, issues = (managed, []) if managed is not None else read.locate_tables(here)
     try:
         programme = load_programme(settings_folder(source))
@@ -150,10 +150,10 @@ def source_signature(source: Path) -> tuple:
     if source.is_file():
         paths = [source]
     else:
-        here = store.current_dir(source)  # a managed folder: its current version
-        paths = sorted(p for p in [*here.iterdir(), source / "programme.toml"] if p.is_file()
+        here = folders.current_dir(source)  # a managed folder: its current version
+        paths = sorted(p for p in [*here.iterdir(), source / SETTINGS_FILE] if p.is_file()
                        and (p.suffix.lower() in contract.ACCEPTED_SUFFIXES
-                            or p.name in ("programme.toml", store.MANIFEST)))
+                            or p.name in (SETTINGS_FILE, folders.MANIFEST)))
     return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
 
 

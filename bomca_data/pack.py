@@ -1,12 +1,15 @@
 """The meeting pack: a PowerPoint file (python-pptx) with native, editable charts.
 
-A title slide, then one slide per section of the brief; every slide carries the
-programme's and the EU's wording, the as-of date and the source.
+A title slide, then one slide per section of the brief (one function each, in
+``SLIDES``); every slide carries the programme's and the EU's wording, the as-of date
+and the source. Where things sit and how text looks are named below (``Box``, ``Style``).
 """
 
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -18,18 +21,68 @@ from pptx.util import Emu, Inches, Pt
 
 from bomca_data import brief as briefing
 from bomca_data import i18n, verdicts
-from bomca_data.charts import ACTUAL, TARGET, name
+from bomca_data.charts import TARGET, name
 from bomca_data.write import printable
 
 WIDE, HIGH = Inches(13.333), Inches(7.5)
 BLUE = RGBColor(0x1F, 0x4E, 0x79)
 GREY = RGBColor(0x55, 0x55, 0x55)
+ORANGE = RGBColor.from_string(TARGET.lstrip("#"))
+SHORT_NUMBER = re.compile(r"(?<=\w) (?=\d{1,3}\b(?![.,]\d))")  # "BOMCA 10", not "на 12.09"
 MAX_TABLE_ROWS = 8  # more rows than this do not fit a slide; the rest are counted
-TABLE_BOTTOM = Inches(5.85)  # a table ends here: its "and N more" line and a note follow
 
 
-def _rgb(hex_colour: str) -> RGBColor:
-    return RGBColor.from_string(hex_colour.lstrip("#"))
+@dataclass(frozen=True)
+class Box:
+    """Where a shape sits on a 13.33 x 7.5 in slide, in inches."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    def emu(self) -> tuple[int, int, int, int]:
+        return Inches(self.x), Inches(self.y), Inches(self.w), Inches(self.h)
+
+    def below(self, gap: float, h: float) -> Box:
+        return Box(self.x, self.y + self.h + gap, self.w, h)
+
+
+@dataclass(frozen=True)
+class Style:
+    size: int
+    bold: bool = False
+    colour: RGBColor | None = None
+
+
+# every slide
+TITLE, FOOTER = Box(0.5, 0.25, 12.3, 0.8), Box(0.5, 7.0, 12.3, 0.35)
+HEADING, SMALL = Style(26, True, BLUE), Style(11, False, GREY)
+# the title slide (room for three lines at 40 pt: the Russian title takes them)
+PROGRAMME, MEETING = Box(0.8, 0.9, 11.7, 0.8), Box(0.8, 1.8, 11.7, 2.4)
+FACTS, DEMO, FUNDED = Box(0.8, 4.4, 11.7, 1.5), Box(0.8, 5.8, 11.7, 0.7), Box(0.8, 6.6, 11.7, 0.5)
+# the headline figures: four cards in a row, then the scope and published quotes
+CARD_STEP, CARD = 3.1, (Box(0.5, 1.6, 2.9, 0.8), Box(0.5, 2.4, 2.9, 1.2), Box(0.5, 3.7, 2.9, 0.6))
+CARD_STYLES = (Style(18, False, GREY), Style(48, True, BLUE), Style(14, False, GREY))
+SCOPE, QUOTES = Box(0.5, 5.0, 12.3, 1.5), Box(0.5, 4.3, 12.3, 0.7)
+# charts and tables; a table ends at 5.85 in: its "and N more" line and a note follow
+LEFT, RIGHT, ACROSS = Box(0.4, 1.2, 6.2, 5.6), Box(6.8, 1.2, 6.2, 5.6), Box(0.6, 1.2, 12.0, 5.6)
+LEFT_SHORT, AGENCIES = Box(0.4, 1.2, 6.2, 5.0), Box(6.9, 1.3, 6.0, 4.55)
+RECS, PLAN = Box(0.4, 1.35, 12.5, 4.5), Box(0.4, 1.2, 12.5, 4.65)
+NOTE, NOTE_LEFT, NOTHING = Box(0.5, 6.3, 12.0, 0.5), Box(0.5, 6.3, 6.0, 0.5), Box(0.5, 1.5, 12, 1)
+STRONG, BODY = Style(18, True, BLUE), Style(20)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native bar chart: a category per row of ``key`` (a vocabulary: its names), a
+    series per column of ``series`` (column -> label)."""
+
+    frame: pd.DataFrame
+    key: str
+    series: dict = field(default_factory=dict)
+    title: str = ""
+    horizontal: bool = True
 
 
 def view_link(base: str | None, b: briefing.Brief, lang: str) -> str | None:
@@ -49,88 +102,87 @@ class _Deck:
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = WIDE, HIGH
         self.t = lambda key, **kw: i18n.t(key, lang, **kw)
+        self.where = i18n.term("country", b.country, lang)
+        self.period = f"{i18n.date(b.start, lang)} - {i18n.date(b.as_of, lang)}"
+        self.as_of = i18n.t("context.as_of", lang, date=i18n.date(b.as_of, lang))
 
-    def where(self) -> str:
-        return i18n.term("country", self.b.country, self.lang)
+    def blank(self):
+        return self.prs.slides.add_slide(self.prs.slide_layouts[6])
 
     def slide(self, title: str):
-        s = self.prs.slides.add_slide(self.prs.slide_layouts[6])  # blank
-        self.text(s, title, Inches(0.5), Inches(0.25), Inches(12.3), Inches(0.8), 26, True, BLUE)
-        footer = (f"{self.t('pack.programme')} · {self.t('pack.eu')} · "
-                  f"{i18n.t('context.as_of', self.lang, date=i18n.date(self.b.as_of, self.lang))}"
-                  f" · {self.t('pack.source', source=self.source)}")
-        self.text(s, footer, Inches(0.5), Inches(7.0), Inches(12.3), Inches(0.35), 11, False, GREY)
+        """A slide with its title and the footer every slide carries."""
+        s = self.blank()
+        self.text(s, title, TITLE, HEADING)
+        footer = " · ".join((self.t("pack.programme"), self.t("pack.eu"), self.as_of,
+                             self.t("pack.source", source=self.source)))
+        self.text(s, footer, FOOTER, SMALL)
         return s
 
     @staticmethod
-    def text(slide, text: str, x, y, w, h, size: int, bold: bool = False,
-             colour: RGBColor | None = None) -> None:
-        frame = slide.shapes.add_textbox(x, y, w, h).text_frame
+    def text(slide, text: str, box: Box, style: Style) -> None:
+        frame = slide.shapes.add_textbox(*box.emu()).text_frame
         frame.word_wrap = True
         for i, line in enumerate(text.split("\n")):
             para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
             run = para.add_run()
-            run.text = printable(line)
-            run.font.size, run.font.bold = Pt(size), bold
-            if colour is not None:
-                run.font.color.rgb = colour
+            run.text = printable(_number_kept(line))
+            run.font.size, run.font.bold = Pt(style.size), style.bold
+            if style.colour is not None:
+                run.font.color.rgb = style.colour
 
-    def bar_chart(self, slide, frame: pd.DataFrame, key: str, kind: str | None, series: dict,
-                  x, y, w, h, title: str, horizontal: bool = True) -> None:
-        """A native chart: categories from ``key``, one series per ``series`` column;
-        a sentence instead when the period has nothing to chart (PowerPoint has no
-        chart without categories)."""
+    def bar_chart(self, slide, chart: Chart, box: Box) -> None:
+        """A native chart; a sentence instead when the period has nothing to chart
+        (PowerPoint has no chart without categories)."""
+        frame, series = chart.frame, chart.series
         if not len(frame) or not frame[list(series)].fillna(0).to_numpy().any():
-            self.text(slide, title, x, y, w, Inches(0.6), 16, True, GREY)
-            self.text(slide, self.t("pack.nothing"), x, y + Inches(0.7), w, Inches(1.0), 18)
+            self.text(slide, chart.title, Box(box.x, box.y, box.w, 0.6), Style(16, True, GREY))
+            self.text(slide, self.t("pack.nothing"), Box(box.x, box.y + 0.7, box.w, 1.0),
+                      Style(18))
             return
         data = CategoryChartData()
-        data.categories = [printable(name(kind, k, self.lang)) for k in frame[key]]
+        data.categories = [printable(name(chart.key, k, self.lang)) for k in frame[chart.key]]
         for column, label in series.items():
             data.add_series(label, [None if v != v else float(v) for v in frame[column]])
-        kind_of = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
-        chart = slide.shapes.add_chart(kind_of, x, y, w, h, data).chart
-        chart.has_title = True
-        chart.chart_title.text_frame.text = title
-        chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(16)
-        chart.font.size = Pt(13)
-        chart.has_legend = len(series) > 1
-        if chart.has_legend:
-            chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
-        plot = chart.plots[0]
+        kind = XL_CHART_TYPE.BAR_CLUSTERED if chart.horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
+        drawn = slide.shapes.add_chart(kind, *box.emu(), data).chart
+        drawn.has_title = True
+        drawn.chart_title.text_frame.text = chart.title
+        drawn.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(16)
+        drawn.font.size = Pt(13)
+        drawn.has_legend = len(series) > 1
+        if drawn.has_legend:
+            drawn.legend.position, drawn.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
+        plot = drawn.plots[0]
         plot.has_data_labels = True
         plot.data_labels.font.size = Pt(12)
-        if horizontal:
-            chart.category_axis.reverse_order = True
+        if chart.horizontal:
+            drawn.category_axis.reverse_order = True
         for i, s in enumerate(plot.series):
             s.format.fill.solid()
-            s.format.fill.fore_color.rgb = _rgb(ACTUAL if i == 0 else TARGET)
+            s.format.fill.fore_color.rgb = BLUE if i == 0 else ORANGE
 
-    def table(self, slide, frame: pd.DataFrame, headers: list[str], x, y, w,
-              size: int = 12, wide: str | None = None, bottom: int = 0) -> None:
-        """A native table; the column named ``wide`` (a title) gets what the other
-        columns' longest words leave. As many rows as fit above ``bottom`` (each as
+    def table(self, slide, frame: pd.DataFrame, headers: list[str], box: Box, size: int = 12,
+              wide: str | None = None) -> None:
+        """A native table in ``box``; the column named ``wide`` (a title) gets what the
+        other columns' longest words leave. As many rows as fit in the box (each as
         tall as its longest cell wraps), then a line counting the rest."""
         texts = [[_cell(v, self.lang) for v in record]
                  for record in frame.head(MAX_TABLE_ROWS).itertuples(index=False)]
         columns = [[headers[c], *(row[c] for row in texts)] for c in range(len(headers))]
         wide_at = list(frame.columns).index(wide) if wide in frame.columns else None
+        x, y, w, h = box.emu()
         widths = _widths(columns, size, w, wide_at)
         heights = [_row_height(row, widths, size) for row in [headers, *texts]]
-        bottom = bottom or TABLE_BOTTOM
         fitting = 1
-        while fitting < len(heights) and y + sum(heights[:fitting + 1]) <= bottom:
+        while fitting < len(heights) and sum(heights[:fitting + 1]) <= h:
             fitting += 1
         texts, heights = texts[:fitting - 1], heights[:fitting]
-        table = slide.shapes.add_table(fitting, len(headers), x, y, w,
-                                       Emu(sum(heights))).table
+        table = slide.shapes.add_table(fitting, len(headers), x, y, w, Emu(sum(heights))).table
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
         for row, height in zip(table.rows, heights, strict=True):
             row.height = height
-        for c, header in enumerate(headers):
-            table.cell(0, c).text = header
-        for r, row in enumerate(texts, start=1):
+        for r, row in enumerate([headers, *texts]):
             for c, text in enumerate(row):
                 table.cell(r, c).text = text
         for row in table.rows:
@@ -139,18 +191,25 @@ class _Deck:
                     for run in para.runs:
                         run.font.size = Pt(size)
         if len(frame) > len(texts):
-            self.more_rows(slide, len(frame) - len(texts), x, y + sum(heights) + Inches(0.05), w)
+            self.more_rows(slide, len(frame) - len(texts),
+                           Box(box.x, box.y + sum(heights) / Inches(1) + 0.05, box.w, 0.3))
 
-    def more_rows(self, slide, n: int, x, y, w) -> None:
+    def more_rows(self, slide, n: int, box: Box) -> None:
         """"... and the remaining N rows are in the dashboard", with the link to them."""
         key = "pack.more_rows_at" if self.link else "pack.more_rows"
-        self.text(slide, self.t(key, n=n), x, y, w, Inches(0.3), 11, False, GREY)
+        self.text(slide, self.t(key, n=n), box, SMALL)
         if self.link:
             para = slide.shapes[-1].text_frame.add_paragraph()
             run = para.add_run()
             run.text = self.link
             run.hyperlink.address = self.link
-            run.font.size = Pt(11)
+            run.font.size = Pt(SMALL.size)
+
+
+def _number_kept(text: str) -> str:
+    """A short number stays on the line of the word before it ("BOMCA 10)" never
+    leaves "10)" alone on the next line): a no-break space between them."""
+    return SHORT_NUMBER.sub("\u00a0", text)
 
 
 def _row_height(texts: list[str], widths: list[int], size: int) -> int:
@@ -201,36 +260,23 @@ def _cell(value: object, lang: str) -> str:
     return printable(str(value))
 
 
-def meeting_pack(b: briefing.Brief, lang: str, source: str, base_url: str | None = None
-                 ) -> bytes:
-    """The meeting pack as .pptx bytes; with the dashboard's ``base_url`` (else the
-    programme's ``dashboard_url``), a table cut short links to the page listing it all."""
-    deck = _Deck(b, lang, source, view_link(base_url or b.data.programme.dashboard_url, b, lang))
-    t, where = deck.t, deck.where()
-    figures = briefing.headline(b)
-    period = (f"{i18n.date(b.start, lang)} - {i18n.date(b.as_of, lang)}")
-
-    # title
-    s = deck.prs.slides.add_slide(deck.prs.slide_layouts[6])
-    kind = "pack.title_rsg" if b.regional else "pack.title_nsg"
-    deck.text(s, t("pack.programme_long"), Inches(0.8), Inches(0.9), Inches(11.7), Inches(0.8),
-              22, False, GREY)
-    # room for three lines at 40 pt: the Russian title takes them
-    deck.text(s, t(kind, country=where), Inches(0.8), Inches(1.8), Inches(11.7), Inches(2.4),
-              40, True, BLUE)
-    deck.text(s, f"{t('pack.period')}: {period}\n"
-                 f"{i18n.t('context.as_of', lang, date=i18n.date(b.as_of, lang))}\n"
-                 f"{t('pack.source', source=source)}", Inches(0.8), Inches(4.4), Inches(11.7),
-              Inches(1.5), 20)
-    deck.text(s, t("pack.eu"), Inches(0.8), Inches(6.6), Inches(11.7), Inches(0.5), 16, True,
-              BLUE)
+def _title_slide(deck: _Deck) -> None:
+    b, t, s = deck.b, deck.t, deck.blank()
+    deck.text(s, t("pack.programme_long"), PROGRAMME, Style(22, False, GREY))
+    deck.text(s, t("pack.title_rsg" if b.regional else "pack.title_nsg", country=deck.where),
+              MEETING, Style(40, True, BLUE))
+    deck.text(s, "\n".join((f"{t('pack.period')}: {deck.period}", deck.as_of,
+                            t("pack.source", source=deck.source))), FACTS, BODY)
+    deck.text(s, t("pack.eu"), FUNDED, Style(16, True, BLUE))
     if b.data.programme.demo:
-        deck.text(s, t("banner.demo"), Inches(0.8), Inches(5.8), Inches(11.7), Inches(0.7), 14,
-                  False, _rgb(TARGET))
+        deck.text(s, t("banner.demo"), DEMO, Style(14, False, ORANGE))
 
-    # headline figures
-    s = deck.slide(t("pack.headline", country=where))
-    items = [
+
+def _headline_slide(deck: _Deck) -> None:
+    b, t, lang = deck.b, deck.t, deck.lang
+    figures = briefing.headline(b)
+    s = deck.slide(t("pack.headline", country=deck.where))
+    cards = [
         (t("kpi.completed"), i18n.number(figures["completed"], lang),
          t("pack.in_period", n=i18n.number(figures["completed_in_period"], lang))),
         (t("kpi.attendances"), i18n.number(figures["attendances"], lang),
@@ -239,80 +285,92 @@ def meeting_pack(b: briefing.Brief, lang: str, source: str, base_url: str | None
         (t("kpi.recs_open"), i18n.number(figures["recommendations_open"], lang),
          t("pack.overdue", n=i18n.number(figures["overdue"], lang))),
     ]
-    for i, (label, value, note) in enumerate(items):
-        x = Inches(0.5 + i * 3.1)
-        deck.text(s, label, x, Inches(1.6), Inches(2.9), Inches(0.8), 18, False, GREY)
-        deck.text(s, value, x, Inches(2.4), Inches(2.9), Inches(1.2), 48, True, BLUE)
-        deck.text(s, note, x, Inches(3.7), Inches(2.9), Inches(0.6), 14, False, GREY)
-    deck.text(s, t("pack.scope"), Inches(0.5), Inches(5.0), Inches(12.3), Inches(1.5), 13, False,
-              GREY)
+    for i, card in enumerate(cards):
+        for text, box, style in zip(card, CARD, CARD_STYLES, strict=True):
+            deck.text(s, text, Box(box.x + i * CARD_STEP, box.y, box.w, box.h), style)
+    deck.text(s, t("pack.scope"), SCOPE, Style(13, False, GREY))
     if b.regional and (quotes := verdicts.published_quotes(b.data, b.as_of, lang)):
-        deck.text(s, "\n".join(quotes), Inches(0.5), Inches(4.3), Inches(12.3), Inches(0.7), 12,
-                  False, BLUE)
+        deck.text(s, "\n".join(quotes), QUOTES, Style(12, False, BLUE))
 
-    # results of the period
-    s = deck.slide(t("brief.results", period=period))
-    by_component, by_type = briefing.period_results(b)
-    deck.bar_chart(s, by_component, "component", "component", {"activities": t("axis.activities")},
-                   Inches(0.4), Inches(1.2), Inches(6.2), Inches(5.6), t("brief.by_component"))
-    deck.bar_chart(s, by_type[by_type["activities"] > 0], "activity_type", "activity_type",
-                   {"activities": t("axis.activities")}, Inches(6.8), Inches(1.2), Inches(6.2),
-                   Inches(5.6), t("brief.by_type"))
 
-    # against targets
+def _results_slide(deck: _Deck) -> None:
+    t = deck.t
+    s = deck.slide(t("brief.results", period=deck.period))
+    by_component, by_type = briefing.period_results(deck.b)
+    series = {"activities": t("axis.activities")}
+    deck.bar_chart(s, Chart(by_component, "component", series, t("brief.by_component")), LEFT)
+    deck.bar_chart(s, Chart(by_type[by_type["activities"] > 0], "activity_type", series,
+                            t("brief.by_type")), RIGHT)
+
+
+def _targets_slide(deck: _Deck) -> None:
+    t = deck.t
     s = deck.slide(t("brief.targets"))
-    rows = briefing.target_row(b)
+    rows = briefing.target_row(deck.b)
     series = {"actual": t("chart.actual")}
     if rows["target"].notna().any():
         series["target"] = t("chart.target")
-    deck.bar_chart(s, rows, "year", "year", series, Inches(0.6), Inches(1.2), Inches(12.0),
-                   Inches(5.6), t("overview.targets"), horizontal=False)
+    deck.bar_chart(s, Chart(rows, "year", series, t("overview.targets"), horizontal=False),
+                   ACROSS)
 
-    # participants
-    s = deck.slide(t("brief.participants", period=period))
-    by_type, agencies, share = briefing.period_participants(b)
-    deck.bar_chart(s, by_type, "agency_type", "agency_type", {"attendances": t("axis.attendances")},
-                   Inches(0.4), Inches(1.2), Inches(6.2), Inches(5.0), t("participants.by_agency_type"))
-    deck.table(s, agencies, [t("col.agency"), t("col.attendances")], Inches(6.9), Inches(1.3),
-               Inches(6.0), wide="agency")
-    deck.text(s, f"{t('kpi.women')}: {i18n.percent(share, lang)}", Inches(0.5), Inches(6.3),
-              Inches(6.0), Inches(0.5), 18, True, BLUE)
 
-    # recommendations to discuss
+def _participants_slide(deck: _Deck) -> None:
+    t = deck.t
+    s = deck.slide(t("brief.participants", period=deck.period))
+    by_type, agencies, share = briefing.period_participants(deck.b)
+    deck.bar_chart(s, Chart(by_type, "agency_type", {"attendances": t("axis.attendances")},
+                            t("participants.by_agency_type")), LEFT_SHORT)
+    deck.table(s, agencies, [t("col.agency"), t("col.attendances")], AGENCIES, wide="agency")
+    deck.text(s, f"{t('kpi.women')}: {i18n.percent(share, deck.lang)}", NOTE_LEFT, STRONG)
+
+
+REC_COLUMNS = ("rec_id", "title", "status", "date_proposed", "status_date", "due_date",
+               "reviewed_at", "overdue")
+PLAN_COLUMNS = ("activity_id", "title", "component", "activity_type", "start_date", "location")
+PLAN_HEADERS = ("activity_id", "title", "component", "activity_type", "start", "location")
+
+
+def _recommendations_slide(deck: _Deck) -> None:
+    t = deck.t
     s = deck.slide(t("brief.recommendations"))
-    recs = briefing.open_recommendations(b)
-    if len(recs):
-        shown = recs.assign(status=[i18n.term("rec_status", v, lang) for v in recs["status"]],
-                            overdue=[t("yes") if v else "" for v in recs["overdue"]])
-        deck.table(s, shown[["rec_id", "title", "status", "date_proposed", "status_date",
-                             "due_date", "reviewed_at", "overdue"]],
-                   [t("col.rec_id"), t("col.title"), t("col.status"), t("col.date_proposed"),
-                    t("col.status_date"), t("col.due_date"), t("col.reviewed_at"),
-                    t("col.overdue")], Inches(0.4), Inches(1.35), Inches(12.5), size=11,
+    recs = briefing.open_recommendations(deck.b)
+    if not len(recs):
+        deck.text(s, t("brief.no_open"), NOTHING, BODY)
+        return
+    shown = recs.assign(status=[i18n.term("rec_status", v, deck.lang) for v in recs["status"]],
+                        overdue=[t("yes") if v else "" for v in recs["overdue"]])
+    deck.table(s, shown[list(REC_COLUMNS)], [t(f"col.{c}") for c in REC_COLUMNS], RECS,
+               size=11, wide="title")
+
+
+def _plan_slide(deck: _Deck) -> None:
+    t, lang = deck.t, deck.lang
+    s = deck.slide(t("brief.planned"))
+    plan = briefing.planned(deck.b)
+    if len(plan):
+        shown = plan.assign(activity_type=[i18n.term("activity_type", v, lang)
+                                           for v in plan["activity_type"]])
+        deck.table(s, shown[list(PLAN_COLUMNS)], [t(f"col.{c}") for c in PLAN_HEADERS], PLAN,
                    wide="title")
     else:
-        deck.text(s, t("brief.no_open"), Inches(0.5), Inches(1.5), Inches(12), Inches(1), 20)
-
-    # the next period
-    s = deck.slide(t("brief.planned"))
-    plan = briefing.planned(b)
-    if len(plan):
-        shown = plan.assign(component=plan["component"],
-                            activity_type=[i18n.term("activity_type", v, lang)
-                                           for v in plan["activity_type"]])
-        deck.table(s, shown[["activity_id", "title", "component", "activity_type", "start_date",
-                             "location"]],
-                   [t("col.activity_id"), t("col.title"), t("col.component"),
-                    t("col.activity_type"), t("col.start"), t("col.location")],
-                   Inches(0.4), Inches(1.2), Inches(12.5), size=12, wide="title")
-    else:
-        deck.text(s, t("brief.no_planned"), Inches(0.5), Inches(1.5), Inches(12), Inches(1), 20)
-    upcoming = b.upcoming
+        deck.text(s, t("brief.no_planned"), NOTHING, BODY)
+    upcoming = deck.b.upcoming
     deck.text(s, f"{t('kpi.next_meeting')}: " + (
         f"{i18n.date(upcoming['start_date'].date(), lang)}, {upcoming['location'] or ''}"
-        if upcoming is not None else t("kpi.none")), Inches(0.5), Inches(6.3), Inches(12),
-        Inches(0.5), 18, True, BLUE)
+        if upcoming is not None else t("kpi.none")), NOTE, STRONG)
 
+
+SLIDES = (_title_slide, _headline_slide, _results_slide, _targets_slide, _participants_slide,
+          _recommendations_slide, _plan_slide)
+
+
+def meeting_pack(b: briefing.Brief, lang: str, source: str, base_url: str | None = None
+                 ) -> bytes:
+    """The meeting pack as .pptx bytes; with the dashboard's ``base_url`` (else the
+    programme's ``dashboard_url``), a table cut short links to the page listing it all."""
+    deck = _Deck(b, lang, source, view_link(base_url or b.data.programme.dashboard_url, b, lang))
+    for make in SLIDES:
+        make(deck)
     buffer = io.BytesIO()
     deck.prs.save(buffer)
     return buffer.getvalue()

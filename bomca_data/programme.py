@@ -36,6 +36,11 @@ class Programme:
     notes: dict = field(default_factory=dict, compare=False)
 
     @property
+    def scopes(self) -> tuple[str, ...]:
+        """Its countries, then the region ("RG": regional and multi-country rows)."""
+        return (*self.countries, contract.REGION)
+
+    @property
     def end(self) -> dt.date:
         """The last day of the programme (start + months - 1 day)."""
         year, month = divmod(self.start.month - 1 + self.months, 12)

@@ -117,7 +117,17 @@ def locate_tables(source: Path) -> tuple[list[Location], list[Issue]]:
     if not source.is_dir():
         raise SourceError(Message("source.not_folder", source=str(source)))
     files, issues = data_files(source)
+    located, more = locate_in_files(files)
+    return located, issues + more
+
+
+def locate_in_files(files: list[Path]) -> tuple[list[Location], list[Issue]]:
+    """Each table's file (and sheet) among ``files``: a file named after the table (a
+    workbook before a CSV), else a sheet named after it in another workbook; a table
+    found twice is read from the first place and the other is reported."""
+    issues: list[Issue] = []
     found: dict[str, Location] = {}
+    files = [p for p in files if p.suffix.lower() in contract.ACCEPTED_SUFFIXES]
     for path in sorted(files, key=lambda p: contract.ACCEPTED_SUFFIXES.index(p.suffix.lower())):
         table = table_for_name(path.stem)
         if table is None:

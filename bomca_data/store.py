@@ -33,13 +33,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bomca_data import contract, read
+from bomca_data import contract, read, sandbox
+from bomca_data.folders import CURRENT, HISTORY, MANIFEST, VERSIONS, current_dir, manifest_locations
 from bomca_data.issues import Message
-
-CURRENT = "current"
-VERSIONS = "versions"
-MANIFEST = "manifest.json"
-HISTORY = "history.jsonl"
+from bomca_data.model import load_dataset
+from bomca_data.programme import SETTINGS_FILE
 
 
 class StoreError(Exception):
@@ -55,22 +53,6 @@ class Version:
     hashes: dict  # file -> sha256
     rows: dict  # table -> rows read
     current: bool = False
-
-
-def current_dir(folder: Path) -> Path:
-    """The folder the tables are read from: the current version, or the folder itself."""
-    link = folder / CURRENT
-    return link.resolve() if link.is_dir() else folder
-
-
-def manifest_locations(folder: Path) -> list[read.Location] | None:
-    """The tables a version's manifest names; None for an unmanaged folder."""
-    path = folder / MANIFEST
-    if not path.is_file():
-        return None
-    manifest = json.loads(path.read_text(encoding="utf-8"))
-    return [read.Location(table, folder / Path(entry["file"]).name, entry.get("sheet"))
-            for table, entry in manifest["tables"].items() if table in contract.TABLES]
 
 
 def sha256(path: Path) -> str:
@@ -126,25 +108,13 @@ def _locations_of(folder: Path) -> list[read.Location]:
 
 
 def _upload_locations(files: list[Path]) -> list[read.Location]:
-    """The tables the uploaded files hold: files named after a table, or workbooks
-    whose sheets are named after tables."""
-    found: dict[str, read.Location] = {}
-    for path in files:
-        table = read.table_for_name(path.stem)
-        if table and path.suffix.lower() in contract.ACCEPTED_SUFFIXES:
-            found.setdefault(table, read.Location(table, path))
-            if path.suffix.lower() == ".csv":
-                continue
-        if path.suffix.lower() in contract.WORKBOOK_SUFFIXES:
-            try:
-                names = read.sheet_names(path)
-            except read.UnreadableFile as exc:
-                raise StoreError(Message("source.unreadable", file=path.name, why=exc.reason)
-                                 ) from exc
-            for sheet in names:
-                if (t := read.table_for_name(sheet)) and t not in found:
-                    found[t] = read.Location(t, path, sheet)
-    return list(found.values())
+    """The tables the uploaded files hold, found as in a data folder; an upload that
+    cannot be read is refused with its reason."""
+    found, issues = read.locate_in_files(files)
+    for issue in issues:
+        if issue.code == "unreadable-file":
+            raise StoreError(issue.message)
+    return found
 
 
 def plan(folder: Path, files: list[Path]) -> tuple[list[read.Location], list[read.Location]]:
@@ -180,15 +150,13 @@ def preview(folder: Path, locations: list[read.Location], isolated: bool = False
     lists of plan(), added): nothing changes. ``isolated``: read by a child process
     under memory and time limits (sandbox.py), as the server does for uploads; the
     Dataset then holds the report only (row counts and issues)."""
-    from bomca_data import sandbox
-    from bomca_data.model import load_dataset  # model imports this module
 
     with tempfile.TemporaryDirectory(prefix="bomca-preview-") as tmp:
         staging, tables, _ = _stage(Path(tmp), locations)
         _write_manifest(staging, tables, {}, {}, "preview")
-        settings = folder / "programme.toml"
+        settings = folder / SETTINGS_FILE
         if settings.is_file():
-            shutil.copy2(settings, staging / "programme.toml")
+            shutil.copy2(settings, staging / SETTINGS_FILE)
         return sandbox.check(staging) if isolated else load_dataset(staging)
 
 

@@ -1,10 +1,9 @@
 """Data (editors): upload new spreadsheets, check them, accept; history and rollback."""
 
-from bomca_data.ui import auth, banners, data_admin, state, widgets
+from bomca_data.ui import auth, data_admin, page, widgets
 
-view = state.current_view()
-if view is not None and auth.require_editor(view.lang):
-    banners.page_header(view, "page.data", "data.intro")
+view = page.start("page.data", "data.intro")
+if auth.require_editor(view.lang):
     widgets.template_download(view)
     folder = data_admin.managed_folder(view)
     if folder is not None:

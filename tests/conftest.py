@@ -31,3 +31,34 @@ def _pages_run_on_their_own():
 
     state._LEGACY_MODE_LEFT = True
     yield
+
+
+RAISED_CODES: set[str] = set()
+
+
+def pytest_configure(config):
+    """Record the code of every issue made while the suite runs (in this process)."""
+    from bomca_data import issues
+
+    made = issues.Issue.__init__
+
+    def recording(self, code, *args, **kwargs):
+        RAISED_CODES.add(code)
+        made(self, code, *args, **kwargs)
+
+    issues.Issue.__init__ = recording
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """The catalogue and the suite move together: when the whole suite ran, every code
+    of the catalogue was raised by some test; a code no test raises fails the run."""
+    from bomca_data.issues import CATALOGUE
+
+    whole = (not session.config.option.keyword and not session.config.option.markexpr
+             and session.testscollected > 300 and not getattr(session.config.option, "lf", False))
+    if not whole or exitstatus not in (0, pytest.ExitCode.OK):
+        return
+    if missing := sorted(set(CATALOGUE) - RAISED_CODES):
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        reporter.write_line(f"FAILED: no test raised the issue codes {missing}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -7,11 +7,15 @@ import pandas as pd
 import pytest
 
 from bomca_data import charts
+from bomca_data.charts import Text, geo
+
+T = Text("en", "t", "s", "a")
+RU = Text("ru", "t", "s", "a")
 
 
 def test_bars_use_the_fixed_colour_of_each_key():
     frame = pd.DataFrame({"country": ["UZ", "KZ"], "activities": [3, 5]})
-    fig = charts.bars(frame, "country", "activities", "country", "ru", "t", "s", "a")
+    fig = charts.bars(frame, key="country", value="activities", text=RU)
     bar = fig.data[0]
     assert list(bar.marker.color) == [charts.COLOURS["country"]["UZ"],
                                       charts.COLOURS["country"]["KZ"]]
@@ -22,7 +26,7 @@ def test_bars_use_the_fixed_colour_of_each_key():
 def test_targets_with_gaps_draw():
     frame = pd.DataFrame({"year": ["Y1", "Y2"], "actual": [0.3, np.nan],
                           "target": [np.nan, 0.25]})
-    fig = charts.actual_vs_target(frame, "en", "t", "s", "a", percent=True)
+    fig = charts.actual_vs_target(frame, text=T, percent=True)
     assert list(fig.data[0].y) == [0.3, None]
     assert fig.layout.yaxis.tickformat == ".0%"
 
@@ -37,10 +41,10 @@ def test_a_half_width_legend_gets_the_rows_it_fills_above_the_plot():
     frame = pd.DataFrame({"country": ["KZ", "KZ", "UZ"], "status": ["proposed", "declined",
                                                                    "proposed"],
                           "n": [1, 2, 3]})
-    wide = charts.stacked(frame, "country", "country", "status", "rec_status", "n", "en", "t",
-                          "s", "a", horizontal=True)
-    half = charts.stacked(frame, "country", "country", "status", "rec_status", "n", "en", "t",
-                          "s", "a", horizontal=True, half=True)
+    wide = charts.stacked(frame, x="country", colour_by=("status", "rec_status"), value="n",
+                          text=T, horizontal=True)
+    half = charts.stacked(frame, x="country", colour_by=("status", "rec_status"), value="n",
+                          text=Text("en", "t", "s", "a", half=True), horizontal=True)
     assert wide.layout.legend.orientation == "v" and half.layout.legend.orientation == "h"
     rows = charts.legend_rows(["Proposed", "Declined"], ["Kazakhstan", "Uzbekistan"])
     assert half.layout.margin.t - wide.layout.margin.t == charts.LEGEND_ROW * rows
@@ -49,7 +53,8 @@ def test_a_half_width_legend_gets_the_rows_it_fills_above_the_plot():
 
 def test_context_line_wraps_for_half_width_charts():
     long = "As of 2023-11-30 · Countries: Kazakhstan, Kyrgyzstan · Components: C1, C2 · Years: Y1"
-    fig = charts.bars(pd.DataFrame({"k": ["a"], "v": [1]}), "k", "v", None, "en", "t", long, "a")
+    fig = charts.bars(pd.DataFrame({"k": ["a"], "v": [1]}), key="k", value="v",
+                      text=Text("en", "t", long, "a"))
     assert fig.layout.title.subtitle.text.count("<br>") >= 1
 
 
@@ -57,7 +62,7 @@ def test_context_line_wraps_for_half_width_charts():
 def test_map_shades_every_country_and_needs_no_network(lang):
     frame = pd.DataFrame({"country": ["KZ", "KG", "TJ", "TM", "UZ", "RG"],
                           "activities": [50, 0, 10, 5, 20, 4]})
-    fig = charts.country_map(frame, lang, "t", "s", "a")
+    fig = charts.country_map(frame, text=Text(lang, "t", "s", "a"))
     assert not any(t.type.startswith(("scattergeo", "choropleth")) for t in fig.data)
     shades = {t.name.split(":")[0]: t.fillcolor for t in fig.data if t.name}
     assert len(shades) == 5 and len(set(shades.values())) >= 3
@@ -67,10 +72,10 @@ def test_a_small_country_is_labelled_beside_it_in_dark_text():
     """Tajikistan's name and value do not fit inside it: they sit on the light
     neighbours, clear of every country, with an arrow into Tajikistan."""
     frame = pd.DataFrame({"country": ["KZ", "TJ"], "activities": [50, 50]})
-    fig = charts.country_map(frame, "ru", "t", "s", "a")
+    fig = charts.country_map(frame, text=RU)
     note = next(a for a in fig.layout.annotations if "Таджикистан" in a.text)
     boxes = {}
-    for code, rings in charts._geometry()["countries"].items():
+    for code, rings in geo._geometry()["countries"].items():
         points = np.concatenate([np.asarray(r) for r in rings])
         boxes[code] = (*points.min(axis=0), *points.max(axis=0))
     lon0, lat0, lon1, lat1 = boxes["TJ"]
@@ -84,8 +89,7 @@ def test_a_small_country_is_labelled_beside_it_in_dark_text():
 
 def test_clock_marks_the_as_of_date():
     elapsed = {"share": 0.5, "start": dt.date(2021, 4, 1), "end": dt.date(2025, 9, 30)}
-    fig = charts.programme_clock(elapsed, dt.date(2023, 6, 1), [dt.date(2022, 3, 31)], "en",
-                                 "t", "s")
+    fig = charts.programme_clock(elapsed, dt.date(2023, 6, 1), [dt.date(2022, 3, 31)], text=T)
     assert any(s.line.color == charts.TARGET for s in fig.layout.shapes)
 
 
@@ -109,15 +113,15 @@ def test_data_text_reaches_plotly_as_text_never_as_markup():
     characters themselves), never a tag."""
     frame = pd.DataFrame({"agency": MARKUP, "attendances": [4, 3, 2, 1]})
     figures = [
-        charts.bars(frame, "agency", "attendances", None, "en", "t", "s", "a", horizontal=True),
-        charts.stacked(frame.assign(kind="valid"), "agency", None, "kind", "rows",
-                       "attendances", "en", "t", "s", "a"),
-        charts.lines(frame, "agency", "attendances", "en", "t", "s", "a"),
-        charts.paired(frame.assign(unique_people=1), "agency", None, "en", "t", "s", "a"),
+        charts.bars(frame, key="agency", value="attendances", text=T, horizontal=True),
+        charts.stacked(frame.assign(kind="valid"), x="agency", colour_by=("kind", "rows"),
+                       value="attendances", text=T),
+        charts.lines(frame, x="agency", y="attendances", text=T),
+        charts.paired(frame.assign(unique_people=1), key="agency", text=T),
         charts.gantt(pd.DataFrame({"activity_id": MARKUP, "title": MARKUP, "component": "C1",
                                    "start": pd.to_datetime(["2022-01-01"] * 4),
                                    "finish": pd.to_datetime(["2022-02-01"] * 4)}),
-                     None, dt.date(2022, 3, 1), "en", "t", "s"),
+                     None, dt.date(2022, 3, 1), text=T),
     ]
     for fig in figures:
         texts = [s for trace in fig.to_plotly_json()["data"] for s in _strings(trace)]
@@ -130,24 +134,23 @@ def test_a_charts_labels_are_written_as_the_cards_write_them():
     from bomca_data import i18n
 
     frame = pd.DataFrame({"country": ["KZ", "UZ"], "women_share": [0.2671, None]})
-    fig = charts.bars(frame, "country", "women_share", "country", "ru", "t", "s", "v",
-                      percent=True)
+    fig = charts.bars(frame, key="country", value="women_share", text=RU, percent=True)
     assert list(fig.data[0].text) == [i18n.percent(0.2671, "ru"), ""] == ["26,7\u00a0%", ""]
-    counts = charts.bars(pd.DataFrame({"country": ["KZ"], "n": [12345]}), "country", "n",
-                         "country", "ru", "t", "s", "v")
+    counts = charts.bars(pd.DataFrame({"country": ["KZ"], "n": [12345]}), key="country",
+                         value="n", text=RU)
     assert list(counts.data[0].text) == ["12\u00a0345"]
 
 
 def test_count_axes_have_whole_number_ticks():
     small = pd.DataFrame({"country": ["KZ", "UZ"], "n": [1, 3]})
-    axis = charts.bars(small, "country", "n", "country", "en", "t", "s", "v").layout.yaxis
+    axis = charts.bars(small, key="country", value="n", text=T).layout.yaxis
     assert (axis.tick0, axis.dtick) == (0, 1)
     repeat = pd.DataFrame({"times": ["1", "2", "3", "4", "5+"], "people": [9, 3, 2, 0, 1]})
-    fig = charts.bars(repeat, "times", "people", None, "en", "t", "s", "v")
+    fig = charts.bars(repeat, key="times", value="people", text=T)
     assert fig.layout.xaxis.type == "category"  # "1".."5+" are names, not a number line
     stacked = charts.stacked(pd.DataFrame({"q": ["2021Q2", "2021Q2"], "c": ["C1", "C2"],
-                                           "n": [40, 35]}), "q", "quarter", "c", "component",
-                             "n", "en", "t", "s", "v")
+                                           "n": [40, 35]}), x=("q", "quarter"),
+                             colour_by=("c", "component"), value="n", text=T)
     assert stacked.layout.yaxis.dtick == 20 and float(stacked.layout.yaxis.dtick).is_integer()
     assert [charts.count_step(t) for t in (3, 7, 40, 700)] == [1, 2, 10, 200]
 
@@ -156,15 +159,35 @@ def test_a_long_title_wraps_between_words_and_makes_room():
     title = ("Участники по типам ведомств и странам, по состоянию на дату отчёта, с учётом "
              "всех мероприятий")
     frame = pd.DataFrame({"k": ["a"], "v": [1]})
-    one = charts.bars(frame, "k", "v", None, "ru", "Коротко", "s", "a")
-    two = charts.bars(frame, "k", "v", None, "ru", title, "s", "a")
+    one = charts.bars(frame, key="k", value="v", text=Text("ru", "Коротко", "s", "a"))
+    two = charts.bars(frame, key="k", value="v", text=Text("ru", title, "s", "a"))
     lines = two.layout.title.text.split("<br>")
     assert len(lines) == 2 and " ".join(lines) == title
     assert all(len(line) <= charts.TITLE_WIDTH for line in lines)
     assert two.layout.margin.t - one.layout.margin.t == charts.TITLE_LINE
-    half = charts.fit_title(charts.bars(frame, "k", "v", None, "ru", title, "s", "a"))
+    half = charts.bars(frame, key="k", value="v", text=Text("ru", title, "s", "a", half=True))
     lines = half.layout.title.text.split("<br>")
     assert len(lines) == 3 and " ".join(lines) == title
     assert all(len(line) <= charts.HALF_TITLE_WIDTH for line in lines)
     assert half.layout.margin.t - one.layout.margin.t == 2 * charts.TITLE_LINE
     assert half.layout.height - one.layout.height == 2 * charts.TITLE_LINE
+
+
+def test_every_chart_takes_its_columns_and_text_by_keyword():
+    import inspect
+
+    for name in ("bars", "stacked", "actual_vs_target", "paired", "lines", "country_map",
+                 "programme_clock", "cumulative", "gantt"):
+        params = inspect.signature(getattr(charts, name)).parameters.values()
+        named = [p.name for p in params if p.kind is not p.KEYWORD_ONLY]
+        assert "text" not in named and len(named) <= 3, (name, named)
+        assert "text" in [p.name for p in params]
+
+
+def test_a_column_is_named_by_its_vocabulary_unless_told():
+    from bomca_data.charts.base import column
+
+    assert column("country") == ("country", "country")
+    assert column("year") == ("year", "year")
+    assert column("agency") == ("agency", None)
+    assert column(("status", "rec_status")) == ("status", "rec_status")

@@ -1,9 +1,6 @@
 """Every issue code of the contract, on the smallest file that shows it."""
 
 import datetime as dt
-from pathlib import Path
-
-import pytest
 
 from bomca_data.issues import CATALOGUE
 from bomca_data.model import load_dataset
@@ -174,11 +171,40 @@ def test_rows_read_valid_and_excluded_add_up(tmp_path):
     assert (stats.rows_read, stats.rows_valid, stats.rows_excluded) == (3, 1, 2)
 
 
-@pytest.mark.parametrize("code", sorted(CATALOGUE))
-def test_every_code_is_exercised_by_a_test(code):
-    """The catalogue and the suite move together: a new code needs a test asserting it."""
-    here = Path(__file__).parent
-    text = "".join(p.read_text(encoding="utf-8") for p in here.glob("test_*.py")
-                   if p.name != Path(__file__).name)
-    text += Path(__file__).read_text(encoding="utf-8").split("def test_every_code")[0]
-    assert f'"{code}"' in text
+def test_raised_codes_are_recorded_for_the_end_of_the_run(tmp_path):
+    """conftest records every code raised while the suite runs and fails a whole run in
+    which a code of the catalogue was never raised (it replaces a grep of the tests)."""
+    from tests.conftest import RAISED_CODES
+
+    RAISED_CODES.discard("duplicate-id")
+    source(tmp_path, activities=[ACTIVITY_HEADER, activity(1), activity(1)])
+    assert "duplicate-id" in RAISED_CODES and set(RAISED_CODES) <= set(CATALOGUE)
+
+
+def test_a_whole_run_that_never_raised_a_code_fails():
+    from types import SimpleNamespace
+
+    import pytest
+
+    from tests import conftest
+
+    lines = []
+    reporter = SimpleNamespace(write_line=lambda text, **_: lines.append(text))
+    option = SimpleNamespace(keyword="", markexpr="")
+    config = SimpleNamespace(option=option, pluginmanager=SimpleNamespace(
+        get_plugin=lambda name: reporter))
+    session = SimpleNamespace(config=config, testscollected=500, exitstatus=0)
+    saved = set(conftest.RAISED_CODES)
+    try:
+        conftest.RAISED_CODES.clear()
+        conftest.RAISED_CODES.update(set(CATALOGUE) - {"total-row-skipped"})
+        conftest.pytest_sessionfinish(session, 0)
+        assert session.exitstatus == pytest.ExitCode.TESTS_FAILED
+        assert "total-row-skipped" in lines[0]
+        conftest.RAISED_CODES.add("total-row-skipped")
+        session.exitstatus = 0
+        conftest.pytest_sessionfinish(session, 0)
+        assert session.exitstatus == 0
+    finally:
+        conftest.RAISED_CODES.clear()
+        conftest.RAISED_CODES.update(saved)

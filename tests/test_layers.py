@@ -1,4 +1,4 @@
-"""The layer rules of DESIGN.md, checked so rule and code stay together."""
+"""The layer rules (README, "Where things are"), checked so rule and code stay together."""
 
 import ast
 from pathlib import Path
@@ -41,3 +41,54 @@ def test_pages_have_no_literal_ui_strings():
                 assert not (isinstance(first, ast.Constant) and isinstance(first.value, str)
                             and node.func.attr not in {"Page", "set_page_config"}), (
                     f"{page.name}:{node.lineno} st.{node.func.attr}({first.value!r})")
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """Each module of the package -> the package's modules it imports, at the top or
+    inside a function (an import hidden in a function is still a dependency)."""
+    modules = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p
+               for p in PACKAGE.rglob("*.py")}
+    graph = {}
+    for name, path in modules.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {a.name for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                found |= {f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in modules
+                          else node.module for a in node.names}
+        graph[name] = {m for m in found if m in modules and m != name}
+    return graph
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One import cycle of the graph ([] when there is none), by depth-first search."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt):] + [nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        state[node] = 2
+        path.pop()
+        return []
+
+    for start in sorted(graph):
+        if start not in state and (found := visit(start)):
+            return found
+    return []
+
+
+def test_no_import_cycle_in_the_package():
+    graph = _module_graph()
+    assert len(graph) > 30 and "bomca_data.model" in graph["bomca_data.store"]
+    assert _cycle(graph) == [], " -> ".join(_cycle(graph))
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == ["a", "b", "c", "a"]

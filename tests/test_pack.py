@@ -115,7 +115,7 @@ def test_control_characters_never_reach_the_pack(ds, tmp_path):
 def test_the_pack_as_libreoffice_renders_it_breaks_no_word(ds, tmp_path, lang):
     """Rendered as its readers see it (LibreOffice, then the PDF's text): every table
     header, status and type of the tables stays whole on its line. Needs soffice and
-    pdftotext (.ci/run installs them): without them this fails, it does not skip."""
+    pdftotext (`make test` installs them): without them this fails, it does not skip."""
     import shutil
     import subprocess
 
@@ -138,6 +138,9 @@ def test_the_pack_as_libreoffice_renders_it_breaks_no_word(ds, tmp_path, lang):
     lines = text.splitlines()
     broken = [w for w in sorted(words) if not any(w in line for line in lines)]
     assert broken == [], (lang, broken)
+    title_slide = text.split("\f")[0].splitlines()
+    assert "BOMCA 10" in text.split("\f")[0].replace("\u00a0", " ")
+    assert not [line for line in title_slide if re.fullmatch(r"\d{1,3}\W?", line.strip())]
 
 
 @pytest.mark.parametrize(("country", "lang"), [("KZ", "ru"), ("RG", "en")])
@@ -165,3 +168,13 @@ def test_the_dashboard_address_may_come_from_the_programme_settings(tmp_path):
     (tmp_path / "programme.toml").write_text('[programme]\ndashboard_url = "javascript:x"\n')
     with pytest.raises(SettingsError):
         load_programme(tmp_path)
+
+
+def test_a_year_not_begun_has_its_target_alone_in_the_pack(ds):
+    b = brief.build(ds, "KZ", dt.date(2024, 9, 12))  # Y5 starts in April 2025
+    prs = Presentation(io.BytesIO(pack.meeting_pack(b, "en", "x")))
+    (chart,) = [shape.chart for slide in prs.slides for shape in slide.shapes
+                if shape.has_chart and list(shape.chart.plots[0].categories)[-1:] == ["Y5"]]
+    actual, target = (list(series.values) for series in chart.plots[0].series)
+    assert actual[-1] is None and target[-1] > 0
+    assert all(v is not None for v in actual[:-1])

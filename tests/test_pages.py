@@ -127,11 +127,18 @@ def test_page_on_a_source_with_errors(monkeypatch, page, errors_source):
 def test_page_with_only_activities(monkeypatch, page, activities_only):
     at = open_page(monkeypatch, page, activities_only)
     needs = {"pages/participants.py": "participants", "pages/followup.py": "recommendations",
-             "pages/published.py": "published"}
+             "pages/published.py": "published figures"}
     if page in needs:
         assert f"needs the {needs[page]} table" in texts(at)
         assert charts(at) == []
-    elif page not in ("pages/data_quality.py", "pages/data.py"):
+    elif page == "pages/data_quality.py":  # the one table, read whole, and no issue
+        (table,) = [f.value for f in at.dataframe if "Rows read" in f.value.columns]
+        assert list(table["Rows read"]) == [2] and list(table["Excluded"]) == [0]
+        assert i18n.t("quality.no_issues") in texts(at)
+    elif page == "pages/data.py":  # a folder of files, not a managed one: the template
+        assert [b.proto.label for b in at.get("download_button")] == [
+            i18n.t("quality.template_download")]
+    else:
         assert charts(at), page
 
 
@@ -141,9 +148,23 @@ def test_page_with_a_filter_that_matches_nothing(monkeypatch, page):
     # 5, and it has no C4 recommendation of that year
     at = open_page(monkeypatch, page, country="TM", component="C4", type="study_visit",
                    status="cancelled", year="Y5")
-    if page not in ("pages/data_quality.py", "pages/meeting.py", "pages/data.py",
-                    "pages/published.py"):  # (those four do not use the sidebar filters)
+    ignoring = ("pages/data_quality.py", "pages/meeting.py", "pages/data.py",
+                "pages/published.py")  # those four do not use the sidebar filters
+    if page not in ignoring:
         assert "Nothing matches the filters" in texts(at)
+        assert charts(at) == [] or page == "pages/overview.py"  # (its programme clock)
+        return
+    assert "Nothing matches the filters" not in texts(at)
+    if page == "pages/data_quality.py":  # every table of the source, whatever the filters
+        assert len(at.dataframe[0].value) == 7
+    elif page == "pages/meeting.py":  # the brief of its own scope, and it says so
+        assert i18n.t("brief.filters_not_applied") in texts(at) and len(charts(at)) == 5
+    elif page == "pages/published.py":
+        assert i18n.t("brief.filters_not_applied") in texts(at)
+        assert len(at.dataframe[0].value) == 8
+    else:
+        assert [b.proto.label for b in at.get("download_button")] == [
+            i18n.t("quality.template_download")]
 
 
 def test_rows_behind_a_chart_are_built_only_when_opened(monkeypatch):

@@ -35,7 +35,7 @@ def activity_summary(dataset: Dataset, as_of: dt.date) -> dict:
                            contract.codes(contract.ACTIVITY_STATUSES)),
         "completed": len(done),
         "completed_by_country": tally(explode_countries(done)["country"],
-                                      (*programme.countries, contract.REGION)),
+                                      programme.scopes),
         "completed_by_component": tally(done["component"], programme.components),
         "completed_by_year": tally(done_on.dt.year.astype("Int64").astype("str"),
                                    programme.year_keys("calendar")),
@@ -76,7 +76,7 @@ def coverage(done: pd.DataFrame, programme: Programme) -> dict:
     """Of completed activities: national countries reached, regional and multi-country ones."""
     listed = set(explode_countries(done)["country"]) if len(done) else set()
     return {"countries": sum(code in listed for code in programme.countries),
-            "regional": int((done["country"] == "RG").sum()),
+            "regional": int((done["country"] == contract.REGION).sum()),
             "multi_country": int(done["country"].str.contains(";").sum())}
 
 

@@ -18,7 +18,7 @@ from bomca_data.ui.state import View
 def choices(view: View) -> tuple[str, dt.date]:
     """The country (default: the sidebar's single country, else the region) and the
     period's start (default: that country's previous steering meeting)."""
-    options = (*view.dataset.programme.countries, brief.REGION)
+    options = view.dataset.programme.scopes
     if "meeting_country" not in st.session_state:
         chosen = view.filters.countries
         st.session_state["meeting_country"] = chosen[0] if len(chosen) == 1 else brief.REGION

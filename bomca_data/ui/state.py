@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
-from bomca_data import access, i18n, issues
+from bomca_data import access, charts, i18n, issues
 from bomca_data import filters as flt
 from bomca_data.model import Dataset, load_dataset, release_memory, resolve_source, source_signature
 from bomca_data.read import SourceError
@@ -48,10 +49,27 @@ class View:
     def t(self, key: str, **values: object) -> str:
         return i18n.t(key, self.lang, **values)
 
+    def number(self, value: float | None, percent: bool = False) -> str:
+        """A figure as a card writes it: "1 234", "26,7 %" in Russian; "n/a" for none."""
+        if value is None or pd.isna(value):
+            return self.t("kpi.none")
+        return i18n.percent(value, self.lang) if percent else i18n.number(value, self.lang)
+
+    def date(self, day: dt.date) -> str:
+        return i18n.date(day, self.lang)
+
     @property
     def subtitle(self) -> str:
         """The as-of date and the filters: every chart and download carries it."""
-        return i18n.context_line(self.filters, self.as_of, self.lang)
+        return self.filters.describe(self.as_of, self.lang)
+
+    def text(self, title: str, axis: str = "", half: bool = False,
+             subtitle: str | None = None, **values: object) -> charts.Text:
+        """A chart's text: the title of key ``title`` (its ``values`` filled in), the
+        context line (this view's, unless ``subtitle``), the value axis of key ``axis``;
+        ``half``: drawn in half the page."""
+        return charts.Text(self.lang, self.t(title, **values), subtitle or self.subtitle,
+                           self.t(axis) if axis else "", half)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

@@ -24,10 +24,9 @@ def scope_row(view: View) -> None:
         names.append(i18n.term("indicator", indicator, view.lang))
         badges.append(words.badge(found.verdict, found.ratio, view.lang))
         share = indicator == targets.SHARE
-        details.append(view.t("verdict.detail", actual=widgets.fmt(
-            found.actual, view.lang, percent=share), due=widgets.fmt(
-            found.due, view.lang, percent=share)) if found.due is not None
-            and found.actual is not None else "")
+        details.append(view.t("verdict.detail", actual=view.number(found.actual, share),
+                              due=view.number(found.due, share))
+                       if found.due is not None and found.actual is not None else "")
     st.markdown("\n".join(["| " + " | ".join(names) + " |", "|" + "---|" * len(names),
                            "| " + " | ".join(badges) + " |",
                            "| " + " | ".join(details) + " |"]))
@@ -60,7 +59,7 @@ def has_targets(view: View) -> bool:
     return targets is not None and len(targets) > 0
 
 
-def target_chart(view: View, indicator: str, value_title: str, name: str,
+def target_chart(view: View, indicator: str, axis: str, name: str,
                  half: bool = False) -> None:
     """An indicator against its targets, per programme year, for the scope in view
     (its own targets; a sentence instead when it has none). Future years show the
@@ -73,7 +72,8 @@ def target_chart(view: View, indicator: str, value_title: str, name: str,
                                                               view.lang)))
         return  # the sentence alone: never another scope's target against this one
     rows = targets.progress(view.data, view.as_of, indicator, chosen.countries, chosen.components)
-    title = view.t("verdict.against", indicator=i18n.term("indicator", indicator, view.lang))
+    text = view.text("verdict.against", axis, half,
+                     indicator=i18n.term("indicator", indicator, view.lang))
     widgets.chart(view, charts.actual_vs_target(
-        rows[["year", "actual", "target", "due", "verdict"]], view.lang, title, view.subtitle,
-        value_title, percent=indicator == targets.SHARE), rows, name, half=half)
+        rows[["year", "actual", "target", "due", "verdict"]], text=text,
+        percent=indicator == targets.SHARE), rows, name)

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from bomca_data import charts, export, i18n, report, verdicts
+from bomca_data import export, i18n, report, verdicts
 from bomca_data.ui.state import View
 
 
@@ -17,11 +17,8 @@ def kpi_row(items: list[tuple[str, str, str | None]]) -> None:
 
 
 def chart(view: View, fig: go.Figure, rows: pd.DataFrame, name: str,
-          status_kind: str = "activity_status", half: bool = False) -> None:
-    """A chart, then the rows behind it one click away (``rows_behind``); ``half``: in
-    half the page's width (its title wraps sooner)."""
-    if half:
-        charts.fit_title(fig)
+          status_kind: str = "activity_status") -> None:
+    """A chart, then the rows behind it one click away (``rows_behind``)."""
     st.plotly_chart(fig, theme=None, width="stretch", key=f"chart_{name}", config={
         "displaylogo": False,
         "toImageButtonOptions": {"filename": f"bomca-{name}-{view.as_of}", "scale": 2}})
@@ -74,7 +71,8 @@ def download(view: View, rows: pd.DataFrame, name: str) -> None:
 def missing_table(view: View, table: str) -> bool:
     """Say so in one sentence when the table a page needs is absent; True if absent."""
     if view.dataset.table(table) is None:
-        st.info(view.t("missing.table", table=table), icon=":material/table_chart:")
+        st.info(view.t("missing.table", table=view.t(f"table.{table}")),
+                icon=":material/table_chart:")
         return True
     return False
 
@@ -89,16 +87,6 @@ def nothing_matches(view: View, frame: pd.DataFrame | None) -> bool:
 def years_note(view: View) -> None:
     start = view.dataset.programme.start.year
     st.caption(view.t("years.note", y1=start, y2=start + 1))
-
-
-def fmt(value: float | None, lang: str, percent: bool = False) -> str:
-    if value is None or pd.isna(value):
-        return i18n.t("kpi.none", lang)
-    return i18n.percent(value, lang) if percent else i18n.number(value, lang)
-
-
-def fmt_date(day, lang: str) -> str:
-    return i18n.date(day, lang)
 
 
 def multi_country_note(view: View, done: pd.DataFrame, per_country: pd.DataFrame) -> None:

@@ -1,0 +1,223 @@
+"""What every chart shares: colours, the text it carries (``Text``), category names,
+the figure's frame (title, context line, legend, axes) and value axes."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from bomca_data import contract, i18n
+
+
+@dataclass(frozen=True)
+class Text:
+    """What a chart says, in its reader's language: the title, the context line under
+    it (the as-of date and the filters), the value axis's title; ``half``: drawn in
+    half the page's width (its title wraps sooner, its legend goes above the plot)."""
+
+    lang: str
+    title: str
+    subtitle: str = ""
+    axis: str = ""
+    half: bool = False
+
+
+# a chart's column: its name, the vocabulary naming its values being the one of the
+# same name; or (name, vocabulary), e.g. ("status", "rec_status"); (name, None): as is
+Column = str | tuple[str, str | None]
+NAMED = {"year", "quarter", "table", "rows"}  # besides the contract's vocabularies
+
+
+def column(spec: Column) -> tuple[str, str | None]:
+    """(column name, the vocabulary of its values or None)."""
+    if isinstance(spec, tuple):
+        return spec
+    return spec, spec if spec in NAMED or spec in contract.VOCABULARIES else None
+
+
+COLOURS: dict[str, dict[str, str]] = {
+    "country": {"KZ": "#0072B2", "KG": "#D55E00", "TJ": "#009E73", "TM": "#CC79A7",
+                "UZ": "#E69F00", contract.REGION: "#6E6E6E"},
+    "component": {"C1": "#4477AA", "C2": "#EE6677", "C3": "#228833", "C4": "#CCBB44"},
+    "activity_status": {"planned": "#BBBBBB", "ongoing": "#66CCEE", "completed": "#228833",
+                        "postponed": "#CCBB44", "cancelled": "#EE6677"},
+    "rec_status": {"proposed": "#BBBBBB", "accepted": "#66CCEE", "in_progress": "#4477AA",
+                   "implemented": "#228833", "declined": "#EE6677",
+                   "unrecorded": "#DDDDDD"},
+    "activity_type": {"training": "#332288", "workshop": "#88CCEE", "study_visit": "#44AA99",
+                      "conference": "#117733", "assessment": "#999933",
+                      "expert_mission": "#DDCC77", "equipment": "#CC6677", "other": "#AA4499"},
+    "agency_type": {"border": "#004488", "customs": "#DDAA33", "veterinary_phytosanitary":
+                    "#228833", "other_state": "#BB5566", "civil_society": "#AA3377",
+                    "international": "#66CCEE", "other": "#BBBBBB", "unknown": "#DDDDDD"},
+    "rows": {"valid": "#228833", "excluded": "#EE6677"},
+    "output_type": {"recommendation": "#4477AA", "guideline": "#66CCEE", "sop": "#228833",
+                    "training_manual": "#CCBB44", "legal_draft": "#EE6677", "other": "#BBBBBB"},
+}
+ACTUAL, TARGET, NEUTRAL = "#1F4E79", "#D55E00", "#9E9E9E"
+
+
+FONT = 16
+
+
+def plain(text: object) -> str:
+    """Data text as plotly shows it: plotly renders a subset of HTML in labels, hovers
+    and titles (links, styles, line breaks), so ``<``, ``>`` and ``&`` of a cell must
+    reach it as entities, which it draws as the characters themselves."""
+    return html.escape(str(text), quote=False)
+
+
+def name(kind: str | None, code: object, lang: str) -> str:
+    """The label of a category: a vocabulary term, a year, or the value itself (as
+    plain text: see ``plain``)."""
+    if kind == "year":
+        return i18n.year_name(str(code), lang)
+    if kind == "quarter":
+        return i18n.quarter_name(str(code), lang)
+    if kind == "table":
+        return i18n.t(f"table.{code}", lang)
+    if kind and code == "unknown":
+        return i18n.t("label.unknown", lang)
+    if kind == "component":
+        return i18n.component_short(str(code), lang)
+    if kind == "rows":
+        return i18n.t(f"series.rows_{code}", lang)
+    return i18n.term(kind, str(code), lang) if kind else plain(code)
+
+
+def colour(kind: str | None, code: object) -> str:
+    return COLOURS.get(kind or "", {}).get(str(code), ACTUAL)
+
+
+LEGEND_ROW = 28  # px above the plot per row of a legend placed there
+# a title wraps between words at this many characters: a chart across the page at
+# 1366 px holds about 85 of its 20 px characters (Cyrillic ones are wider), a chart in
+# half of it (``Text.half``) about 42; each line adds TITLE_LINE px above the plot
+TITLE_WIDTH, HALF_TITLE_WIDTH, TITLE_LINE = 80, 40, 26
+HALF_WIDTH = 380  # px a half-width chart's legend has, on a 1280 px wide screen
+
+
+def legend_rows(labels: list[str], beside: list[str] = ()) -> int:
+    """Rows a legend of these labels fills above a half-width plot. Plotly lays a
+    horizontal legend out in columns as wide as its longest entry, within the plot's
+    width: the half width less the axis labels ``beside`` the plot (a horizontal
+    chart's categories) or the value axis (estimated: a character about 0.55 em, a
+    swatch and gaps 40 px)."""
+    if not labels:
+        return 0
+    width = HALF_WIDTH - (_text_px(max(beside, key=len)) + 10 if beside else 60)
+    per_row = max(1, int(width // (40 + _text_px(max(labels, key=len)))))
+    return -(-len(labels) // per_row)
+
+
+def _text_px(text: str) -> float:
+    return 0.55 * FONT * len(text)
+
+
+def _legend(rows: int) -> dict:
+    """Beside the plot, top right; or, given ``rows``, in that many rows above it (a
+    half-width chart with a few series keeps its width for the data)."""
+    if rows:
+        return {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "xanchor": "left",
+                "traceorder": "normal"}
+    return {"orientation": "v", "yanchor": "top", "y": 1, "x": 1.01, "xanchor": "left",
+            "traceorder": "normal"}
+
+
+def _figure(data: list[dict], text: Text, *, x: dict | None = None, y: dict | None = None,
+            legend: int | None = 0, **layout) -> go.Figure:
+    """The figure, built in one pass from plain dicts: ``x`` and ``y`` are the axes'
+    settings, ``legend`` None (none), 0 (beside the plot) or the rows it takes above the
+    plot; ``layout`` the rest (``height``: the plot's, 420 px by default).
+
+    Not checked property by property at run time (``_validate=False``: ten times
+    faster, and on every rerun): the tests check every chart of every page against
+    plotly's schema instead (tests/test_pages.py)."""
+    lines = _wrap(text.subtitle)
+    heading = textwrap.wrap(text.title, HALF_TITLE_WIDTH if text.half else TITLE_WIDTH) or [""]
+    axes = {"automargin": True, "gridcolor": "#EBEBEB", "zerolinecolor": "#D0D0D0",
+            "linecolor": "#D0D0D0"}
+    x = {**axes, **(x or {})}
+    if text.lang == "ru" and x.get("type") == "date":  # plotly's month names are English
+        x["tickformat"] = "%m.%Y"
+    rows = legend or 0
+    extra = 18 * (len(lines) - 1) + TITLE_LINE * (len(heading) - 1)
+    height = layout.pop("height", 420)
+    return go.Figure({"data": data, "layout": {
+        "title": {"text": "<br>".join(heading), "subtitle": {"text": "<br>".join(lines),
+                                                               "font": {"size": FONT - 3}},
+                  "font": {"size": FONT + 4}, "x": 0, "xanchor": "left",
+                  # at the top, not centred in the top margin: a legend row goes below it
+                  "y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 14}},
+        "font": {"size": FONT}, "height": height + extra + LEGEND_ROW * max(rows - 1, 0),
+        # plain white by hand: a named template is deep-copied into every figure (slow)
+        "paper_bgcolor": "white", "plot_bgcolor": "white",
+        "margin": {"l": 10, "r": 10, "t": 90 + extra + LEGEND_ROW * rows, "b": 10},
+        "showlegend": legend is not None, "legend": _legend(rows),
+        "hoverlabel": {"font": {"size": FONT}},
+        "separators": i18n.plotly_separators(text.lang),
+        "xaxis": x, "yaxis": {**axes, **(y or {})}, **layout}}, _validate=False)
+
+
+def titled(axis: dict, text: Text) -> dict:
+    """A value axis with the chart's value title."""
+    return {**axis, "title": {"text": text.axis}}
+
+
+def _vline(x, colour: str, width: float = 2, dash: str = "solid") -> dict:
+    """A vertical line across the plot, as a layout shape."""
+    return {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
+            "line": {"color": colour, "width": width, "dash": dash}}
+
+
+def _wrap(subtitle: str, width: int = 60) -> list[str]:
+    """The context line split at its ' · ' so a half-width chart shows all of it."""
+    lines: list[str] = []
+    for part in subtitle.split(" · "):
+        if lines and len(lines[-1]) + len(part) + 3 <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return lines
+
+
+def _values(series) -> list:
+    return [None if pd.isna(v) else v for v in series]  # NaN, NA -> a gap
+
+
+def _value_axis(values, horizontal: bool, percent: bool = False) -> tuple[dict, dict]:
+    """(x axis, y axis) extras: room past the longest bar for its label; categories
+    top to bottom in a horizontal chart."""
+    top = max([v for v in values if v is not None and v == v] or [0])
+    value = {"range": [0, top * 1.18]} if top > 0 else {}
+    if percent:
+        value["tickformat"] = ".0%"
+    elif top > 0:  # a count: whole-number ticks only (never 0.5, 1.5)
+        value.update(tick0=0, dtick=count_step(top * 1.18))
+    # categories are names, even "1", "2", "5+" (never a numeric axis with 0.5 ticks)
+    category = {"autorange": "reversed", "type": "category"} if horizontal else {
+        "type": "category"}
+    return (value, category) if horizontal else (category, value)
+
+
+def count_step(top: float, ticks: int = 6) -> int:
+    """A whole, round step (1, 2, 5, 10, 20, 50...) giving about ``ticks`` ticks up to
+    ``top``."""
+    step = 1
+    while top / step > ticks:
+        for factor in (2, 5 / 2, 2):  # 1 -> 2 -> 5 -> 10 -> 20 -> 50 ...
+            step = int(step * factor)
+            if top / step <= ticks:
+                break
+    return step
+
+
+def _written(values: list, percent: bool, lang: str) -> list[str]:
+    """Each value as the cards write it ("26,7 %" in Russian, "1,234"): plotly's own
+    formats would write "26,7%" beside a card's "26,7 %"."""
+    return ["" if v is None else i18n.percent(v, lang) if percent else i18n.number(v, lang)
+            for v in values]

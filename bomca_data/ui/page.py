@@ -1,0 +1,23 @@
+"""How every page opens: ``view = page.start("page.overview", "overview.intro")``."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from bomca_data.ui import banners, state, widgets
+from bomca_data.ui.state import View
+
+
+def start(title_key: str, intro_key: str, *, filtered: bool = True,
+          needs: str | None = None) -> View:
+    """The page's view, after its title, what it answers, its context line and the
+    banners (``banners.page_header``). The page stops there, cleanly, when the source
+    cannot be read (the reason is shown) or when it ``needs`` a table the source does
+    not have (one sentence says which)."""
+    view = state.current_view()
+    if view is None:
+        st.stop()
+    banners.page_header(view, title_key, intro_key, filtered)
+    if needs is not None and widgets.missing_table(view, needs):
+        st.stop()
+    return view
