@@ -35,7 +35,8 @@ def cache_root() -> Path:
     return Path(os.environ.get(ENV_VAR) or Path.home() / ".cache" / "bomca")
 
 
-_CODE = ("contract.py", "read.py", "parse.py", "clean.py", "model.py", "issues.py",
+_CODE = ("contract.py", "vocabularies.py", "read.py", "parse.py", "clean.py", "model.py",
+         "issues.py", "guard.py", "extent.py", "folders.py",
          "programme.py", "cache.py")
 
 

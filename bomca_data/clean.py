@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from bomca_data import contract, parse
-from bomca_data.issues import Issue, Message
+from bomca_data.issues import Issue, Message, table_name
 from bomca_data.programme import Programme
 from bomca_data.read import ROW, RawTable
 
@@ -139,6 +139,10 @@ def _typed(checked: Checked, col: contract.Column, values: pd.Series,
             checked.flag((parsed < col.minimum).to_numpy(), "range-error", name,
                          describe=lambda v: Message("issue.range-error.minimum",
                                                     value=quoted(v), minimum=col.minimum))
+        if col.maximum is not None:
+            checked.flag((parsed > col.maximum).to_numpy(), "range-error", name,
+                         describe=lambda v: Message("issue.range-error.maximum",
+                                                    value=quoted(v), maximum=col.maximum))
         return parsed.astype("Int64" if kind == "integer" else "float64")
     if kind == "text_list":
         return parse.map_distinct(values, parse.parse_text_list).astype("str")
@@ -185,16 +189,79 @@ def check_reference(checked: Checked, column: str, known: Iterable[str], target:
     bad = values.notna() & ~values.isin(known)
     checked.flag(bad, "unknown-reference", column,
                  describe=lambda v: Message("issue.unknown-reference.none", value=quoted(v),
-                                            target=Message(f"issue.target.{target}")))
+                                            target=table_name(target)))
 
 
-def check_years(checked: Checked, column: str, programme: Programme) -> None:
-    years = checked.frame[column]
-    ok = years.isin(programme.year_numbers()) | years.isin(programme.calendar_years())
+def check_years(checked: Checked, column: str, programme: Programme, kind: str) -> None:
+    """An implementation year (1..N) or a calendar year of the programme; only the
+    latter for ``kind`` "calendar"."""
+    years, calendar = checked.frame[column], programme.calendar_years()
+    ok = years.isin(calendar) | (years.isin(programme.year_numbers()) if kind != "calendar"
+                                 else False)
     bad = (years.notna() & ~ok.fillna(False)).to_numpy()
+    first, last = str(calendar[0]), str(calendar[-1])
     checked.flag(bad, "range-error", column, describe=lambda v: Message(
+        "issue.range-error.calendar_year", value=quoted(v), first=first, last=last)
+        if kind == "calendar" else Message(
         "issue.range-error.year", value=quoted(v), years=str(len(programme.year_numbers())),
-        first=str(programme.calendar_years()[0]), last=str(programme.calendar_years()[-1])))
+        first=first, last=last))
+
+
+def check_single_country(checked: Checked, column: str) -> None:
+    checked.flag(checked.frame[column].eq(contract.REGION).fillna(False).to_numpy(),
+                 "vocabulary-error", column, Message("issue.vocabulary-error.regional"))
+
+
+def check_rules(checked: Checked, spec: contract.Table, ids: dict[str, set],
+                programme: Programme) -> None:
+    """The rules each column declares (``contract.Column``), across rows and tables: a
+    date after another, a reference to another table's rows (when that table was
+    read), a year of the programme, one country."""
+    for col in spec.columns:
+        if col.after:
+            check_order(checked, col.after, col.name)
+        if col.references and col.references in ids:
+            check_reference(checked, col.name, ids[col.references], col.references)
+        if col.years:
+            check_years(checked, col.name, programme, col.years)
+        if not col.regional:
+            check_single_country(checked, col.name)
+
+
+def _fill_blanks(checked: dict[str, Checked]) -> None:
+    """What a blank means where the contract says (``rule.blank.*`` in the catalogues):
+    an activity's kind from its type, and its status from the dates (said once); a
+    participant's country from a one-country activity, and a count of 1; a
+    recommendation's component from its activity, and its type "recommendation"; a
+    published comparison "="; and a women's share target is a fraction."""
+    acts = checked.get("activities")
+    if acts:
+        frame = acts.frame
+        frame["kind"] = frame["kind"].fillna(pd.Series(np.where(
+            frame["activity_type"].isin(contract.COORDINATION_TYPES), "coordination",
+            "thematic"), index=frame.index)).astype("str")
+        derived = frame["status"].isna() & ~acts.excluded
+        if derived.any():
+            acts.issues.append(Issue(
+                "derived-status", Message("issue.derived-status.rows", n=int(derived.sum())),
+                "activities", acts.raw.file, acts.raw.sheet))
+    if parts := checked.get("participants"):
+        if acts:
+            parts.frame["country"] = parts.frame["country"].fillna(
+                parts.frame["activity_id"].map(_single_country(acts.frame)))
+        parts.frame["count"] = parts.frame["count"].fillna(1)
+    if recs := checked.get("recommendations"):
+        if acts:
+            linked = recs.frame["activity_id"].map(
+                acts.frame.drop_duplicates("activity_id").set_index("activity_id")["component"])
+            recs.frame["component"] = recs.frame["component"].fillna(linked)
+        recs.frame["output_type"] = recs.frame["output_type"].fillna("recommendation")
+    if published := checked.get("published"):
+        published.frame["comparison"] = published.frame["comparison"].fillna("=")
+    if targets := checked.get("targets"):
+        share = targets.frame["indicator"].eq("women_share") & targets.frame["target"].gt(1)
+        targets.flag(share.fillna(False).to_numpy(), "range-error", "target",
+                     describe=lambda v: Message("issue.range-error.share", value=quoted(v)))
 
 
 # --- the tables together ------------------------------------------------------------
@@ -206,64 +273,14 @@ def clean_tables(raws: dict[str, RawTable], programme: Programme
     rows read and excluded per country list (``row_scopes``)."""
     checked = {name: clean_table(raw, programme) for name, raw in raws.items()
                if raw.frame is not None}
-    for name, spec in contract.TABLES.items():
-        if name in checked and spec.id_column:
-            check_unique(checked[name], spec.id_column)
-    all_ids = {name: set(c.frame[contract.TABLES[name].id_column].dropna())
-               for name, c in checked.items() if contract.TABLES[name].id_column}
-
-    if acts := checked.get("activities"):
-        check_order(acts, "start_date", "end_date")
-        check_years(acts, "workplan_year", programme)
-        acts.frame["kind"] = acts.frame["kind"].fillna(pd.Series(np.where(
-            acts.frame["activity_type"].isin(contract.COORDINATION_TYPES), "coordination",
-            "thematic"), index=acts.frame.index)).astype("str")
-        derived = acts.frame["status"].isna() & ~acts.excluded
-        if derived.any():
-            acts.issues.append(Issue(
-                "derived-status", Message("issue.derived-status.rows", n=int(derived.sum())),
-                "activities", acts.raw.file, acts.raw.sheet))
-    if parts := checked.get("participants"):
-        if "activities" in all_ids:
-            check_reference(parts, "activity_id", all_ids["activities"], "activity")
-        country = parts.frame["country"]
-        parts.flag(country.eq(contract.REGION).fillna(False).to_numpy(), "vocabulary-error", "country",
-                   Message("issue.vocabulary-error.regional"))
-        if acts:
-            parts.frame["country"] = country.fillna(
-                parts.frame["activity_id"].map(_single_country(acts.frame)))
-        parts.frame["count"] = parts.frame["count"].fillna(1)
-    if recs := checked.get("recommendations"):
-        check_order(recs, "date_proposed", "status_date")
-        if "activities" in all_ids:
-            check_reference(recs, "activity_id", all_ids["activities"], "activity")
-        if "meetings" in all_ids:
-            check_reference(recs, "reviewed_at", all_ids["meetings"], "meeting")
-        if acts:
-            linked = recs.frame["activity_id"].map(
-                acts.frame.drop_duplicates("activity_id").set_index("activity_id")["component"])
-            recs.frame["component"] = recs.frame["component"].fillna(linked)
-        recs.frame["output_type"] = recs.frame["output_type"].fillna("recommendation")
-    if updates := checked.get("recommendation_updates"):
-        if "recommendations" in all_ids:
-            check_reference(updates, "rec_id", all_ids["recommendations"], "recommendation")
-        if "meetings" in all_ids:
-            check_reference(updates, "meeting_id", all_ids["meetings"], "meeting")
-    if meets := checked.get("meetings"):
-        check_order(meets, "start_date", "end_date")
-    if published := checked.get("published"):
-        frame = published.frame
-        frame["comparison"] = frame["comparison"].fillna("=")
-        years = frame["year"]
-        published.flag((years.notna() & ~years.isin(programme.calendar_years())).fillna(
-            False).to_numpy(), "range-error", "year", describe=lambda v: Message(
-            "issue.range-error.calendar_year", value=quoted(v),
-            first=str(programme.calendar_years()[0]), last=str(programme.calendar_years()[-1])))
-    if targets := checked.get("targets"):
-        share = targets.frame["indicator"].eq("women_share") & targets.frame["target"].gt(1)
-        targets.flag(share.fillna(False).to_numpy(), "range-error", "target",
-                     describe=lambda v: Message("issue.range-error.share", value=quoted(v)))
-
+    ids = {}  # each table's ids first: the references of the others need them
+    for name, c in checked.items():
+        if column := contract.TABLES[name].id_column:
+            check_unique(c, column)
+            ids[name] = set(c.frame[column].dropna())
+    for name, c in checked.items():
+        check_rules(c, contract.TABLES[name], ids, programme)
+    _fill_blanks(checked)
     frames, issues, scopes = {}, [], {}
     for name, c in checked.items():
         scope = row_scope(c.frame)

@@ -12,7 +12,7 @@ import inspect
 import re
 from dataclasses import fields
 
-from bomca_data import brief, contract, filters, i18n, issues, model, templates
+from bomca_data import brief, contract, filters, i18n, issues, model, rules
 from bomca_data.figures import activities, asof, published, recommendations, targets
 
 PATH = "docs/data-contract.md"
@@ -53,11 +53,7 @@ def _tables() -> list[str]:
             out += [f"Identified by `{table.id_column}` (unique).", ""]
         out += ["| column | kind | required | rule | aliases |", "|---|---|---|---|---|"]
         for col in table.columns:
-            rule = templates.RULES.get((table.name, col.name), "")
-            bounds = [f"{sign} {value:g}" for sign, value in ((">=", col.minimum),
-                                                              ("<=", col.maximum))
-                      if value is not None and f"{sign} {value:g}" not in rule]
-            rule = "; ".join(r for r in (rule, *bounds) if r)
+            rule = "; ".join(rules.column_rules(table, col, "en"))
             out.append(f"| `{col.name}` | {col.kind} | {'yes' if col.required else ''} | "
                        f"{_cell(rule)} | {_cell(', '.join(col.aliases))} |")
         out += ["", f"Scope: {_scope_sentence(table)}", ""]

@@ -27,6 +27,7 @@ from pathlib import Path
 from defusedxml import ElementTree
 
 from bomca_data import contract
+from bomca_data.extent import REPEAT, TAIL, Extent, implicit_extent, row_bound
 from bomca_data.issues import Message
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -184,131 +185,7 @@ def _over_unpacked() -> UnreadableFile:
     return UnreadableFile("file.unpacks_more", limit=_mb(LIMITS.unpacked_bytes))
 
 
-# --- a sheet's real extent -----------------------------------------------------------
-
-# A cell names its position in an attribute r="B12". The searches below start at the
-# literal `r="`, which keeps them at the speed of a plain substring search; row
-# elements (r="12") never match, as no letter follows.
-_ROW_REF = re.compile(rb'r="[A-Za-z]{1,4}([0-9]{1,9})"')
-_REF = re.compile(rb'r="([A-Za-z]{1,4})([0-9]{1,9})"')
-_NO_REF = re.compile(rb'<c>|<c (?!r=)..')
-_PREFIXED = re.compile(rb'<\w+:worksheet\b')
-_REPEAT = re.compile(rb'number-(rows|columns)-repeated="([0-9]{1,12})"')
-_TAIL = 256  # bytes kept from the end of a chunk, so a tag split across two is seen
-
-
-def column_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ch - 64
-    return n
-
-
-def column_letters(n: int) -> str:
-    letters = ""
-    while n > 0:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _after(digits: str, alphabet: str) -> list[str]:
-    """Regex alternatives for a string of ``digits``' length over ``alphabet`` that
-    is greater than ``digits`` (longer ones are added by the caller)."""
-    options = []
-    for i, d in enumerate(digits):
-        higher = alphabet[alphabet.index(d) + 1:]
-        if higher:
-            rest = len(digits) - i - 1
-            options.append(f"{digits[:i]}[{higher[0]}-{higher[-1]}]"
-                           f"[{alphabet[0]}-{alphabet[-1]}]{{{rest}}}")
-    return options
-
-
-def row_bound(rows: int) -> int:
-    """The furthest row a sheet can reach when no reference is past ``rows`` by its
-    first two digits (what ``_beyond`` looks for): at most about 10 % more."""
-    digits = str(rows)
-    if len(digits) <= 2:
-        return rows
-    return (int(digits[:2]) + 1) * 10 ** (len(digits) - 2) - 1
-
-
-@lru_cache(maxsize=512)
-def _beyond(rows: int, columns: int) -> re.Pattern:
-    """A cell reference past ``row_bound(rows)`` or past column ``columns``. Rows are
-    compared by their first two digits only: a search with a branch per digit would
-    cost twice as much, on every chunk of every sheet."""
-    digits = str(rows)
-    head, rest = digits[:2], len(digits) - 2
-    later_row = [f"[0-9]{{{len(digits) + 1},9}}",
-                 *(f"{option}[0-9]{{{max(rest, 0)}}}" for option in _after(head, "0123456789"))]
-    letters = column_letters(columns) if columns else ""
-    later_column = [f"[A-Z]{{{len(letters) + 1},4}}", *_after(letters, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")]
-    # lower-case letters are not what programs write, and are read in full (no case
-    # folding here: it would make every search ten times slower)
-    pattern = (r'r="(?:[a-z]|(?:' + "|".join(later_column) + r')[0-9]|[A-Z]{1,4}(?:'
-               + "|".join(later_row) + r')")')
-    return re.compile(pattern.encode())
-
-
-@dataclass
-class Extent:
-    """The furthest row and column a sheet's cells name."""
-
-    rows: int = 0
-    columns: int = 0
-    implicit: bool = False  # some cells give no position: count them instead
-    chunks: int = 0
-
-    def feed(self, chunk: bytes) -> None:
-        """Rows normally come in order and every row has the same columns, so a chunk
-        rarely reaches further than the chunks before it: one search says whether it
-        does, and only then is every reference in it read. A normal chunk costs two
-        substring searches."""
-        last = _last(_ROW_REF, chunk, len(chunk) - 4096) or _last(_ROW_REF, chunk, 0)
-        if last is not None:
-            self.rows = max(self.rows, int(last.group(1)))
-        if _beyond(self.rows, self.columns).search(chunk):
-            for letters, row in set(_REF.findall(chunk)):
-                self.rows = max(self.rows, int(row))
-                self.columns = max(self.columns, column_number(letters))
-        first, self.chunks = self.chunks == 0, self.chunks + 1
-        if not self.implicit and (_NO_REF.search(chunk) or (first and _PREFIXED.search(chunk))):
-            self.implicit = True
-
-
-def _last(pattern: re.Pattern, data: bytes, start: int) -> re.Match | None:
-    found = None
-    for found in pattern.finditer(data, max(0, start)):  # noqa: B007  (the last one)
-        pass
-    return found
-
-
-def _implicit_extent(chunks: Iterator[bytes]) -> Extent:
-    """Rows and columns counted tag by tag, for sheets whose cells give no position."""
-    extent = Extent(implicit=True)
-    row, in_row, tail = 0, 0, b""
-    tag = re.compile(rb'<(?:\w+:)?(row|c)(?=[\s/>])([^>]*)>')
-    for chunk in chunks:
-        data = tail + chunk
-        cut = data.rfind(b"<")
-        data, tail = (data[:cut], data[cut:]) if cut > len(data) - _TAIL else (data, b"")
-        for m in tag.finditer(data):
-            attrs = m.group(2)
-            if m.group(1) == b"row":
-                ref = re.search(rb'r="([0-9]{1,9})"', attrs)
-                row = int(ref.group(1)) if ref else row + 1
-                in_row = 0
-                extent.rows = max(extent.rows, row)
-            else:
-                ref = re.search(rb'r="([A-Za-z]{1,4})([0-9]{1,9})"', attrs)
-                in_row = column_number(ref.group(1)) if ref else in_row + 1
-                extent.columns = max(extent.columns, in_row)
-                if ref:
-                    extent.rows = max(extent.rows, int(ref.group(2)))
-        _check_extent_bounds(extent, "?")
-    return extent
+# --- a sheet's real extent (bomca_data/extent.py) --------------------------------
 
 
 def _check_extent_bounds(extent: Extent, sheet: str) -> None:
@@ -402,11 +279,12 @@ def _contents_once(name: str, size: int, mtime_ns: int) -> None:
                 elif is_sheet:
                     extent.feed(data)
                     _check_extent_bounds(extent, sheets.get(entry.filename, entry.filename))
-                tail = data[-_TAIL:]
+                tail = data[-TAIL:]
             budget -= used
             if is_sheet and extent.implicit:
                 with path.open("rb") as again:
-                    counted = _implicit_extent(_part_chunks(again, entry, LIMITS.unpacked_bytes))
+                    counted = implicit_extent(_part_chunks(again, entry, LIMITS.unpacked_bytes),
+                                              lambda e: _check_extent_bounds(e, "?"))
                 _check_extent_bounds(counted, sheets.get(entry.filename, entry.filename))
 
 
@@ -416,7 +294,7 @@ _ODS_VALUE = re.compile(rb'office:value-type=|<text:')
 def _check_ods_repeats(data: bytes) -> None:
     """OpenDocument repeats a row or cell N times with one attribute: refuse a large
     repeat of a row or cell that holds a value (repeated blanks are how files end)."""
-    for m in _REPEAT.finditer(data):
+    for m in REPEAT.finditer(data):
         kind, count = m.group(1), int(m.group(2))
         limit = LIMITS.rows if kind == b"rows" else LIMITS.columns
         if count <= limit // 10:

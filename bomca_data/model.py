@@ -128,7 +128,7 @@ def load_dataset(source: str | Path | None = None, use_cache: bool = True) -> Da
             frames, cached_issues, stats = hit
             return Dataset(source, programme, frames, cached_issues,
                            {name: TableStats(**s) for name, s in stats.items()})
-    raws = {loc.table: read.read_table(loc) for loc in locations}
+    raws = read.read_tables(locations)
     for raw in raws.values():
         issues += raw.issues
     if "activities" not in raws:

@@ -13,6 +13,8 @@ import pandas as pd
 from bomca_data import contract
 
 SETTINGS_FILE = "programme.toml"
+SETTINGS_KEYS = ("name", "short_name", "phase", "start", "months", "budget_eur", "countries",
+                 "components", "as_of", "demo", "dashboard_url")
 
 
 class SettingsError(Exception):
@@ -34,6 +36,19 @@ class Programme:
     # where the dashboard is served ("https://bomca.example.org/"): packs link to it
     dashboard_url: str | None = None
     notes: dict = field(default_factory=dict, compare=False)
+
+    def to_toml(self) -> str:
+        """The settings as programme.toml writes them ([programme] and its keys)."""
+        def value(v: object) -> str:
+            if isinstance(v, bool):
+                return "true" if v else "false"
+            if isinstance(v, tuple):
+                return "[" + ", ".join(value(x) for x in v) + "]"
+            if isinstance(v, dt.date | str):
+                return f'"{v}"'
+            return str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)
+        keys = [k for k in SETTINGS_KEYS if getattr(self, k) is not None]
+        return "[programme]\n" + "".join(f"{k} = {value(getattr(self, k))}\n" for k in keys)
 
     @property
     def scopes(self) -> tuple[str, ...]:
@@ -152,9 +167,7 @@ def load_programme(folder: Path | None) -> Programme:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SettingsError(f"{path.name}: {exc}") from exc
     section = raw.get("programme", raw)
-    known = {"name", "short_name", "phase", "start", "months", "budget_eur", "countries",
-             "components", "as_of", "demo", "dashboard_url"}
-    values = {k: v for k, v in section.items() if k in known}
+    values = {k: v for k, v in section.items() if k in SETTINGS_KEYS}
     try:
         for key in ("start", "as_of"):
             if isinstance(values.get(key), str):

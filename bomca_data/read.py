@@ -194,13 +194,19 @@ def _locate_in_workbook(path: Path, strict: bool) -> tuple[list[Location], list[
 # --- reading one table -------------------------------------------------------------
 
 
-def read_grid(path: Path, sheet: str | None, table: str) -> tuple[pd.DataFrame, np.ndarray, str | None]:
-    """The whole sheet (or CSV) as text cells, its row numbers, and the sheet read."""
+def read_grid(path: Path, sheet: str | None, table: str, opened: dict | None = None
+              ) -> tuple[pd.DataFrame, np.ndarray, str | None]:
+    """The whole sheet (or CSV) as text cells, its row numbers, and the sheet read.
+    ``opened``: workbooks already opened in this reading (path -> reader), so that a
+    workbook holding every table is opened, and its shared strings read, once."""
     check_file(path)
     if path.suffix.lower() == ".csv":
         grid, rows = read_csv_grid(path)
         return grid, rows, None
-    reader = _open_workbook(path)
+    opened = {} if opened is None else opened
+    if path not in opened:
+        opened[path] = _open_workbook(path)
+    reader = opened[path]
     names = list(reader.sheet_names)
     if sheet is None:
         sheet = next((n for n in names if table_for_name(n) == table), names[0] if names else None)
@@ -308,12 +314,18 @@ def find_header(grid: pd.DataFrame, table: contract.Table) -> tuple[int | None, 
     return best
 
 
-def read_table(loc: Location) -> RawTable:
+def read_tables(locations: list[Location]) -> dict[str, RawTable]:
+    """Every located table, each workbook opened once for all the tables it holds."""
+    opened: dict[Path, object] = {}
+    return {loc.table: read_table(loc, opened) for loc in locations}
+
+
+def read_table(loc: Location, opened: dict | None = None) -> RawTable:
     """Read one table; a file that cannot be read becomes an issue, never an exception."""
     spec = contract.TABLES[loc.table]
     raw = RawTable(loc.table, loc.path.name, loc.sheet, None)
     try:
-        grid, rows, raw.sheet = read_grid(loc.path, loc.sheet, loc.table)
+        grid, rows, raw.sheet = read_grid(loc.path, loc.sheet, loc.table, opened)
     except UnreadableFile as exc:
         raw.issues.append(Issue("unreadable-file", Message(
             "issue.unreadable-file.reason", file=loc.path.name, why=exc.reason), loc.table,

@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from bomca_data import contract
+from bomca_data import contract, rules
 from bomca_data.write import DATE_FORMAT
 
 TEMPLATE = "bomca-template.xlsx"
@@ -29,33 +29,6 @@ KIND_HELP = {
     "country_list": "country code or name; several separated by ';' (e.g. KZ; UZ); RG = regional",
     "country": "one country code or name",
     "text_list": "names separated by ';' (e.g. OSCE; UNODC)",
-}
-RULES = {
-    ("activities", "activity_id"): "unique",
-    ("activities", "end_date"): "on or after start_date",
-    ("activities", "status"): "blank: derived from the dates and the as-of date",
-    ("activities", "workplan_year"): "programme year 1-5 (Y1 = Apr 2021-Mar 2022) or calendar year",
-    ("activities", "budget_eur"): ">= 0",
-    ("participants", "activity_id"): "must name an activity",
-    ("participants", "count"): ">= 1; default 1 (one row per attendance)",
-    ("participants", "person_id"): "pseudonymous id (never a name); enables unique-person counts",
-    ("participants", "country"): "not RG; blank: the activity's country",
-    ("recommendations", "rec_id"): "unique",
-    ("recommendations", "activity_id"): "must name an activity",
-    ("recommendations", "component"): "blank: the linked activity's",
-    ("recommendations", "status_date"): "on or after date_proposed",
-    ("recommendations", "reviewed_at"): "meeting_id of the steering-group meeting",
-    ("meetings", "meeting_id"): "unique",
-    ("meetings", "country"): "RG for a regional meeting",
-    ("targets", "year"): "programme year 1-5 or calendar year",
-    ("activities", "kind"): "blank: coordination for a coordination meeting, else thematic",
-    ("activities", "joint_with"): "other international organisations that co-organised it",
-    ("published", "statement_id"): "unique",
-    ("published", "date"): "the date the figure refers to",
-    ("published", "year"): "a calendar year: the figure counts that year's activities",
-    ("published", "comparison"): "blank: = (exactly); about: within 5 %",
-    ("published", "value"): "shares as a fraction 0..1 (0.9 for 90 %)",
-    ("targets", "target"): ">= 0; women_share as a fraction 0..1",
 }
 
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
@@ -87,7 +60,7 @@ def build_template() -> Workbook:
     for table in contract.TABLES.values():
         for col in table.columns:
             guide.append([table.name, col.name, "yes" if col.required else "",
-                          _kind_help(col), RULES.get((table.name, col.name), ""),
+                          _kind_help(col), "; ".join(rules.column_rules(table, col, "en")),
                           ", ".join(col.aliases)])
     for letter, width in zip("ABCDEF", (16, 18, 9, 60, 50, 40), strict=True):
         guide.column_dimensions[letter].width = width

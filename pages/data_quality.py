@@ -37,3 +37,4 @@ else:
     widgets.download(view, shown, "validation-issues")
 st.subheader(t("quality.templates"))
 widgets.template_download(view)
+widgets.contract_rules(view)

@@ -92,3 +92,29 @@ def test_no_import_cycle_in_the_package():
 
 def test_the_cycle_finder_finds_a_cycle():
     assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == ["a", "b", "c", "a"]
+
+
+def _sources() -> list[Path]:
+    return [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")),
+            *sorted(PACKAGE.rglob("*.py"))]
+
+
+def test_no_module_over_400_lines():
+    long = {str(p.relative_to(ROOT)): n for p in _sources()
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}
+
+
+def test_no_function_takes_more_than_six_parameters():
+    """A longer list is a sign the arguments belong together (a Text, a Box, a Chart)."""
+    found = {}
+    for path in _sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                a = node.args
+                names = [*a.posonlyargs, *a.args, *a.kwonlyargs]
+                count = len(names) + (a.vararg is not None) + (a.kwarg is not None)
+                count -= bool(names and names[0].arg in ("self", "cls"))
+                if count > 6:
+                    found[f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"] = count
+    assert found == {}

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bomca_data import figures, filters, i18n
+from bomca_data import contract, figures, filters, i18n
 from bomca_data.model import DEMO_DIR, load_dataset
 from bomca_data.ui import widgets
 from tests.sheets import ACTIVITY_HEADER, activity, write
@@ -236,12 +236,20 @@ def test_countries_page_states_the_multi_country_rule(monkeypatch):
 
 def test_data_quality_lists_and_filters_issues(monkeypatch, errors_source):
     at = open_page(monkeypatch, "pages/data_quality.py", errors_source)
-    issues = at.dataframe[-1].value
-    assert sorted(issues["Code"]) == ["unknown-reference", "vocabulary-error",
-                                      "vocabulary-error"]
+
+    def issues():
+        return next(f.value for f in at.dataframe if "Code" in f.value.columns)
+
+    assert sorted(issues()["Code"]) == ["unknown-reference", "vocabulary-error",
+                                        "vocabulary-error"]
     at.multiselect(key="quality_tables").set_value(["participants"]).run()
-    assert list(at.dataframe[-1].value["Row"]) == [4]
+    assert list(issues()["Row"]) == [4]
     assert len(at.get("download_button")) >= 2  # the issues CSV and the template
+    # the contract's rules, a table per table of the contract, in the same words
+    ruled = [f.value for f in at.dataframe if "Rules" in f.value.columns]
+    assert len(ruled) == len(contract.TABLES)
+    assert "one country, not RG; blank: the activity's country" in set(
+        ruled[list(contract.TABLES).index("participants")]["Rules"])
 
 
 def test_followup_lists_overdue_first(monkeypatch):

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from bomca_data import export, i18n, report, verdicts
+from bomca_data import contract, export, i18n, report, rules, verdicts
 from bomca_data.ui.state import View
 
 
@@ -173,3 +173,15 @@ def published_quotes(view: View) -> None:
         return
     for line in verdicts.published_quotes(view.dataset, view.as_of, view.lang, plain):
         st.caption(line)
+
+
+def contract_rules(view: View) -> None:
+    """The data contract's rules, table by table, in the reader's language: the same
+    words as the template's instructions and docs/data-contract.md."""
+    with st.expander(view.t("quality.rules"), icon=":material/rule:"):
+        names = list(contract.TABLES)
+        for tab, name in zip(st.tabs([view.t(f"table.{n}") for n in names]), names,
+                             strict=True):
+            with tab:
+                table(view, rules.table_rules(contract.TABLES[name], view.lang,
+                                              view.dataset.programme))
