@@ -13,7 +13,6 @@ from functools import lru_cache
 # literal `r="`, which keeps them at the speed of a plain substring search; row
 # elements (r="12") never match, as no letter follows.
 _ROW_REF = re.compile(rb'r="[A-Za-z]{1,4}([0-9]{1,9})"')
-_REF = re.compile(rb'r="([A-Za-z]{1,4})([0-9]{1,9})"')
 _LETTERS = re.compile(rb'r="([A-Za-z]{1,4})[0-9]')
 _NO_REF = re.compile(rb'<c>|<c (?!r=)..')
 _PREFIXED = re.compile(rb'<\w+:worksheet\b')
