@@ -215,8 +215,8 @@ def read_grid(path: Path, sheet: str | None, table: str, opened: dict | None = N
     try:
         # header_row=None with skip_rows=0 keeps leading blank rows, so index + 1
         # is the row number; every cell as text so no value is lost to type guessing.
-        grid = reader.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string",
-                                 schema_sample_rows=None).to_pandas()
+        grid = reader.load_sheet_eager(sheet, header_row=None, skip_rows=0,
+                                       dtypes="string").to_pandas()
     except Exception as exc:
         raise UnreadableFile("file.sheet_unreadable", sheet=sheet, detail=_short(exc)) from exc
     grid.columns = range(grid.shape[1])
