@@ -95,21 +95,14 @@ def summary_sheet(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: s
             label = i18n.t(f"summary.{section}.{key}", lang)
             if isinstance(value, dict):
                 kind = "rec_status" if section == "recommendations" else SUMMARY_PARTS[key]
-                rows += [(f"{label}: {_part(kind, sub, lang)}", n, f"{section}.{key}.{sub}")
+                rows += [(f"{label}: {i18n.code_name(kind, sub, lang)}", n,
+                          f"{section}.{key}.{sub}")
                          for sub, n in value.items()]
             else:
                 rows.append((label, Share(value) if isinstance(value, float) else value,
                              f"{section}.{key}"))
     return pd.DataFrame(rows, columns=[i18n.t(f"col.summary_{c}", lang)
                                        for c in ("figure", "value", "key")])
-
-
-def _part(kind: str, code: str, lang: str) -> str:
-    if code == "unknown":
-        return i18n.t("label.unknown", lang)
-    if kind == "year":
-        return i18n.year_name(code, lang)
-    return i18n.term(kind, code, lang)
 
 
 def named(frame: pd.DataFrame, table: str, lang: str) -> pd.DataFrame:
@@ -121,15 +114,12 @@ def named(frame: pd.DataFrame, table: str, lang: str) -> pd.DataFrame:
     for col in contract.TABLES[table].columns:
         if col.name in out and col.kind in contract.VOCABULARIES and col.kind != "comparison":
             kind = "country" if col.kind == "country_list" else col.kind
-            names = {code: "; ".join(_name(kind, part, lang) for part in str(code).split(";"))
+            names = {code: "; ".join(i18n.code_name(kind, part, lang)
+                                     for part in str(code).split(";"))
                      for code in out[col.name].dropna().unique()}
             out.insert(out.columns.get_loc(col.name) + 1, f"{col.name}_name",
                        out[col.name].map(names))
     return out
-
-
-def _name(kind: str, code: str, lang: str) -> str:
-    return i18n.component_short(code, lang) if kind == "component" else i18n.term(kind, code, lang)
 
 
 def workbook_bytes(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str) -> bytes:

@@ -132,6 +132,27 @@ def component_short(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return f"{code} {t(key, lang)}" if has(key) else term("component", code, lang)
 
 
+def code_name(kind: str, code: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The name a reader sees for a code of ``kind``, the same on every page, chart,
+    export and slide: "Y2" as "Г2", "2021Q2" as "2 кв. 2021", a table's name, a
+    component's code and short name ("C2 Detection capacities"), "unknown" as
+    "Unknown", any other vocabulary term by its name."""
+    code = str(code)
+    if kind == "year":
+        return year_name(code, lang)
+    if kind == "quarter":
+        return quarter_name(code, lang)
+    if kind == "table":
+        return t(f"table.{code}", lang)
+    if kind == "rows":
+        return t(f"series.rows_{code}", lang)
+    if code == "unknown":
+        return t("label.unknown", lang)
+    if kind == "component":
+        return component_short(code, lang)
+    return term(kind, code, lang)
+
+
 def number(value: float | int, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
     """1,234 in English; 1 234 (space for thousands, decimal comma) in Russian."""
     pattern = "#,##0" + ("." + "0" * digits if digits else "")

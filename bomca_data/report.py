@@ -34,7 +34,7 @@ SHARE_COLUMNS = ("women_share", "elapsed", "share", "implemented_share", "ratio"
 CODE_COLUMNS = {"country": "country", "component": "component", "status": None,
                 "activity_type": "activity_type", "agency_type": "agency_type",
                 "output_type": "output_type", "activity_kind": "activity_kind",
-                "delivery": "delivery"}
+                "delivery": "delivery", "year": "year", "quarter": "quarter"}
 
 
 def localised(frame: pd.DataFrame, lang: str, status_kind: str = "activity_status"
@@ -49,10 +49,6 @@ def localised(frame: pd.DataFrame, lang: str, status_kind: str = "activity_statu
             out[col] = _each(out[col], lambda v, kind=kind: _names(kind, v, lang))
     if "verdict" in out:
         out["verdict"] = _each(out["verdict"], lambda v: i18n.t(f"verdict.{v}", lang))
-    if "year" in out:
-        out["year"] = _each(out["year"], lambda y: i18n.year_name(str(y), lang))
-    if "quarter" in out:
-        out["quarter"] = _each(out["quarter"], lambda q: i18n.quarter_name(str(q), lang))
     if "table" in out:  # a table's name, not its key
         out["table"] = _each(out["table"], lambda name: i18n.t(f"table.{name}", lang)
                              if i18n.has(f"table.{name}") else name)
@@ -83,11 +79,8 @@ def _each(values: pd.Series, name) -> pd.Series:
 
 
 def _names(kind: str, value: str, lang: str) -> str:
-    if value == "unknown":
-        return i18n.t("label.unknown", lang)
-    if kind == "component":  # the charts' name: "C2 Detection capacities", everywhere
-        return i18n.component_short(str(value), lang)
-    return ", ".join(i18n.term(kind, v, lang) for v in str(value).split(";"))
+    """The names of a code, or of a list of them ("KZ;UZ")."""
+    return ", ".join(i18n.code_name(kind, v, lang) for v in str(value).split(";"))
 
 
 def rows_long(tables: pd.DataFrame) -> pd.DataFrame:

@@ -36,7 +36,7 @@ def matrix_markdown(frame: pd.DataFrame, by: str, lang: str, link: dict[str, str
                                                   frame["verdict"], frame["ratio"],
                                                   strict=True)}
     for key in dict.fromkeys(frame[by]):
-        name = i18n.term(by, key, lang) if by == "country" else i18n.component_short(key, lang)
+        name = i18n.code_name(by, key, lang)
         row = [f"[{name}]({link[key]})",
                *(badge(*cells[(key, i)], lang) for i in INDICATORS)]
         lines.append("| " + " | ".join(row) + " |")

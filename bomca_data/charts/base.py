@@ -72,21 +72,9 @@ def plain(text: object) -> str:
 
 
 def name(kind: str | None, code: object, lang: str) -> str:
-    """The label of a category: a vocabulary term, a year, or the value itself (as
-    plain text: see ``plain``)."""
-    if kind == "year":
-        return i18n.year_name(str(code), lang)
-    if kind == "quarter":
-        return i18n.quarter_name(str(code), lang)
-    if kind == "table":
-        return i18n.t(f"table.{code}", lang)
-    if kind and code == "unknown":
-        return i18n.t("label.unknown", lang)
-    if kind == "component":
-        return i18n.component_short(str(code), lang)
-    if kind == "rows":
-        return i18n.t(f"series.rows_{code}", lang)
-    return i18n.term(kind, str(code), lang) if kind else plain(code)
+    """The label of a category: the name of a code of ``kind`` (``i18n.code_name``), or
+    the value itself (as plain text: see ``plain``)."""
+    return i18n.code_name(kind, code, lang) if kind else plain(code)
 
 
 def colour(kind: str | None, code: object) -> str:
