@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from bomca_data import contract, figures
+from bomca_data import contract, figures, i18n
 from bomca_data.figures import targets
 from bomca_data.filters import Filters, apply
 from bomca_data.model import Dataset
@@ -88,6 +88,18 @@ def build(dataset: Dataset, country: str, as_of: dt.date, start: dt.date | None 
         upcoming = after.iloc[0] if len(after) else None
     data, people = scoped(dataset, country, as_of)
     return Brief(country, start, as_of, data, people, previous, upcoming)
+
+
+def period_text(start: dt.date, as_of: dt.date, lang: str) -> str:
+    """"11.09.2023 - 12.09.2024": the brief's period, as page and pack write it."""
+    return f"{i18n.date(start, lang)} - {i18n.date(as_of, lang)}"
+
+
+def context_line(country: str, start: dt.date, as_of: dt.date, lang: str) -> str:
+    """The brief's charts' context line: its own scope, not the sidebar's filters
+    ("Kazakhstan · 2023-09-11 - 2024-09-12 · As of 2024-09-12")."""
+    return " · ".join((i18n.term("country", country, lang), period_text(start, as_of, lang),
+                       i18n.t("context.as_of", lang, date=i18n.date(as_of, lang))))
 
 
 def headline(brief: Brief) -> dict:

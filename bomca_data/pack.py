@@ -103,7 +103,7 @@ class _Deck:
         self.prs.slide_width, self.prs.slide_height = WIDE, HIGH
         self.t = lambda key, **kw: i18n.t(key, lang, **kw)
         self.where = i18n.term("country", b.country, lang)
-        self.period = f"{i18n.date(b.start, lang)} - {i18n.date(b.as_of, lang)}"
+        self.period = briefing.period_text(b.start, b.as_of, lang)
         self.as_of = i18n.t("context.as_of", lang, date=i18n.date(b.as_of, lang))
 
     def blank(self):

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from bomca_data import charts, i18n
+from bomca_data import brief as briefing
+from bomca_data import charts
 from bomca_data.ui import meeting, page, widgets
 
 view = page.start("page.meeting", "brief.intro", filtered=False)
@@ -10,7 +11,7 @@ lang, t, as_of = view.lang, view.t, view.as_of
 country, since = meeting.choices(view)
 brief = meeting.figures(view, country, since)
 headline = brief["headline"]
-period = f"{i18n.date(brief['start'], lang)} - {i18n.date(as_of, lang)}"
+period = briefing.period_text(brief["start"], as_of, lang)
 meeting.download(view, country, since)
 widgets.kpi_row([
     (t("kpi.completed"), view.number(headline["completed"]),
@@ -22,8 +23,7 @@ widgets.kpi_row([
      t("pack.overdue", n=view.number(headline["overdue"]))),
 ])
 widgets.caption(view, "pack.scope")
-subtitle = " · ".join((i18n.term("country", country, lang), period,
-                       t("context.as_of", date=i18n.date(as_of, lang))))
+subtitle = briefing.context_line(country, brief["start"], as_of, lang)
 
 def text(title: str, axis: str, half: bool = True) -> charts.Text:
     return view.text(title, axis, half, subtitle)

@@ -178,3 +178,12 @@ def test_a_year_not_begun_has_its_target_alone_in_the_pack(ds):
     actual, target = (list(series.values) for series in chart.plots[0].series)
     assert actual[-1] is None and target[-1] > 0
     assert all(v is not None for v in actual[:-1])
+
+
+def test_the_briefs_period_and_context_line_in_both_languages():
+    start, as_of = dt.date(2023, 9, 11), dt.date(2024, 9, 12)
+    assert brief.period_text(start, as_of, "ru") == "11.09.2023 - 12.09.2024"
+    assert brief.context_line("KZ", start, as_of, "en") == (
+        "Kazakhstan · 2023-09-11 - 2024-09-12 · As of 2024-09-12")
+    assert brief.context_line("RG", start, as_of, "ru") == (
+        "Региональный · 11.09.2023 - 12.09.2024 · По состоянию на 12.09.2024")
