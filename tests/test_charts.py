@@ -191,3 +191,12 @@ def test_a_column_is_named_by_its_vocabulary_unless_told():
     assert column("year") == ("year", "year")
     assert column("agency") == ("agency", None)
     assert column(("status", "rec_status")) == ("status", "rec_status")
+
+
+def test_the_clocks_as_of_label_stays_inside_at_either_end():
+    elapsed = {"share": 1.0, "start": dt.date(2021, 4, 1), "end": dt.date(2025, 9, 30)}
+    ends = [dt.date(2022, 3, 31)]
+    anchor = {day: next(a.xanchor for a in charts.programme_clock(
+        elapsed, day, ends, text=T).layout.annotations if a.text.startswith("As of"))
+        for day in (dt.date(2025, 9, 30), dt.date(2021, 4, 2), dt.date(2023, 6, 1))}
+    assert list(anchor.values()) == ["right", "left", "center"]

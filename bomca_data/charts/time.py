@@ -55,7 +55,10 @@ def programme_clock(elapsed: dict, as_of: dt.date, year_ends: list[dt.date], *,
                       "font": {"color": "white" if middle < now else "#555"}})
         year_start = stop
     shapes.append(_vline(now, TARGET, 4))
+    # near either end, the label reaches inward from the marker instead of past the plot
+    gone = (now - start) / (end - start)
     notes.append({"x": now, "y": 1.25, "yref": "paper", "showarrow": False,
+                  "xanchor": "right" if gone > 0.85 else "left" if gone < 0.15 else "center",
                   "font": {"color": TARGET},
                   "text": f"{i18n.t('sidebar.as_of', lang)} {i18n.date(as_of, lang)}"})
     return _figure(data, text, x={"type": "date", "range": [start, end], "showgrid": False},
