@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from bomca_data import contract, parse
 from bomca_data.issues import Issue, Message, table_name
@@ -184,12 +186,19 @@ def check_order(checked: Checked, start: str, end: str) -> None:
 
 
 def check_reference(checked: Checked, column: str, known: Iterable[str], target: str) -> None:
-    known = set(known)
     values = checked.frame[column]
-    bad = values.notna() & ~values.isin(known)
+    bad = values.notna().to_numpy() & ~_within(values, known)
     checked.flag(bad, "unknown-reference", column,
                  describe=lambda v: Message("issue.unknown-reference.none", value=quoted(v),
                                             target=table_name(target)))
+
+
+def _within(values: pd.Series, known: Iterable[str]) -> np.ndarray:
+    """Which text values are among ``known``: Arrow's set lookup (pandas' isin on text
+    builds a Python object per known value, ten times slower at 100,000 rows)."""
+    found = pc.is_in(pa.array(values, pa.large_string()),
+                     value_set=pa.array(list(set(known)), pa.large_string()))
+    return found.to_numpy(zero_copy_only=False)
 
 
 def check_years(checked: Checked, column: str, programme: Programme, kind: str) -> None:

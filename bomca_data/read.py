@@ -378,7 +378,7 @@ def split_grid(raw: RawTable, grid: pd.DataFrame, rows: np.ndarray,
                 if isinstance(header[last.index[0]], str) else None,
                 value=str(last.iloc[0]), **where))
             body, body_rows = body.iloc[:-1], body_rows[:-1]
-    frame = pd.DataFrame({name: body[col].to_numpy() for col, name in found.items()})
+    frame = pd.DataFrame({name: body[col].array for col, name in found.items()})  # no copy
     for col in spec.columns:  # absent optional columns are present and empty
         if col.name not in frame:
             frame[col.name] = pd.Series([None] * len(frame), dtype="str")
