@@ -36,7 +36,7 @@ def cache_root() -> Path:
 
 
 _CODE = ("contract.py", "vocabularies.py", "read.py", "parse.py", "clean.py", "model.py",
-         "issues.py", "guard.py", "extent.py", "folders.py",
+         "issues.py", "guard.py", "extent.py", "folders.py", "readahead.py",
          "programme.py", "cache.py")
 
 

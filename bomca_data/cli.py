@@ -14,15 +14,17 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+# what every command needs, none of which imports pandas: a command that reads a
+# source starts reading its workbooks (readahead) before it imports the rest; the
+# writers (python-pptx, openpyxl), the data folder's store and the sign-in code are
+# imported only by the commands that use them
+from bomca_data import contract, folders, i18n, issues, readahead
 
-# what every command needs; the writers (python-pptx, openpyxl), the data folder's
-# store and the sign-in code are imported by the commands that use them: a cold
-# `summary` or `validate` does not pay for them
-from bomca_data import contract, figures, filters, i18n, issues
-from bomca_data.model import DEMO_DIR, Dataset, load_dataset, resolve_source
-from bomca_data.read import SourceError
+if TYPE_CHECKING:
+    from bomca_data.filters import Filters
+    from bomca_data.model import Dataset
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -105,14 +107,16 @@ def _add_filters(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(option, dest=kind, action="append", default=[], choices=choices,
                          type=str.upper if kind in ("countries", "components") else str,
                          help="repeatable")
-    sub.add_argument("--years-as", dest="year_kind", choices=filters.YEAR_KINDS,
+    sub.add_argument("--years-as", dest="year_kind", choices=contract.YEAR_KINDS,
                      default="programme", help="programme years (Y1..) or calendar years")
     sub.add_argument("--year", dest="years", action="append", default=[],
                      help="repeatable: Y1.. (programme years) or 2022.. (calendar years)")
 
 
-def chosen_filters(args: argparse.Namespace, dataset: Dataset) -> filters.Filters:
+def chosen_filters(args: argparse.Namespace, dataset: Dataset) -> Filters:
     """The filters asked for; an unknown year is a wrong call (exit 2)."""
+    from bomca_data import filters
+
     allowed = filters.options(dataset.programme, args.year_kind)["years"]
     wrong = [y for y in args.years if y not in allowed]
     if wrong:
@@ -152,7 +156,9 @@ def _validate(dataset: Dataset, fmt: str, lang: str) -> int:
 
 
 def _summary(dataset: Dataset, as_of: dt.date, fmt: str,
-             chosen: filters.Filters) -> int:
+             chosen: Filters) -> int:
+    from bomca_data import figures, filters
+
     found = figures.summary(filters.apply(dataset, chosen, as_of), as_of)
     if chosen.active or chosen.year_kind != "programme":
         found["filters"] = chosen.to_query()
@@ -178,9 +184,10 @@ def _summary(dataset: Dataset, as_of: dt.date, fmt: str,
 def _managed(args: argparse.Namespace) -> int:
     """import, history and rollback: 0 done, 1 refused (errors listed), 2 bad call."""
     from bomca_data import store
+    from bomca_data.read import SourceError
 
-    folder = resolve_source(args.data)
-    if folder == DEMO_DIR:
+    folder = folders.resolve_source(args.data)
+    if folder == folders.DEMO_DIR:
         print("error: the bundled demonstration data is read-only: name a data folder with "
               "--data or $BOMCA_DATA", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -235,6 +242,16 @@ def main(argv: list[str] | None = None) -> int:
 
         print(access.hash_password(password))
         return EXIT_OK
+    return _with_dataset(args)
+
+
+def _with_dataset(args: argparse.Namespace) -> int:
+    """The commands that read a source. Its workbooks are checked and read on a thread
+    while the code that cleans and counts them is imported (``readahead``)."""
+    readahead.start(folders.resolve_source(args.data or args.path))
+    from bomca_data.model import load_dataset
+    from bomca_data.read import SourceError
+
     try:
         dataset = load_dataset(args.data or args.path)
     except SourceError as exc:
@@ -269,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _published(dataset: Dataset, fmt: str) -> int:
+    import pandas as pd
+
     from bomca_data.figures import published
 
     found = published.register(dataset)

@@ -48,6 +48,7 @@ Kind = Literal[
 ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 HEADER_SEARCH_ROWS = 15
+YEAR_KINDS = ("programme", "calendar")  # years counted from the programme's start, or Jan-Dec
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,13 @@ TABLES: dict[str, Table] = {
         ), scope=Scope(component="component", blank_kept=True)),
     )
 }
+
+
+def table_for_name(name: str) -> str | None:
+    """The table a sheet or file is named after ("Activities", "participants.csv")."""
+    key = header_key(name)
+    return key if key in TABLES else None
+
 
 # Columns that name or reach a person: dropped as the file is read. A header is
 # personal when one of its words is one of these, or starts with one of the stems

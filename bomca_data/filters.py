@@ -20,7 +20,6 @@ from bomca_data.figures.participation import of_activities
 from bomca_data.model import Dataset
 from bomca_data.programme import Programme
 
-YEAR_KINDS = ("programme", "calendar")
 # each filter and the vocabulary its values come from (for their names)
 KINDS = {"countries": "country", "components": "component", "years": "year",
          "types": "activity_type", "statuses": "activity_status"}
@@ -81,8 +80,8 @@ def from_query(query: dict[str, str], programme: Programme) -> tuple[Filters, li
     """Filters from a URL query, codes in any case (`kz` is `KZ`), and the values that
     name nothing ("country=XX"), left out and to be said."""
     kind = str(query.get(URL_KEYS["year_kind"], "programme")).casefold()
-    ignored = [] if kind in YEAR_KINDS else [f"{URL_KEYS['year_kind']}={kind}"]
-    kind = kind if kind in YEAR_KINDS else "programme"
+    ignored = [] if kind in contract.YEAR_KINDS else [f"{URL_KEYS['year_kind']}={kind}"]
+    kind = kind if kind in contract.YEAR_KINDS else "programme"
     allowed = options(programme, kind)
     values = {}
     for name, asked in _asked(query).items():

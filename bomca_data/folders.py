@@ -1,25 +1,47 @@
-"""The layout of a managed data folder, as reading needs it (the import workflow that
-writes it is ``store``):
+"""Where the data is: the source a command or page reads, the files in it, and the
+layout of a managed data folder (the import workflow that writes it is ``store``):
 
     current -> versions/v0003   the version the dashboard reads
     versions/v0001/ ...         each accepted upload: its files and manifest.json
     history.jsonl               one line per import and rollback
 
-An unmanaged folder (files side by side) is read as it is.
+An unmanaged folder (files side by side) is read as it is. Nothing here imports
+pandas: the command line finds the workbooks before it imports the rest
+(``readahead``).
 """
 
 from __future__ import annotations
 
 import json
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from bomca_data import contract
-from bomca_data.read import Location
+from bomca_data.issues import Issue, Message
 
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEMO_DIR = PROJECT_DIR / "data"
+ENV_VAR = "BOMCA_DATA"
 CURRENT = "current"
 VERSIONS = "versions"
 MANIFEST = "manifest.json"
 HISTORY = "history.jsonl"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a table lives: a file, and the sheet to read (None: choose)."""
+
+    table: str
+    path: Path
+    sheet: str | None = None
+
+
+def resolve_source(path: str | Path | None = None) -> Path:
+    """The --data option, else $BOMCA_DATA, else the bundled demonstration data."""
+    chosen = path or os.environ.get(ENV_VAR) or DEMO_DIR
+    return Path(chosen).expanduser()
 
 
 def current_dir(folder: Path) -> Path:
@@ -36,3 +58,34 @@ def manifest_locations(folder: Path) -> list[Location] | None:
     manifest = json.loads(path.read_text(encoding="utf-8"))
     return [Location(table, folder / Path(entry["file"]).name, entry.get("sheet"))
             for table, entry in manifest["tables"].items() if table in contract.TABLES]
+
+
+def data_files(folder: Path) -> tuple[list[Path], list[Issue]]:
+    """The spreadsheet files of a folder; links are refused (never followed), so
+    nothing outside the folder is read, exported or copied into a version."""
+    files, issues = [], []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in contract.ACCEPTED_SUFFIXES or path.name.startswith(
+                ("~$", ".")):
+            continue
+        if path.is_symlink():
+            issues.append(Issue("unreadable-file", Message("issue.unreadable-file.link",
+                                                           file=path.name),
+                                contract.table_for_name(path.stem), path.name))
+        elif path.is_file():
+            files.append(path)
+    return files, issues
+
+
+def workbooks(source: Path) -> list[Path]:
+    """The workbooks a source's tables are read from, as far as can be told without
+    reading them: the one given, or those of the folder (its current version)."""
+    if source.is_file():
+        return [source] if source.suffix.lower() in contract.WORKBOOK_SUFFIXES else []
+    if not source.is_dir():
+        return []
+    here = current_dir(source)
+    if (manifest := manifest_locations(here)) is not None:
+        return sorted({loc.path for loc in manifest if loc.path.is_file()
+                       and loc.path.suffix.lower() in contract.WORKBOOK_SUFFIXES})
+    return [p for p in data_files(here)[0] if p.suffix.lower() in contract.WORKBOOK_SUFFIXES]

@@ -15,7 +15,9 @@ The limits are in ``contract.LIMITS``; every refusal names the limit it met.
 
 from __future__ import annotations
 
+import os
 import re
+import resource
 import struct
 import zipfile
 import zlib
@@ -53,6 +55,27 @@ def _mb(n: int) -> int:
 
 
 PASSWORD_PROTECTED = "file.password"
+
+
+# --- the limits of a process that reads untrusted files ------------------------------
+
+MEMORY_ENV = "BOMCA_CHECK_MEMORY_MB"  # a deployment may set a lower (or higher) cap
+
+
+def memory_limit() -> int:
+    mb = os.environ.get(MEMORY_ENV, "")
+    return int(mb) * 2**20 if mb.isdigit() else LIMITS.check_memory_bytes
+
+
+def limit_self(seconds: int = LIMITS.check_seconds * 5) -> None:
+    """Cap this process's address space and processor time (never raising a limit
+    already lower). Called by ``python -m bomca_data`` before anything is read."""
+    memory = memory_limit()
+    for kind, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, seconds)):
+        soft, hard = resource.getrlimit(kind)
+        if soft == resource.RLIM_INFINITY or soft > value:
+            capped = value if hard == resource.RLIM_INFINITY else min(value, hard)
+            resource.setrlimit(kind, (capped, hard))
 
 
 # --- cheap checks, on every file ----------------------------------------------------

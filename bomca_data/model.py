@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from bomca_data import cache, clean, contract, folders, read
+from bomca_data.folders import resolve_source
 from bomca_data.issues import Issue, Message, has_errors, sort_key
 from bomca_data.programme import SETTINGS_FILE, Programme, SettingsError, load_programme
-
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-DEMO_DIR = PROJECT_DIR / "data"
-ENV_VAR = "BOMCA_DATA"
 
 
 @dataclass(frozen=True)
@@ -89,12 +85,6 @@ class Dataset:
     def default_as_of(self) -> dt.date:
         """The as-of date a view starts from: the data's own date, else today."""
         return self.data_date() or dt.date.today()
-
-
-def resolve_source(path: str | Path | None = None) -> Path:
-    """The --data option, else $BOMCA_DATA, else the bundled demonstration data."""
-    chosen = path or os.environ.get(ENV_VAR) or DEMO_DIR
-    return Path(chosen).expanduser()
 
 
 def settings_folder(source: Path) -> Path:

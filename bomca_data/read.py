@@ -15,21 +15,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from bomca_data import contract, guard
+from bomca_data import contract, guard, readahead
+from bomca_data.folders import Location, data_files
 from bomca_data.guard import UnreadableFile
 from bomca_data.issues import Issue, Message, table_name
 
 ROW = "_row"  # the spreadsheet row number a person sees, carried through cleaning
 check_file = guard.check_file
-
-
-@dataclass(frozen=True)
-class Location:
-    """Where a table lives: a file, and the sheet to read (None: choose)."""
-
-    table: str
-    path: Path
-    sheet: str | None = None
 
 
 @dataclass
@@ -61,12 +53,12 @@ def sheet_names(path: Path) -> list[str]:
     return [sheet.name for sheet in sheets(path)]
 
 
-def _open_workbook(path: Path):
-    import fastexcel  # imported here so CSV-only runs do not pay for it
-
+def _open_workbook(path: Path) -> readahead.Workbook:
     guard.check_contents(path)
+    if (book := readahead.take(path)) is not None:
+        return book
     try:
-        return fastexcel.read_excel(str(path))
+        return readahead.open_workbook(path)
     except Exception as exc:  # fastexcel raises its own error classes; all mean unreadable
         raise _open_error(exc) from exc
 
@@ -81,31 +73,9 @@ def _short(exc: Exception) -> str:
     return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
 
 
-def table_for_name(name: str) -> str | None:
-    key = contract.header_key(name)
-    return key if key in contract.TABLES else None
-
-
 class SourceError(Exception):
     """The source itself (folder or workbook) cannot be read; the message may be a
     ``Message``, written in the reader's language (``issues.text``)."""
-
-
-def data_files(folder: Path) -> tuple[list[Path], list[Issue]]:
-    """The spreadsheet files of a folder; links are refused (never followed), so
-    nothing outside the folder is read, exported or copied into a version."""
-    files, issues = [], []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in contract.ACCEPTED_SUFFIXES or path.name.startswith(
-                ("~$", ".")):
-            continue
-        if path.is_symlink():
-            issues.append(Issue("unreadable-file", Message("issue.unreadable-file.link",
-                                                           file=path.name),
-                                table_for_name(path.stem), path.name))
-        elif path.is_file():
-            files.append(path)
-    return files, issues
 
 
 def locate_tables(source: Path) -> tuple[list[Location], list[Issue]]:
@@ -129,7 +99,7 @@ def locate_in_files(files: list[Path]) -> tuple[list[Location], list[Issue]]:
     found: dict[str, Location] = {}
     files = [p for p in files if p.suffix.lower() in contract.ACCEPTED_SUFFIXES]
     for path in sorted(files, key=lambda p: contract.ACCEPTED_SUFFIXES.index(p.suffix.lower())):
-        table = table_for_name(path.stem)
+        table = contract.table_for_name(path.stem)
         if table is None:
             continue
         if table in found:
@@ -139,7 +109,7 @@ def locate_in_files(files: list[Path]) -> tuple[list[Location], list[Issue]]:
             continue
         found[table] = Location(table, path)
     for path in files:
-        if table_for_name(path.stem) is None and path.suffix.lower() != ".csv":
+        if contract.table_for_name(path.stem) is None and path.suffix.lower() != ".csv":
             locations, more = _locate_in_workbook(path, strict=False)
             issues += more
             for loc in locations:
@@ -168,7 +138,7 @@ def _locate_in_workbook(path: Path, strict: bool) -> tuple[list[Location], list[
                           file=path.name)]
     locations, issues = [], []
     for table in contract.TABLES:
-        holding = [s for s in listed if table_for_name(s.name) == table]
+        holding = [s for s in listed if contract.table_for_name(s.name) == table]
         if not holding:
             continue
         visible = [s for s in holding if not s.hidden] or holding
@@ -186,7 +156,7 @@ def _locate_in_workbook(path: Path, strict: bool) -> tuple[list[Location], list[
             issues.append(Issue("ambiguous-source", Message(
                 "issue.ambiguous-source.hidden_read", table=table_name(table),
                 sheet=chosen.name, file=path.name), table, path.name, chosen.name))
-    if strict and not locations and (table := table_for_name(path.stem)):
+    if strict and not locations and (table := contract.table_for_name(path.stem)):
         locations.append(Location(table, path))  # e.g. activities.xlsx given directly
     return locations, issues
 
@@ -197,7 +167,7 @@ def _locate_in_workbook(path: Path, strict: bool) -> tuple[list[Location], list[
 def read_grid(path: Path, sheet: str | None, table: str, opened: dict | None = None
               ) -> tuple[pd.DataFrame, np.ndarray, str | None]:
     """The whole sheet (or CSV) as text cells, its row numbers, and the sheet read.
-    ``opened``: workbooks already opened in this reading (path -> reader), so that a
+    ``opened``: workbooks already opened in this reading (path -> Workbook), so that a
     workbook holding every table is opened, and its shared strings read, once."""
     check_file(path)
     if path.suffix.lower() == ".csv":
@@ -206,17 +176,14 @@ def read_grid(path: Path, sheet: str | None, table: str, opened: dict | None = N
     opened = {} if opened is None else opened
     if path not in opened:
         opened[path] = _open_workbook(path)
-    reader = opened[path]
-    names = list(reader.sheet_names)
+    book = opened[path]
+    names = book.sheet_names
     if sheet is None:
-        sheet = next((n for n in names if table_for_name(n) == table), names[0] if names else None)
+        sheet = next((n for n in names if contract.table_for_name(n) == table), names[0] if names else None)
     if sheet is None:
         raise UnreadableFile("file.no_sheets")
     try:
-        # header_row=None with skip_rows=0 keeps leading blank rows, so index + 1
-        # is the row number; every cell as text so no value is lost to type guessing.
-        grid = reader.load_sheet_eager(sheet, header_row=None, skip_rows=0,
-                                       dtypes="string").to_pandas()
+        grid = book.sheet(sheet).to_pandas()  # index + 1 is the row number
     except Exception as exc:
         raise UnreadableFile("file.sheet_unreadable", sheet=sheet, detail=_short(exc)) from exc
     grid.columns = range(grid.shape[1])

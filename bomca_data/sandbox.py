@@ -3,7 +3,7 @@ the guards miss can only fail that check, never the server that asked for it.
 
 The child is the command line itself (``python -m bomca_data validate --format
 json``), which limits its own memory and processor time before reading anything
-(``limit_self``). It writes the dataset it read to the disk cache, so the parent
+(``guard.limit_self``). It writes the dataset it read to the disk cache, so the parent
 accepting the same files later reads them from there.
 """
 
@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
 
 from bomca_data import contract
+from bomca_data.folders import PROJECT_DIR
+from bomca_data.guard import memory_limit
 from bomca_data.issues import Issue, Message
-from bomca_data.model import PROJECT_DIR, Dataset, TableStats, settings_folder
+from bomca_data.model import Dataset, TableStats, settings_folder
 from bomca_data.programme import load_programme
 
 LIMITS = contract.LIMITS
@@ -27,25 +28,6 @@ LIMITS = contract.LIMITS
 class CheckFailed(Exception):
     """The child could not finish: the message (a ``Message``) says which limit it met,
     or why the files cannot be read."""
-
-
-MEMORY_ENV = "BOMCA_CHECK_MEMORY_MB"  # a deployment may set a lower (or higher) cap
-
-
-def memory_limit() -> int:
-    mb = os.environ.get(MEMORY_ENV, "")
-    return int(mb) * 2**20 if mb.isdigit() else LIMITS.check_memory_bytes
-
-
-def limit_self(seconds: int = LIMITS.check_seconds * 5) -> None:
-    """Cap this process's address space and processor time (never raising a limit
-    already lower). Called by ``python -m bomca_data`` before anything is read."""
-    memory = memory_limit()
-    for kind, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, seconds)):
-        soft, hard = resource.getrlimit(kind)
-        if soft == resource.RLIM_INFINITY or soft > value:
-            capped = value if hard == resource.RLIM_INFINITY else min(value, hard)
-            resource.setrlimit(kind, (capped, hard))
 
 
 def check(source: Path, timeout: float = LIMITS.check_seconds) -> Dataset:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bomca_data import contract, read, sandbox
-from bomca_data.folders import CURRENT, HISTORY, MANIFEST, VERSIONS, current_dir, manifest_locations
+from bomca_data.folders import CURRENT, HISTORY, MANIFEST, VERSIONS, Location, current_dir, manifest_locations
 from bomca_data.issues import Message
 from bomca_data.model import load_dataset
 from bomca_data.programme import SETTINGS_FILE
@@ -97,7 +97,7 @@ def versions(folder: Path) -> list[Version]:
     return out
 
 
-def _locations_of(folder: Path) -> list[read.Location]:
+def _locations_of(folder: Path) -> list[Location]:
     """Where the current tables are, managed or not."""
     here = current_dir(folder)
     found = manifest_locations(here)
@@ -107,7 +107,7 @@ def _locations_of(folder: Path) -> list[read.Location]:
     return located
 
 
-def _upload_locations(files: list[Path]) -> list[read.Location]:
+def _upload_locations(files: list[Path]) -> list[Location]:
     """The tables the uploaded files hold, found as in a data folder; an upload that
     cannot be read is refused with its reason."""
     found, issues = read.locate_in_files(files)
@@ -117,7 +117,7 @@ def _upload_locations(files: list[Path]) -> list[read.Location]:
     return found
 
 
-def plan(folder: Path, files: list[Path]) -> tuple[list[read.Location], list[read.Location]]:
+def plan(folder: Path, files: list[Path]) -> tuple[list[Location], list[Location]]:
     """(the uploaded tables, the current tables they leave in place)."""
     uploaded = _upload_locations(files)
     if not uploaded:
@@ -127,7 +127,7 @@ def plan(folder: Path, files: list[Path]) -> tuple[list[read.Location], list[rea
     return uploaded, kept
 
 
-def _stage(root: Path, locations: list[read.Location]) -> tuple[Path, dict, dict]:
+def _stage(root: Path, locations: list[Location]) -> tuple[Path, dict, dict]:
     """Copy the files of ``locations`` into a new folder under ``root``; the
     manifest's table map and hashes."""
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=root))
@@ -145,7 +145,7 @@ def _stage(root: Path, locations: list[read.Location]) -> tuple[Path, dict, dict
     return staging, tables, hashes
 
 
-def preview(folder: Path, locations: list[read.Location], isolated: bool = False):
+def preview(folder: Path, locations: list[Location], isolated: bool = False):
     """The Dataset the folder would hold with the tables at ``locations`` (the two
     lists of plan(), added): nothing changes. ``isolated``: read by a child process
     under memory and time limits (sandbox.py), as the server does for uploads; the

@@ -14,7 +14,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bomca_data import access, export, filters, throttle
-from bomca_data.model import DEMO_DIR, load_dataset
+from bomca_data.folders import DEMO_DIR
+from bomca_data.model import load_dataset
 from bomca_data.ui import auth
 from tests.test_pages import APP, PAGES
 

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from bomca_data import demo, figures
-from bomca_data.model import DEMO_DIR, load_dataset, resolve_source
+from bomca_data.folders import DEMO_DIR, resolve_source
+from bomca_data.model import load_dataset
 
 PUBLISHED = dt.date(2022, 9, 5)
 

@@ -212,6 +212,6 @@ def test_a_file_the_guards_miss_is_stopped_by_the_command_lines_own_limits(tmp_p
     """validate caps its own memory: a read needing more ends the process quickly
     instead of taking the machine's memory."""
     proc = subprocess.run([sys.executable, "-c", (
-        "from bomca_data.sandbox import limit_self; limit_self(); "
+        "from bomca_data.guard import limit_self; limit_self(); "
         "b = bytearray(7000 * 2**20)")], cwd=ROOT, capture_output=True, timeout=60)
     assert proc.returncode != 0 and b"MemoryError" in proc.stderr

@@ -13,8 +13,9 @@ import sys
 import pytest
 
 from bomca_data import guard, i18n, issues, sandbox
+from bomca_data.folders import PROJECT_DIR
 from bomca_data.issues import CATALOGUE, Issue, Message
-from bomca_data.model import PROJECT_DIR, load_dataset
+from bomca_data.model import load_dataset
 from tests.sheets import ACTIVITY_HEADER, activity, write, write_csv
 
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from bomca_data import figures, i18n
-from bomca_data.model import DEMO_DIR, load_dataset
+from bomca_data.folders import DEMO_DIR
+from bomca_data.model import load_dataset
 from tests import oracle
 
 

@@ -8,7 +8,8 @@ import pytest
 from pptx import Presentation
 
 from bomca_data import brief, cli, figures, i18n, pack
-from bomca_data.model import DEMO_DIR, load_dataset
+from bomca_data.folders import DEMO_DIR
+from bomca_data.model import load_dataset
 
 ASTANA = dt.date(2023, 9, 11)
 

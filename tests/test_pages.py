@@ -12,7 +12,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bomca_data import contract, figures, filters, i18n
-from bomca_data.model import DEMO_DIR, load_dataset
+from bomca_data.folders import DEMO_DIR
+from bomca_data.model import load_dataset
 from bomca_data.ui import widgets
 from tests.sheets import ACTIVITY_HEADER, activity, write
 

@@ -13,7 +13,8 @@ import pytest
 
 from bomca_data import cli, filters, i18n
 from bomca_data.figures import published
-from bomca_data.model import DEMO_DIR, load_dataset
+from bomca_data.folders import DEMO_DIR
+from bomca_data.model import load_dataset
 from tests import oracle
 from tests.sheets import write
 

@@ -7,7 +7,8 @@ import openpyxl
 import pytest
 
 from bomca_data import contract, templates
-from bomca_data.model import DEMO_DIR, load_dataset
+from bomca_data.folders import DEMO_DIR
+from bomca_data.model import load_dataset
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,8 @@ import pytest
 
 from bomca_data import filters, verdicts
 from bomca_data.figures import targets
-from bomca_data.model import DEMO_DIR, load_dataset
+from bomca_data.folders import DEMO_DIR
+from bomca_data.model import load_dataset
 from tests.sheets import ACTIVITY_HEADER, activity, write
 
 D = dt.date(2022, 9, 30)  # Y2 (April 2022 - March 2023) is 183 of 365 days in

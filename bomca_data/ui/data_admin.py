@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from bomca_data import contract, guard, i18n, issues, read, report, sandbox, store
-from bomca_data.model import DEMO_DIR, resolve_source
+from bomca_data.folders import DEMO_DIR, resolve_source
 from bomca_data.ui import auth, state
 from bomca_data.ui.state import View
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from bomca_data import contract, i18n
 from bomca_data import filters as flt
-from bomca_data import i18n
 from bomca_data.model import Dataset
 from bomca_data.ui import state
 from bomca_data.ui.state import FILTER_KINDS as KINDS
@@ -41,7 +41,7 @@ def sidebar_filters(dataset: Dataset, lang: str) -> flt.Filters:
             st.session_state[_key(name)] = list(getattr(start, name))
     side = st.sidebar
     side.subheader(i18n.t("filters.title", lang))
-    year_kind = side.radio(i18n.t("filters.year_kind", lang), flt.YEAR_KINDS, horizontal=True,
+    year_kind = side.radio(i18n.t("filters.year_kind", lang), contract.YEAR_KINDS, horizontal=True,
                            key=_key("year_kind"), on_change=_clear_years,
                            format_func=lambda k: i18n.t(f"filters.year_kind.{k}", lang))
     choices = flt.options(programme, year_kind)

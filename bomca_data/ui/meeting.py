@@ -10,7 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from bomca_data import access, brief, i18n, pack
-from bomca_data.model import resolve_source, source_signature
+from bomca_data.folders import resolve_source
+from bomca_data.model import source_signature
 from bomca_data.ui import state, widgets
 from bomca_data.ui.state import View
 

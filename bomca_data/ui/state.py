@@ -14,7 +14,8 @@ import streamlit as st
 
 from bomca_data import access, charts, i18n, issues
 from bomca_data import filters as flt
-from bomca_data.model import Dataset, load_dataset, release_memory, resolve_source, source_signature
+from bomca_data.folders import resolve_source
+from bomca_data.model import Dataset, load_dataset, release_memory, source_signature
 from bomca_data.read import SourceError
 
 LANG_KEY = "lang"

@@ -1,0 +1,109 @@
+"""Reading ahead (bomca_data.readahead): a cold command reads its workbooks while it
+imports the rest. What it reads is what reading without it gives; the guards still
+come first; a file changed since, or a sheet that failed, is read again."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bomca_data import readahead
+from bomca_data.folders import PROJECT_DIR
+from bomca_data.model import load_dataset
+from tests import hostile
+from tests.sheets import ACTIVITY_HEADER, activity, write
+
+
+@pytest.fixture(autouse=True)
+def nothing_read_ahead(monkeypatch):
+    monkeypatch.setattr(readahead, "_started", {})
+
+
+def test_the_command_line_starts_without_pandas():
+    """What `python -m bomca_data` imports before reading ahead: no pandas, numpy or
+    Arrow (their import is the time the reading overlaps)."""
+    code = ("import sys, bomca_data.cli; "
+            "print([m for m in ('pandas', 'numpy', 'pyarrow') if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_DIR, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def _same(a, b) -> None:
+    assert [i.as_json() for i in a.issues] == [i.as_json() for i in b.issues]
+    assert a.stats == b.stats
+    assert a.tables.keys() == b.tables.keys()
+    for name in a.tables:
+        assert a.tables[name].equals(b.tables[name]), name
+
+
+def test_a_source_read_ahead_is_the_source_as_read(tmp_path):
+    """a workbook with the activities (one bad date) and a sheet of notes."""
+    book = write(tmp_path / "bomca.xlsx", {
+        "Activities": [ACTIVITY_HEADER, activity(1), activity(2, start_date="32.01.2022"),
+                       activity(3)],
+        "Notes": [["read me first"]]})
+    expected = load_dataset(tmp_path, use_cache=False)
+    readahead.start(tmp_path)
+    ahead = readahead.take(book)
+    assert list(ahead.ahead) == ["Activities"]  # the tables' sheets only
+    got = load_dataset(tmp_path, use_cache=False)
+    assert ahead.ahead == {}  # handed over to the reading, not kept
+    _same(got, expected)
+    assert got.stats["activities"].rows_valid == 2
+
+
+def test_a_workbook_named_after_its_table_has_its_first_sheet_read_ahead(tmp_path):
+    book = write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1)], sheet="Лист1")
+    readahead.start(tmp_path)
+    assert list(readahead.take(book).ahead) == ["Лист1"]
+    assert load_dataset(tmp_path, use_cache=False).stats["activities"].rows_valid == 1
+
+
+def test_a_workbook_the_guards_refuse_is_never_opened(tmp_path, monkeypatch):
+    """a 5 KB workbook with a cell at XFD1048576."""
+    hostile.far_cell(tmp_path)
+    opened = []
+    monkeypatch.setattr(readahead, "open_workbook", opened.append)
+    readahead.start(tmp_path)
+    assert opened == [] and readahead._started == {}
+    ds = load_dataset(tmp_path, use_cache=False)
+    assert [i.code for i in ds.issues] == ["unreadable-file"]
+    assert "the limit is 500 columns" in ds.issues[0].message
+    assert opened == []
+
+
+def test_a_file_changed_after_it_was_read_ahead_is_read_again(tmp_path):
+    book = write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
+    readahead.start(tmp_path)
+    assert readahead.take(book) is not None
+    write(book, [ACTIVITY_HEADER, activity(1), activity(2)])
+    later = book.stat().st_mtime_ns + 10**9
+    os.utime(book, ns=(later, later))
+    assert readahead.take(book) is None
+    assert load_dataset(tmp_path, use_cache=False).stats["activities"].rows_read == 2
+
+
+def test_a_sheet_that_failed_ahead_is_read_when_needed(tmp_path, monkeypatch):
+    book = write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
+    real, calls = readahead.load_sheet, []
+
+    def fails_once(reader, name):
+        calls.append(name)
+        if len(calls) == 1:
+            raise RuntimeError("the disk was busy")
+        return real(reader, name)
+
+    monkeypatch.setattr(readahead, "load_sheet", fails_once)
+    readahead.start(tmp_path)
+    assert readahead.take(book).ahead == {}
+    assert load_dataset(tmp_path, use_cache=False).stats["activities"].rows_valid == 1
+    assert calls == ["Sheet1", "Sheet1"]
+
+
+def test_a_folder_without_workbooks_reads_nothing_ahead(tmp_path):
+    (tmp_path / "activities.csv").write_text(",".join(ACTIVITY_HEADER) + "\n", encoding="utf-8")
+    readahead.start(tmp_path)
+    readahead.start(tmp_path / "missing")
+    assert readahead._started == {}
