@@ -59,7 +59,9 @@ def _open_workbook(path: Path) -> readahead.Workbook:
         return book
     try:
         return readahead.open_workbook(path)
-    except Exception as exc:  # fastexcel raises its own error classes; all mean unreadable
+    except BaseException as exc:  # fastexcel's own error classes (or a panic): unreadable
+        if not readahead.reader_error(exc):
+            raise
         raise _open_error(exc) from exc
 
 
@@ -184,7 +186,9 @@ def read_grid(path: Path, sheet: str | None, table: str, opened: dict | None = N
         raise UnreadableFile("file.no_sheets")
     try:
         grid = book.sheet(sheet).to_pandas()  # index + 1 is the row number
-    except Exception as exc:
+    except BaseException as exc:
+        if not readahead.reader_error(exc):
+            raise
         raise UnreadableFile("file.sheet_unreadable", sheet=sheet, detail=_short(exc)) from exc
     grid.columns = range(grid.shape[1])
     return grid, np.arange(1, len(grid) + 1), sheet

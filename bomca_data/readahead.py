@@ -15,6 +15,7 @@ Nothing here imports pandas.
 from __future__ import annotations
 
 import contextlib
+import queue
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -46,6 +47,13 @@ class Workbook:
         return batch if batch is not None else load_sheet(self.reader, name)
 
 
+def reader_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is the spreadsheet reader failing on a file: one of its errors,
+    or a panic of its Rust code (pyo3's PanicException is a BaseException, which
+    ``except Exception`` lets through)."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
 def open_workbook(path: Path) -> Workbook:
     """Open a workbook the guards have passed; fastexcel's errors are raised."""
     import fastexcel  # here, so that runs reading only CSV files do not import it
@@ -55,35 +63,61 @@ def open_workbook(path: Path) -> Workbook:
 
 # the workbooks read ahead in this process: path -> (size and time when checked, result)
 _started: dict[Path, tuple[tuple[int, int], Future]] = {}
+_waiting: queue.SimpleQueue | None = None  # the reading thread's work, once started
 
 
 def start(source: Path) -> None:
-    """Check ``source``'s workbooks, then read their tables' sheets on a thread."""
-    books = []
+    """Check each of ``source``'s workbooks and hand it to the reading thread (which
+    reads one while the next is checked)."""
     for path in folders.workbooks(source):
         try:
+            if not _may_hold_tables(path):
+                continue
             guard.check_contents(path)
             stamp = _stamp(path)
         except (guard.UnreadableFile, OSError):
             continue  # refused again when it is read, with its message
-        books.append((path, Future()))
-        _started[path.resolve()] = (stamp, books[-1][1])
-    if books:
-        threading.Thread(target=_read, args=(books,), name="readahead", daemon=True).start()
+        result = Future()
+        _started[path.resolve()] = (stamp, result)
+        _reader().put((path, result))
 
 
-def _read(books: list[tuple[Path, Future]]) -> None:
-    for path, result in books:
+def _may_hold_tables(path: Path) -> bool:
+    """Named after a table, or (xlsx) with a sheet named after one: what reading opens."""
+    if contract.table_for_name(path.stem):
+        return True
+    if path.suffix.lower() in (".xlsx", ".xlsm"):  # sheet names without reading a cell
+        return any(contract.table_for_name(sheet.name) for sheet in guard.xlsx_sheets(path))
+    return True
+
+
+def _wanted(path: Path, names: list[str]) -> list[str]:
+    """The sheets reading will ask for: those named after a table, else the first
+    sheet of a file named after one."""
+    return ([n for n in names if contract.table_for_name(n)]
+            or (names[:1] if contract.table_for_name(path.stem) else []))
+
+
+def _reader() -> queue.SimpleQueue:
+    """One thread, reading one workbook at a time (as reading without it does)."""
+    global _waiting
+    if _waiting is None:
+        _waiting = queue.SimpleQueue()
+        threading.Thread(target=_read, args=(_waiting,), name="readahead", daemon=True).start()
+    return _waiting
+
+
+def _read(waiting: queue.SimpleQueue) -> None:
+    while True:
+        path, result = waiting.get()
         try:
             book = open_workbook(path)
-            names = book.sheet_names
-            # the sheets named after a table, else the first (what read_grid chooses)
-            for name in [n for n in names if contract.table_for_name(n)] or names[:1]:
-                with contextlib.suppress(Exception):  # read again when needed, and refused
+            for name in _wanted(path, book.sheet_names):
+                with contextlib.suppress(BaseException):  # read again when needed, refused
                     book.ahead[name] = load_sheet(book.reader, name)
             result.set_result(book)
-        except Exception as exc:  # opened again when needed, and refused with a message
-            result.set_exception(exc)
+        except BaseException as exc:  # whatever it is, whoever waits gets an answer;
+            result.set_exception(exc)  # the workbook is opened again, and refused there
 
 
 def take(path: Path) -> Workbook | None:

@@ -107,3 +107,33 @@ def test_a_folder_without_workbooks_reads_nothing_ahead(tmp_path):
     readahead.start(tmp_path)
     readahead.start(tmp_path / "missing")
     assert readahead._started == {}
+
+
+def test_each_workbook_of_a_folder_is_read_ahead_and_no_other(tmp_path):
+    """one workbook per table, and a workbook of notes (no sheet named after a table)."""
+    acts = write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
+    notes = write(tmp_path / "notes.xlsx", [["read me first"]])
+    meetings = write(tmp_path / "bomca.xlsx", {"Meetings": [["meeting_id"]], "Notes": [["x"]]})
+    readahead.start(tmp_path)
+    assert list(readahead.take(acts).ahead) == ["Sheet1"]
+    assert list(readahead.take(meetings).ahead) == ["Meetings"]
+    assert readahead.take(notes) is None
+
+
+class PanicException(BaseException):
+    """What pyo3 raises when the reader's Rust code panics (not an Exception)."""
+
+
+def test_a_reader_that_panics_makes_an_unreadable_file_not_a_hang_or_a_crash(tmp_path,
+                                                                              monkeypatch):
+    book = write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
+
+    def panics(reader, name):
+        raise PanicException("index out of bounds")
+
+    monkeypatch.setattr(readahead, "load_sheet", panics)
+    readahead.start(tmp_path)
+    assert readahead.take(book).ahead == {}
+    ds = load_dataset(tmp_path, use_cache=False)
+    assert [i.code for i in ds.issues] == ["unreadable-file"]
+    assert "index out of bounds" in ds.issues[0].message
