@@ -288,7 +288,10 @@ def find_header(grid: pd.DataFrame, table: contract.Table) -> tuple[int | None, 
 def read_tables(locations: list[Location]) -> dict[str, RawTable]:
     """Every located table, each workbook opened once for all the tables it holds."""
     opened: dict[Path, object] = {}
-    return {loc.table: read_table(loc, opened) for loc in locations}
+    try:
+        return {loc.table: read_table(loc, opened) for loc in locations}
+    finally:
+        readahead.forget()  # what was read ahead is not kept past the reading
 
 
 def read_table(loc: Location, opened: dict | None = None) -> RawTable:

@@ -61,6 +61,10 @@ def open_workbook(path: Path) -> Workbook:
     return Workbook(fastexcel.read_excel(str(path)))
 
 
+class FileChanged(Exception):
+    """The file changed between its check and its reading: it is not read ahead."""
+
+
 # the workbooks read ahead in this process: path -> (size and time when checked, result)
 _started: dict[Path, tuple[tuple[int, int], Future]] = {}
 _waiting: queue.SimpleQueue | None = None  # the reading thread's work, once started
@@ -73,13 +77,17 @@ def start(source: Path) -> None:
         try:
             if not _may_hold_tables(path):
                 continue
+            stamp = _stamp(path)  # the file as it is checked, and then read
             guard.check_contents(path)
-            stamp = _stamp(path)
         except (guard.UnreadableFile, OSError):
             continue  # refused again when it is read, with its message
+        try:
+            waiting = _reader()
+        except RuntimeError:  # no thread to be had (a low memory cap): read as usual
+            return
         result = Future()
         _started[path.resolve()] = (stamp, result)
-        _reader().put((path, result))
+        waiting.put((path, stamp, result))
 
 
 def _may_hold_tables(path: Path) -> bool:
@@ -102,15 +110,18 @@ def _reader() -> queue.SimpleQueue:
     """One thread, reading one workbook at a time (as reading without it does)."""
     global _waiting
     if _waiting is None:
-        _waiting = queue.SimpleQueue()
-        threading.Thread(target=_read, args=(_waiting,), name="readahead", daemon=True).start()
+        waiting = queue.SimpleQueue()
+        threading.Thread(target=_read, args=(waiting,), name="readahead", daemon=True).start()
+        _waiting = waiting  # once the thread runs
     return _waiting
 
 
 def _read(waiting: queue.SimpleQueue) -> None:
     while True:
-        path, result = waiting.get()
+        path, stamp, result = waiting.get()
         try:
+            if _stamp(path) != stamp:  # changed since it was checked: not this file
+                raise FileChanged(path)
             book = open_workbook(path)
             for name in _wanted(path, book.sheet_names):
                 with contextlib.suppress(BaseException):  # read again when needed, refused
@@ -130,6 +141,11 @@ def take(path: Path) -> Workbook | None:
     except OSError:
         return None
     return entry[1].result()
+
+
+def forget() -> None:
+    """Drop what was read ahead (a reading has taken what it needed)."""
+    _started.clear()
 
 
 def _stamp(path: Path) -> tuple[int, int]:

@@ -49,7 +49,8 @@ def test_a_source_read_ahead_is_the_source_as_read(tmp_path):
     ahead = readahead.take(book)
     assert list(ahead.ahead) == ["Activities"]  # the tables' sheets only
     got = load_dataset(tmp_path, use_cache=False)
-    assert ahead.ahead == {}  # handed over to the reading, not kept
+    assert ahead.ahead == {}  # handed over to the reading,
+    assert readahead.take(book) is None  # and not kept past it
     _same(got, expected)
     assert got.stats["activities"].rows_valid == 2
 
@@ -137,3 +138,38 @@ def test_a_reader_that_panics_makes_an_unreadable_file_not_a_hang_or_a_crash(tmp
     ds = load_dataset(tmp_path, use_cache=False)
     assert [i.code for i in ds.issues] == ["unreadable-file"]
     assert "index out of bounds" in ds.issues[0].message
+
+
+def test_a_file_changed_between_its_check_and_its_reading_is_not_read_ahead(tmp_path,
+                                                                            monkeypatch):
+    """the guards pass a file, which is replaced before the reading thread opens it."""
+    book = write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
+    check, opened = readahead.guard.check_contents, []
+
+    def then_replaced(path):
+        check(path)
+        hostile.far_cell(tmp_path)  # the same name, another file
+        later = book.stat().st_mtime_ns + 10**9
+        os.utime(book, ns=(later, later))
+
+    monkeypatch.setattr(readahead.guard, "check_contents", then_replaced)
+    monkeypatch.setattr(readahead, "open_workbook", opened.append)
+    readahead.start(tmp_path)
+    reading = readahead._started[book.resolve()][1]
+    assert isinstance(reading.exception(timeout=60), readahead.FileChanged)
+    assert readahead.take(book) is None
+    assert opened == []
+
+
+def test_without_a_thread_the_source_is_read_as_usual(tmp_path, monkeypatch):
+    """a process whose memory cap leaves no room for a thread."""
+    book = write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
+
+    def no_thread(self):
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(readahead, "_waiting", None)
+    monkeypatch.setattr(readahead.threading.Thread, "start", no_thread)
+    readahead.start(tmp_path)
+    assert readahead.take(book) is None and readahead._waiting is None
+    assert load_dataset(tmp_path, use_cache=False).stats["activities"].rows_valid == 1
