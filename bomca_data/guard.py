@@ -19,9 +19,11 @@ import os
 import re
 import resource
 import struct
+import threading
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -266,27 +268,46 @@ def _small_xml(zf: zipfile.ZipFile, name: str):
         raise UnreadableFile("file.damaged", detail=f"{name}: {type(exc).__name__}") from exc
 
 
-def check_contents(path: Path) -> None:
+# the files that passed (path, size, time), the latest 64: failures raise, so are not kept
+_PASSED: OrderedDict[tuple[str, int, int], None] = OrderedDict()
+_PASSED_LOCK = threading.Lock()
+
+
+def check_contents(path: Path, almost: Callable[[str], None] | None = None) -> None:
     """Refuse a workbook whose parts unpack past the limit, declare XML entities, or
-    whose sheets reach past the row, column or cell limits. Once per unchanged file."""
+    whose sheets reach past the row, column or cell limits. Once per unchanged file.
+
+    ``almost``: called with the name of the part checked last (an xlsx's largest sheet)
+    when every other part has passed, so that a reader may start on those
+    (``readahead``); not called for a file that passed before."""
     check_file(path)
     stat = path.stat()
-    _contents_once(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    with _PASSED_LOCK:
+        if key in _PASSED:
+            return
+    _check_parts(Path(key[0]), almost)
+    with _PASSED_LOCK:
+        _PASSED[key] = None
+        while len(_PASSED) > 64:
+            _PASSED.popitem(last=False)
 
 
-@lru_cache(maxsize=64)
-def _contents_once(name: str, size: int, mtime_ns: int) -> None:
-    del size, mtime_ns  # part of the cache key only
-    path = Path(name)
+def _check_parts(path: Path, almost: Callable[[str], None] | None) -> None:
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".xlsm", ".ods"):
         return
     sheets = {s.part: s.name for s in xlsx_sheets(path)} if suffix != ".ods" else {}
     budget = LIMITS.unpacked_bytes
+    entries = [e for e in _entries(path) if not e.is_dir()]
+    last = max((e for e in entries if e.filename in sheets), key=lambda e: e.file_size,
+               default=None)
+    if last is not None:  # the largest sheet last (as its directory says: a lie only
+        entries = [e for e in entries if e is not last] + [last]  # changes the order)
     with path.open("rb") as fh:
-        for entry in _entries(path):
-            if entry.is_dir():
-                continue
+        for entry in entries:
+            if entry is last and almost is not None:
+                almost(entry.filename)
             # every part that may hold cells, whatever the workbook's own map says
             is_sheet = (entry.filename == "content.xml" if suffix == ".ods" else
                         entry.filename in sheets or "sheet" in entry.filename.lower())

@@ -2,12 +2,14 @@
 
 A cold command spends about 0.3 s importing pandas before it can read anything, and
 the spreadsheet reader (calamine, through fastexcel) works outside Python's lock. So
-``python -m bomca_data`` first checks the source's workbooks (``guard.check_contents``:
-the same checks as always, before any reader sees a file), then reads their tables'
-sheets on a thread while the rest of the program is imported; ``read`` takes a
-workbook read ahead when its file has not changed since. A sheet that was not read
-ahead, or failed, is read when it is needed, with the usual messages. The dashboard
-does not read ahead: its imports are long done when it reads.
+``python -m bomca_data`` checks the source's workbooks (``guard.check_contents``: the
+same checks as always, and no reader sees a part before they pass it) and reads their
+tables' sheets on a thread while the rest of the program is imported: a workbook is
+opened, and its smaller sheets read, while the guards still check its largest sheet,
+which is read once it has passed. ``read`` takes a workbook read ahead when its file
+has not changed since. A sheet that was not read ahead, or failed, is read when it is
+needed, with the usual messages. The dashboard does not read ahead: its imports are
+long done when it reads.
 
 Nothing here imports pandas.
 """
@@ -65,29 +67,63 @@ class FileChanged(Exception):
     """The file changed between its check and its reading: it is not read ahead."""
 
 
+class Refused(Exception):
+    """The guards refused the file: it is not read ahead (reading refuses it again)."""
+
+
+@dataclass
+class _Job:
+    """One workbook: the guards release it to the reading thread in two steps, when
+    every part but its largest sheet has passed (``early``), then when all have."""
+
+    path: Path
+    stamp: tuple[int, int]  # the file as it is checked, and then read
+    result: Future = field(default_factory=Future)
+    early: threading.Event = field(default_factory=threading.Event)
+    passed: threading.Event = field(default_factory=threading.Event)
+    last: str | None = None  # the part still being checked after ``early``
+    refused: bool = False
+
+    def almost(self, part: str) -> None:
+        self.last = part
+        self.early.set()
+
+    def end(self, refused: bool) -> None:
+        self.refused = refused
+        self.passed.set()
+        self.early.set()
+
+
 # the workbooks read ahead in this process: path -> (size and time when checked, result)
 _started: dict[Path, tuple[tuple[int, int], Future]] = {}
 _waiting: queue.SimpleQueue | None = None  # the reading thread's work, once started
 
 
 def start(source: Path) -> None:
-    """Check each of ``source``'s workbooks and hand it to the reading thread (which
-    reads one while the next is checked)."""
+    """Check each of ``source``'s workbooks, handing it to the reading thread as its
+    parts pass: the thread reads the sheets checked while the guards check the
+    largest one, and the next workbook while the guards check the one after."""
     for path in folders.workbooks(source):
         try:
+            guard.check_file(path)
             if not _may_hold_tables(path):
                 continue
-            stamp = _stamp(path)  # the file as it is checked, and then read
-            guard.check_contents(path)
+            job = _Job(path, _stamp(path))
+            waiting = _reader()
         except (guard.UnreadableFile, OSError):
             continue  # refused again when it is read, with its message
-        try:
-            waiting = _reader()
         except RuntimeError:  # no thread to be had (a low memory cap): read as usual
             return
-        result = Future()
-        _started[path.resolve()] = (stamp, result)
-        waiting.put((path, stamp, result))
+        _started[path.resolve()] = (job.stamp, job.result)
+        waiting.put(job)
+        refused = True
+        try:
+            guard.check_contents(path, almost=job.almost)
+            refused = False
+        except (guard.UnreadableFile, OSError):
+            _started.pop(path.resolve(), None)  # refused again when read, with its message
+        finally:
+            job.end(refused)
 
 
 def _may_hold_tables(path: Path) -> bool:
@@ -118,17 +154,36 @@ def _reader() -> queue.SimpleQueue:
 
 def _read(waiting: queue.SimpleQueue) -> None:
     while True:
-        path, stamp, result = waiting.get()
+        job = waiting.get()
         try:
-            if _stamp(path) != stamp:  # changed since it was checked: not this file
-                raise FileChanged(path)
-            book = open_workbook(path)
-            for name in _wanted(path, book.sheet_names):
-                with contextlib.suppress(BaseException):  # read again when needed, refused
-                    book.ahead[name] = load_sheet(book.reader, name)
-            result.set_result(book)
+            job.result.set_result(_read_book(job))
         except BaseException as exc:  # whatever it is, whoever waits gets an answer;
-            result.set_exception(exc)  # the workbook is opened again, and refused there
+            job.result.set_exception(exc)  # the workbook is opened again, and refused there
+
+
+def _read_book(job: _Job) -> Workbook:
+    """Open the workbook once every part but its largest sheet has passed, read the
+    sheets that passed, then the largest once it has passed too."""
+    job.early.wait()
+    if job.refused:
+        raise Refused(job.path)
+    if _stamp(job.path) != job.stamp:  # changed since it was checked: not this file
+        raise FileChanged(job.path)
+    book = open_workbook(job.path)
+    parts = ({s.name: s.part for s in guard.xlsx_sheets(job.path)}
+             if job.last is not None else {})
+    wanted = _wanted(job.path, book.sheet_names)
+    later = [n for n in wanted if job.last is not None and parts.get(n, job.last) == job.last]
+    for name in [*(n for n in wanted if n not in later), *later]:
+        if name in later:
+            job.passed.wait()
+            if job.refused:
+                raise Refused(job.path)
+            if _stamp(job.path) != job.stamp:
+                raise FileChanged(job.path)
+        with contextlib.suppress(BaseException):  # read again when needed, and refused
+            book.ahead[name] = load_sheet(book.reader, name)
+    return book
 
 
 def take(path: Path) -> Workbook | None:

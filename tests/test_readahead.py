@@ -62,16 +62,78 @@ def test_a_workbook_named_after_its_table_has_its_first_sheet_read_ahead(tmp_pat
     assert load_dataset(tmp_path, use_cache=False).stats["activities"].rows_valid == 1
 
 
-def test_a_workbook_the_guards_refuse_is_never_opened(tmp_path, monkeypatch):
+def _with_far_cell(path, sheet_part: str):
+    """``path`` rewritten with a cell at XFD1048576 in ``sheet_part``."""
+    parts = hostile.parts_of(path)
+    extra = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    parts[sheet_part] = parts[sheet_part].replace(b"</sheetData>", extra.encode() + b"</sheetData>")
+    return hostile.rezip(path, parts)
+
+
+def _two_sheets(tmp_path, far_in: str):
+    """activities (60 rows: the largest sheet) and meetings (one row), in one workbook,
+    a cell at XFD1048576 in the sheet ``far_in``."""
+    book = write(tmp_path / "bomca.xlsx", {
+        "Activities": [ACTIVITY_HEADER, *(activity(i) for i in range(1, 61))],
+        "Meetings": [["meeting_id", "date", "type"], ["M1", "2022-03-01", "steering"]]})
+    part = {"activities": "xl/worksheets/sheet1.xml", "meetings": "xl/worksheets/sheet2.xml"}
+    return _with_far_cell(book, part[far_in])
+
+
+@pytest.fixture
+def loaded(monkeypatch):
+    """The sheets the reading thread loads, by name."""
+    names, real = [], readahead.load_sheet
+
+    def recorded(reader, name):
+        names.append(name)
+        return real(reader, name)
+
+    monkeypatch.setattr(readahead, "load_sheet", recorded)
+    return names
+
+
+def test_a_sheet_the_guards_refuse_is_never_read(tmp_path, monkeypatch, loaded):
     """a 5 KB workbook with a cell at XFD1048576."""
-    hostile.far_cell(tmp_path)
-    opened = []
-    monkeypatch.setattr(readahead, "open_workbook", opened.append)
+    book = hostile.far_cell(tmp_path)
     readahead.start(tmp_path)
-    assert opened == [] and readahead._started == {}
+    assert readahead._started == {} and readahead.take(book) is None
     ds = load_dataset(tmp_path, use_cache=False)
     assert [i.code for i in ds.issues] == ["unreadable-file"]
     assert "the limit is 500 columns" in ds.issues[0].message
+    assert loaded == []
+
+
+def test_the_largest_sheet_is_checked_while_the_others_are_read(tmp_path, monkeypatch,
+                                                                  loaded):
+    """the guards release the workbook once every part but its largest sheet has
+    passed: the small sheet may be read then, the largest only once it has passed."""
+    book = _two_sheets(tmp_path, far_in="activities")
+    releases, check = [], readahead.guard.check_contents
+
+    def watched(path, almost=None):
+        def then(part):
+            releases.append(part)
+            almost(part)
+        return check(path, almost=then if almost else None)
+
+    monkeypatch.setattr(readahead.guard, "check_contents", watched)
+    readahead.start(tmp_path)
+    assert releases == ["xl/worksheets/sheet1.xml"]  # the activities, the largest
+    assert readahead._started == {} and readahead.take(book) is None
+    assert "Activities" not in loaded
+    ds = load_dataset(tmp_path, use_cache=False)
+    assert any(i.code == "unreadable-file" and "the limit is 500 columns" in i.message
+               for i in ds.issues)
+
+
+def test_a_small_sheet_the_guards_refuse_stops_the_workbook_before_it_is_opened(
+        tmp_path, monkeypatch):
+    _two_sheets(tmp_path, far_in="meetings")
+    opened = []
+    monkeypatch.setattr(readahead, "open_workbook", opened.append)
+    readahead.start(tmp_path)
+    assert readahead._started == {}
     assert opened == []
 
 
@@ -141,24 +203,24 @@ def test_a_reader_that_panics_makes_an_unreadable_file_not_a_hang_or_a_crash(tmp
 
 
 def test_a_file_changed_between_its_check_and_its_reading_is_not_read_ahead(tmp_path,
-                                                                            monkeypatch):
-    """the guards pass a file, which is replaced before the reading thread opens it."""
+                                                                            monkeypatch,
+                                                                            loaded):
+    """the guards pass a file, which is replaced before the reading thread reads it."""
     book = write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
-    check, opened = readahead.guard.check_contents, []
+    check = readahead.guard.check_contents
 
-    def then_replaced(path):
-        check(path)
+    def then_replaced(path, almost=None):
+        check(path, almost=almost)
         hostile.far_cell(tmp_path)  # the same name, another file
         later = book.stat().st_mtime_ns + 10**9
         os.utime(book, ns=(later, later))
 
     monkeypatch.setattr(readahead.guard, "check_contents", then_replaced)
-    monkeypatch.setattr(readahead, "open_workbook", opened.append)
     readahead.start(tmp_path)
     reading = readahead._started[book.resolve()][1]
     assert isinstance(reading.exception(timeout=60), readahead.FileChanged)
     assert readahead.take(book) is None
-    assert opened == []
+    assert loaded == []
 
 
 def test_without_a_thread_the_source_is_read_as_usual(tmp_path, monkeypatch):
