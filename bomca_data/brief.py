@@ -140,12 +140,13 @@ def _period_activity_ids(brief: Brief) -> set:
 
 
 def period_results(brief: Brief) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Activities completed in the period: by component, and by type."""
+    """Activities completed in the period: by component (every one), and by type (the
+    types done, in the vocabulary's order)."""
     done = figures.completed_activities(brief.data, brief.as_of)
     done = done[done["done"] >= pd.Timestamp(brief.start)]
-    programme = brief.data.programme
-    return (figures.count_by(done, "component", programme.components),
-            figures.count_by(done, "activity_type", contract.codes(contract.ACTIVITY_TYPES)))
+    by_type = figures.count_by(done, "activity_type", contract.codes(contract.ACTIVITY_TYPES))
+    return (figures.count_by(done, "component", brief.data.programme.components),
+            by_type[by_type["activities"] > 0])
 
 
 def period_participants(brief: Brief) -> tuple[pd.DataFrame, pd.DataFrame, float | None]:

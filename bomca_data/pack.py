@@ -299,7 +299,7 @@ def _results_slide(deck: _Deck) -> None:
     by_component, by_type = briefing.period_results(deck.b)
     series = {"activities": t("axis.activities")}
     deck.bar_chart(s, Chart(by_component, "component", series, t("brief.by_component")), LEFT)
-    deck.bar_chart(s, Chart(by_type[by_type["activities"] > 0], "activity_type", series,
+    deck.bar_chart(s, Chart(by_type, "activity_type", series,
                             t("brief.by_type")), RIGHT)
 
 

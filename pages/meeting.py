@@ -37,11 +37,10 @@ with left:
                                     text=text("brief.by_component", "axis.activities")),
                   by_component, "brief-by-component")
 with right:
-    rows = by_type[by_type["activities"] > 0]
-    widgets.chart(view, charts.bars(rows, key="activity_type", value="activities",
+    widgets.chart(view, charts.bars(by_type, key="activity_type", value="activities",
                                     horizontal=True,
                                     text=text("brief.by_type", "axis.activities")),
-                  rows, "brief-by-type")
+                  by_type, "brief-by-type")
 rows = brief["targets"]
 widgets.chart(view, charts.actual_vs_target(
     rows, text=text("brief.targets", "axis.activities", half=False)), rows, "brief-targets")

@@ -7,7 +7,7 @@ import re
 import pytest
 from pptx import Presentation
 
-from bomca_data import brief, cli, figures, i18n, pack
+from bomca_data import brief, cli, contract, figures, i18n, pack
 from bomca_data.folders import DEMO_DIR
 from bomca_data.model import load_dataset
 
@@ -51,6 +51,23 @@ def test_pack_figures_equal_summary(ds, country):
     assert (headline["completed"], headline["attendances"]) == expected
     text = slides_text(Presentation(io.BytesIO(pack.meeting_pack(b, "en", "x"))))[1]
     assert i18n.number(expected[0]) in text and i18n.number(expected[1]) in text
+
+
+def test_period_results_by_type_are_the_types_done_in_the_period(ds):
+    """counted over the rows: KZ's activities completed between the 2022 NSG and
+    Astana (the end date of a completed activity is when it was done)."""
+    b = brief.build(ds, "KZ", ASTANA)
+    acts = ds.tables["activities"]
+    counts = {}
+    for row in acts.itertuples():
+        done = row.end_date.date() if row.end_date == row.end_date else None
+        if (row.status == "completed" and done is not None and b.start <= done <= ASTANA
+                and "KZ" in row.country.split(";")):
+            counts[row.activity_type] = counts.get(row.activity_type, 0) + 1
+    _, by_type = brief.period_results(b)
+    assert dict(zip(by_type["activity_type"], by_type["activities"], strict=True)) == counts
+    vocabulary = contract.codes(contract.ACTIVITY_TYPES)  # the order every chart uses
+    assert list(by_type["activity_type"]) == [t for t in vocabulary if t in counts]
 
 
 def test_period_starts_at_the_previous_meeting(ds):
