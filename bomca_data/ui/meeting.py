@@ -10,8 +10,6 @@ import pandas as pd
 import streamlit as st
 
 from bomca_data import access, brief, i18n, pack
-from bomca_data.folders import resolve_source
-from bomca_data.model import source_signature
 from bomca_data.ui import state, widgets
 from bomca_data.ui.state import View
 
@@ -57,9 +55,8 @@ def figures(view: View, country: str, since: dt.date) -> dict:
     from bomca_data.ui import auth
 
     user = auth.current_user()
-    source = resolve_source()
-    return _figures(str(source), source_signature(source), user.countries if user else (),
-                    country, view.as_of, since)
+    return _figures(*state.source_key(), user.countries if user else (), country, view.as_of,
+                    since)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -93,9 +90,8 @@ def download(view: View, country: str, since: dt.date) -> None:
     from bomca_data.ui import auth
 
     user = auth.current_user()
-    source = resolve_source()
     try:
-        data = _pack(str(source), source_signature(source), user.countries if user else (),
+        data = _pack(*state.source_key(), user.countries if user else (),
                      (country, view.as_of, since), view.lang, dashboard_url(view))
     except Exception as exc:  # the page goes on; the reason is shown, and logged
         logging.getLogger(__name__).exception("meeting pack failed")

@@ -82,9 +82,15 @@ def _load(source: str, signature: tuple) -> Dataset:
     return dataset
 
 
-def load_current() -> Dataset:
+def source_key() -> tuple[str, tuple]:
+    """The current source and its files' (path, size, time): the key of what is cached
+    from it, so that a changed file is read again."""
     source = resolve_source()
-    return _load(str(source), source_signature(source) if source.exists() else ())
+    return str(source), source_signature(source) if source.exists() else ()
+
+
+def load_current() -> Dataset:
+    return _load(*source_key())
 
 
 def date_from_link(text: str | None, lowest: dt.date, highest: dt.date) -> dt.date | None:
