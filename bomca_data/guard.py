@@ -237,7 +237,19 @@ class SheetInfo:
 
 def xlsx_sheets(path: Path) -> list[SheetInfo]:
     """The sheets of an xlsx/xlsm workbook, in order, from its small workbook part
-    (no cell is read): name, part and whether it is hidden."""
+    (no cell is read): name, part and whether it is hidden. Read once per unchanged
+    file (locating the tables, the guards and reading ahead all ask)."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise UnreadableFile("file.damaged", detail=str(exc)) from exc
+    return list(_sheets_once(str(path.resolve()), stat.st_size, stat.st_mtime_ns))
+
+
+@lru_cache(maxsize=64)  # failures raise, so only workbooks that could be read are kept
+def _sheets_once(name: str, size: int, mtime_ns: int) -> tuple[SheetInfo, ...]:
+    del size, mtime_ns  # part of the cache key only
+    path = Path(name)
     try:
         with zipfile.ZipFile(path) as zf:
             book = _small_xml(zf, "xl/workbook.xml")
@@ -255,7 +267,7 @@ def xlsx_sheets(path: Path) -> list[SheetInfo]:
             rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
             sheets.append(SheetInfo(sheet.get("name", ""), targets.get(rid),
                                     sheet.get("state", "visible") != "visible"))
-    return sheets
+    return tuple(sheets)
 
 
 def _small_xml(zf: zipfile.ZipFile, name: str):
