@@ -303,7 +303,7 @@ def test_a_copied_link_keeps_the_as_of_date_and_the_figures(server, browser):
 
 SIZES = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
 # what a reader would see cut: a card's label or value (ellipsis: wider than its box), a
-# chart's title or subtitle running out of its chart
+# chart's title, subtitle or axis label running out of its chart
 CUT_TEXT = """() => {
   const cut = [];
   for (const card of document.querySelectorAll('[data-testid="stMetric"]')) {
@@ -312,10 +312,10 @@ CUT_TEXT = """() => {
   }
   for (const plot of document.querySelectorAll('.js-plotly-plot')) {
     const box = plot.querySelector('.main-svg').getBoundingClientRect();
-    for (const text of plot.querySelectorAll('.g-gtitle text')) {
+    for (const text of plot.querySelectorAll('.g-gtitle text, .xtick text, .ytick text')) {
       const r = text.getBoundingClientRect();
       if (r.width && (r.right > box.right + 1 || r.left < box.left - 1))
-        cut.push('chart title: ' + text.textContent);
+        cut.push('chart text: ' + text.textContent);
     }
   }
   return cut;
@@ -324,11 +324,11 @@ CUT_TEXT = """() => {
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
-def test_no_card_or_chart_title_is_cut_at_laptop_and_projector_sizes(
+def test_no_card_chart_title_or_axis_label_is_cut_at_laptop_and_projector_sizes(
         server, browser, lang, size, tmp_path_factory):
     """Every page in each language at 1366x768 (a laptop) and 1920x1080 (a projector):
     a screenshot of each (saved under the pytest temp folder, or $BOMCA_SCREENSHOTS), and
-    no card value or label and no chart title cut."""
+    no card value or label, no chart title and no axis label cut."""
     url, _ = server
     width, height = SIZES[size]
     context = browser.new_context(viewport={"width": width, "height": height},

@@ -173,6 +173,24 @@ def test_a_long_title_wraps_between_words_and_makes_room():
     assert half.layout.height - one.layout.height == 2 * charts.TITLE_LINE
 
 
+def test_a_long_name_beside_half_width_bars_wraps_between_words():
+    """at 1366 px an agency's full name ran out of a half-width chart on the left."""
+    name = "Border Service of the State Committee for National Security (KG)"
+    others = [f"Customs ({n})" for n in range(9)]
+    frame = pd.DataFrame({"k": [name, *others], "v": range(10, 0, -1)})
+    text = Text("en", "Agencies", "s", "a")
+    whole = charts.bars(frame, key="k", value="v", horizontal=True, text=text)
+    assert list(whole.data[0].y) == [name, *others]  # across the page: room enough
+    half = charts.bars(frame, key="k", value="v", horizontal=True,
+                       text=Text("en", "Agencies", "s", "a", half=True))
+    lines = half.data[0].y[0].split("<br>")
+    assert len(lines) == 2 and " ".join(lines) == name
+    assert max(map(len, lines)) <= 36 and list(half.data[0].y[1:]) == others
+    assert half.layout.height > whole.layout.height  # each row has room for two lines
+    upright = charts.bars(frame, key="k", value="v", text=Text("en", "A", "s", "a", half=True))
+    assert list(upright.data[0].x) == [name, *others]
+
+
 def test_every_chart_takes_its_columns_and_text_by_keyword():
     import inspect
 

@@ -17,6 +17,7 @@ from bomca_data.charts.base import (
     _value_axis,
     _values,
     _written,
+    categories,
     colour,
     column,
     count_step,
@@ -35,7 +36,7 @@ def bars(frame: pd.DataFrame, *, key: Column, value: str, text: Text, horizontal
          percent: bool = False) -> go.Figure:
     """One bar per ``key``, in the key's fixed colour, its ``value`` written on it."""
     key, kind = column(key)
-    labels = [name(kind, k, text.lang) for k in frame[key]]
+    labels = categories(kind, frame[key], text, horizontal)
     values = _values(frame[value])
     v, c = _sides(horizontal)
     bar = {"type": "bar", v: values, c: labels, "orientation": "h" if horizontal else "v",
@@ -45,7 +46,8 @@ def bars(frame: pd.DataFrame, *, key: Column, value: str, text: Text, horizontal
            "hovertemplate": f"%{{{c}}}: %{{text}}<extra></extra>"}
     axes = dict(zip("xy", _value_axis(values, horizontal, percent), strict=True))
     axes[v] = titled(axes[v], text)
-    height = max(360, 60 + 38 * len(frame)) if horizontal else 420
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)  # wrapped names
+    height = max(360, 60 + (38 + 18 * (lines - 1)) * len(frame)) if horizontal else 420
     return _figure([bar], text, **axes, legend=None, height=height)
 
 
@@ -55,7 +57,7 @@ def stacked(frame: pd.DataFrame, *, x: Column, colour_by: Column, value: str, te
     page (``text.half``) the legend goes above the plot, so the bars keep the width."""
     (x, x_kind), (colour_by, colour_kind) = column(x), column(colour_by)
     order = list(dict.fromkeys(frame[x]))
-    labels = [name(x_kind, k, text.lang) for k in order]
+    labels = categories(x_kind, order, text, horizontal)
     v, c = _sides(horizontal)
     data = []
     known = list(COLOURS.get(colour_kind or "", {}))  # legend in the vocabulary's order
@@ -105,7 +107,7 @@ def paired(frame: pd.DataFrame, *, key: Column, text: Text,
            horizontal: bool = False) -> go.Figure:
     """Attendances and unique people side by side for each ``key``."""
     key, kind = column(key)
-    labels = [name(kind, k, text.lang) for k in frame[key]]
+    labels = categories(kind, frame[key], text, horizontal)
     v, c = _sides(horizontal)
     data = []
     for series, tint in (("attendances", ACTUAL), ("unique_people", "#66CCEE")):

@@ -77,6 +77,18 @@ def name(kind: str | None, code: object, lang: str) -> str:
     return i18n.code_name(kind, code, lang) if kind else plain(code)
 
 
+def categories(kind: str | None, keys, text: Text, horizontal: bool = False) -> list[str]:
+    """The names along a chart's category axis (``name``). Beside horizontal bars in
+    half the page a long name wraps between words: at 1366 px an agency's full name
+    ran out of the chart on the left."""
+    labels = [name(kind, k, text.lang) for k in keys]
+    if horizontal and text.half:
+        labels = ["<br>".join(textwrap.wrap(label, HALF_LABEL_WIDTH, break_long_words=False,
+                                            break_on_hyphens=False)) or label
+                  for label in labels]
+    return labels
+
+
 def colour(kind: str | None, code: object) -> str:
     return COLOURS.get(kind or "", {}).get(str(code), ACTUAL)
 
@@ -87,6 +99,7 @@ LEGEND_ROW = 28  # px above the plot per row of a legend placed there
 # half of it (``Text.half``) about 42; each line adds TITLE_LINE px above the plot
 TITLE_WIDTH, HALF_TITLE_WIDTH, TITLE_LINE = 80, 40, 26
 HALF_WIDTH = 380  # px a half-width chart's legend has, on a 1280 px wide screen
+HALF_LABEL_WIDTH = 36  # characters of a category's name beside bars in half the page
 
 
 def legend_rows(labels: list[str], beside: list[str] = ()) -> int:
