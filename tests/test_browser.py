@@ -238,8 +238,11 @@ def test_markup_in_data_is_never_a_link_or_a_style_in_a_chart(browser, tmp_path_
         page.goto(f"{url}/participants?as_of=2022-12-31")
         settle(page, 3)
         assert page.locator(".js-plotly-plot svg a").count() == 0
-        labels = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot svg')]"
-                               ".map(s => s.textContent).join(' ')")
+        # every text of the charts, a label wrapped over lines read as one line
+        labels = page.evaluate(
+            "() => [...document.querySelectorAll('.js-plotly-plot svg text')].map(t => "
+            "[...t.querySelectorAll('tspan.line')].map(l => l.textContent).join(' ')"
+            " || t.textContent).join(' ')")
         assert '<a href="https://example.org">click me</a>' in labels, labels  # as text
         assert page.locator(".js-plotly-plot svg [style*='300px']").count() == 0
         html = page.content()
