@@ -28,8 +28,10 @@ class Message(str):
         message.key, message.params = key, params
         return message
 
-    def text(self, lang: str) -> str:
-        return _render(self.key, self.params, lang)
+    def text(self, lang: str, escape=None) -> str:
+        """The message in ``lang``; ``escape`` (when given) applied to each text
+        parameter (a value, a file name), never to the catalogue's own words."""
+        return _render(self.key, self.params, lang, escape)
 
     def __reduce__(self):  # copies and pickles (Streamlit's caches) keep key and parameters
         return _message, (self.key, self.params)
@@ -48,16 +50,16 @@ def _message(key: str, params: dict) -> Message:
     return Message(key, **params)
 
 
-def _render(key: str, params: dict, lang: str) -> str:
+def _render(key: str, params: dict, lang: str, escape=None) -> str:
     """Numbers written the language's way ("1 000" in Russian); a message given as a
     parameter (the reason a file is unreadable) in the same language."""
     def written(name: str, value: object) -> object:
         if name == "n" and plural:  # gettext picks the form from the number itself
             return value
         if isinstance(value, Message):
-            return value.text(lang)
+            return value.text(lang, escape)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            return value
+            return escape(value) if escape and isinstance(value, str) else value
         return i18n.number(value, lang, digits=0 if float(value).is_integer() else 1)
     plural = i18n.is_plural(key)
     return i18n.t(key, lang, **{name: written(name, value) for name, value in params.items()})
@@ -68,9 +70,12 @@ def table_name(table: str) -> Message:
     return Message(f"table.{table}")
 
 
-def text(message: str, lang: str) -> str:
-    """A message in ``lang``; a plain string (from outside the catalogue) as it is."""
-    return message.text(lang) if isinstance(message, Message) else message
+def text(message: str, lang: str, escape=None) -> str:
+    """A message in ``lang``; a plain string (from outside the catalogue) as it is, or
+    through ``escape`` when given (see Message.text)."""
+    if isinstance(message, Message):
+        return message.text(lang, escape)
+    return escape(message) if escape else message
 
 
 # each code's severity; its title is "issue_title.<code>" and its messages

@@ -17,6 +17,7 @@ from bomca_data import access, export, filters, throttle
 from bomca_data.folders import DEMO_DIR
 from bomca_data.model import load_dataset
 from bomca_data.ui import auth
+from bomca_data.ui.plaintext import plain
 from tests.test_pages import APP, PAGES
 
 PASSWORDS = {"alice": "correct horse", "viktor": "battery staple", "kz": "nur sultan"}
@@ -344,7 +345,8 @@ def test_a_removed_or_changed_user_loses_the_old_rights_at_the_next_run(monkeypa
     assert auth.USER_KEY not in at.session_state
 
 
-def oidc_app(monkeypatch, email: str, roles: dict, access_settings: dict | None = None):
+def oidc_app(monkeypatch, email: str, roles: dict, access_settings: dict | None = None,
+             claims: dict | None = None):
     monkeypatch.delenv("BOMCA_DATA", raising=False)
     at = AppTest.from_file(APP, default_timeout=90)
     at.secrets["auth"] = {"redirect_uri": "http://localhost/oauth2callback",
@@ -352,7 +354,7 @@ def oidc_app(monkeypatch, email: str, roles: dict, access_settings: dict | None 
     at.secrets["bomca_roles"] = roles
     if access_settings:
         at.secrets["bomca_access"] = access_settings
-    at.user = {"is_logged_in": True, "email": email}
+    at.user = {"is_logged_in": True, "email": email, "email_verified": True, **(claims or {})}
     return at.run()
 
 
@@ -360,8 +362,8 @@ def test_an_unlisted_openid_identity_gets_no_access(monkeypatch):
     at = oidc_app(monkeypatch, "stranger@example.org", {"kz@example.org": {"countries": ["KZ"]}})
     assert not at.exception and not at.metric and not at.get("plotly_chart")
     assert [e.body for e in at.error] == [
-        "The account stranger@example.org has no access to this dashboard: ask its "
-        "administrator to add it."]
+        f"The account {plain('stranger@example.org')} has no access to this dashboard: ask "
+        "its administrator to add it."]  # the address as text, never a mailto link
 
 
 def test_openid_defaults_apply_only_when_the_settings_say_so(monkeypatch):
@@ -372,6 +374,27 @@ def test_openid_defaults_apply_only_when_the_settings_say_so(monkeypatch):
     assert "Kazakhstan" not in json.dumps([json.loads(c.proto.spec)
                                            for c in at.get("plotly_chart")])
     del shown
+
+
+def test_an_unverified_openid_email_is_never_given_the_listed_role(monkeypatch):
+    """A provider that lets anyone claim any e-mail (unverified) got the role of the
+    listed user with that e-mail."""
+    roles = {"editor@example.org": {"role": "editor"}}
+    at = oidc_app(monkeypatch, "editor@example.org", roles, claims={"email_verified": False})
+    assert not at.exception and not at.metric and not at.get("plotly_chart")
+    at = oidc_app(monkeypatch, "editor@example.org", roles, claims={"email_verified": None})
+    assert not at.metric
+    assert oidc_app(monkeypatch, "editor@example.org", roles).metric  # verified: in
+
+
+def test_a_setting_names_the_claim_for_providers_without_email_verified(monkeypatch):
+    roles = {"subject-42": {"countries": ["UZ"]}}
+    settings = {"identity_claim": "sub"}
+    at = oidc_app(monkeypatch, "someone@example.org", roles, settings,
+                  claims={"email_verified": None, "sub": "subject-42"})
+    assert not at.exception and at.metric
+    assert auth.oidc_identity({"sub": "x", "email": "a@b.c"}, {}) is None  # no verification
+    assert auth.oidc_identity({"email": "a@b.c", "email_verified": "true"}, {}) == "a@b.c"
 
 
 def _countries_source(tmp_path):

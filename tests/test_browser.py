@@ -347,3 +347,74 @@ def test_no_card_chart_title_or_axis_label_is_cut_at_laptop_and_projector_sizes(
             cut[path or "overview"] = found
     context.close()
     assert not cut, cut
+
+
+HOSTILE_TEXT = ["https://evil.example.org/x", "www.evil-example.org", "mail@evil-example.org",
+                "$x^2$ and $$y$$", "[click](https://evil.example.org)",
+                "<a href='https://evil.example.org'>a</a>", "**bold** _it_ `code`",
+                "# head :red[RED] :material/home: :smile:"]
+HOSTILE_LINK = ("country=https://evil.example.org,www.evil-example.org&type=$x^2$"
+                "&as_of=someone@evil-example.org&component=[x](https://evil.example.org)")
+TEXT_COLUMNS = {"activities": ("title", "location", "lead_partner", "status_reason"),
+                "participants": ("agency", "position"),
+                "recommendations": ("title", "partner_agency"),
+                "recommendation_updates": ("note",), "meetings": ("location",),
+                "published": ("source", "quote")}
+
+
+def _hostile_demo(folder: Path) -> Path:
+    """The demo workbook with every free-text column holding Markdown, links, e-mail
+    addresses and LaTeX (each construct in turn, row after row)."""
+    import shutil
+
+    import openpyxl
+
+    wb = openpyxl.load_workbook(DEMO_DIR / "bomca10-demo.xlsx")
+    for table, columns in TEXT_COLUMNS.items():
+        ws = wb[table]
+        header = [c.value for c in ws[1]]
+        for name in columns:
+            col = header.index(name) + 1
+            for row in range(2, ws.max_row + 1):
+                ws.cell(row, col).value = HOSTILE_TEXT[row % len(HOSTILE_TEXT)]
+    wb.save(folder / "bomca10-demo.xlsx")
+    shutil.copy(DEMO_DIR / "programme.toml", folder / "programme.toml")
+    return folder
+
+
+def _links_and_formulas(page) -> list[str]:
+    """Links made from data or link text (the app's own navigation excluded), and
+    KaTeX formulas, on the page as drawn."""
+    return page.evaluate(
+        "() => [...[...document.querySelectorAll('a')].filter(a => /evil|mailto/.test("
+        "(a.getAttribute('href') || '') + a.textContent)).map(a => 'link: ' + a.outerHTML),"
+        " ...[...document.querySelectorAll('.katex, math')].map(k => 'formula: ' + "
+        "k.textContent)]")
+
+
+def test_text_from_links_and_data_is_never_a_link_or_a_formula(browser, tmp_path_factory):
+    """A link's values and the data's text (titles, locations, quotes...) became
+    clickable links (bare addresses, e-mail addresses) and LaTeX on Overview, Meeting
+    brief, Timeline and in the "ignored in the link" warning."""
+    folder = _hostile_demo(tmp_path_factory.mktemp("hostile-text"))
+    with serve.server(folder, folder / "server.log") as (url, _, log):
+        context = browser.new_context(viewport={"width": 1366, "height": 1600})
+        page = context.new_page()
+        found, warned = [], ""
+        for path, charts in PAGES.items():
+            for query in (HOSTILE_LINK, "as_of=2025-02-20", "lang=ru&" + HOSTILE_LINK):
+                page.goto(f"{url}/{path}?{query}")
+                settle(page, min(charts, 1))
+                found += [f"{path}?{query}: {x}" for x in _links_and_formulas(page)]
+                if query == HOSTILE_LINK and not path:
+                    warned = page.inner_text("body")
+        page.goto(f"{url}/meeting?country=KZ&as_of=2025-02-20")
+        settle(page, 1)
+        found += _links_and_formulas(page)
+        body = page.inner_text("body")
+        context.close()
+        assert found == [], found
+        # shown as written: the warning names the values literally
+        assert "evil.example.org" in warned.replace("\u2060", ""), warned
+        assert "evil" in body  # the locations are there, as text
+        assert "Traceback" not in log.read_text()

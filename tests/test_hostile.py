@@ -2,6 +2,7 @@
 without large memory. Each runs in its own process, whose peak memory is measured."""
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -215,3 +216,60 @@ def test_a_file_the_guards_miss_is_stopped_by_the_command_lines_own_limits(tmp_p
         "from bomca_data.guard import limit_self; limit_self(); "
         "b = bytearray(7000 * 2**20)")], cwd=ROOT, capture_output=True, timeout=60)
     assert proc.returncode != 0 and b"MemoryError" in proc.stderr
+
+
+def test_the_sign_in_throttle_keeps_bounded_memory_whatever_names_it_is_sent():
+    """Failed sign-ins with multi-megabyte names left hundreds of MB held for ever: the
+    throttle kept every name, in two copies."""
+    import sys as _sys
+
+    from bomca_data import throttle
+
+    class Clock:
+        now = 1000.0
+
+        def __call__(self):
+            return self.now
+
+    clock = Clock()
+    gate = throttle.Throttle(clock)
+    for i in range(1_000):
+        name = f"{i}-" + "x" * 20_000
+        clock.now += 0.01
+        gate.reserve(name, f"198.51.100.{i % 250}")
+        gate.failed(name, f"198.51.100.{i % 250}")
+    held = sum(_sys.getsizeof(k) + sum(_sys.getsizeof(p) for p in k)
+               for k in gate._entries)
+    assert len(gate) <= 1_000 + 250 + 1 and held < 1_000_000  # digests, not 20 MB of names
+    assert not any(isinstance(p, str) and len(p) > 50 for k in gate._entries for p in k)
+    clock.now += throttle.FORGET_AFTER + throttle.MAX_WAIT + 1  # waits over, long quiet
+    gate.reserve("alice", "10.0.0.1")
+    assert len(gate) == 0
+    for i in range(throttle.MAX_ENTRIES + 500):  # a flood within one window: capped
+        gate.failed(f"n{i}", "10.0.0.2")
+    assert len(gate) <= throttle.MAX_ENTRIES
+
+
+def test_a_name_over_the_limit_is_refused_before_anything_is_kept(monkeypatch):
+    from bomca_data.ui import auth
+
+    auth.THROTTLE.clear()
+    monkeypatch.setattr(auth, "_secrets", lambda section: {})
+    assert auth._attempt("x" * (auth.throttle.MAX_NAME + 1), "pw") is None
+    assert auth._attempt("bob", "p" * (auth.MAX_PASSWORD + 1)) is None
+    assert len(auth.THROTTLE) == 0
+
+
+@pytest.mark.parametrize("text", [
+    "https://evil.example.org/x", "www.evil.example.org", "mail@evil.example.org",
+    "$x^2$", "[a](https://evil.example.org)", "<b>x</b>", "# head", "**b** _i_ `c`",
+    ":red[x] :material/home:", "1. item\n- item\n> quote | a | b |"])
+def test_untrusted_text_is_written_for_markdown_as_literal_text(text):
+    """Every ASCII mark is escaped and the patterns of bare addresses are broken by an
+    invisible joiner: what a reader sees is the text itself."""
+    from bomca_data.ui.plaintext import WORD_JOINER, plain
+
+    written = plain(text)
+    unescaped = re.sub(r"\\(.)", r"\1", written).replace(WORD_JOINER, "")
+    assert unescaped == " ".join(text.split())
+    assert not re.search(r"www\.|https?://|\w@\w|(?<!\\)[$*_`<\[#|>]", written), written

@@ -209,11 +209,21 @@ def test_the_published_figures_page_shows_every_statement_agreeing(monkeypatch, 
     assert len(at.dataframe) == closed + 1 and len(at.dataframe[-1].value) == 77
 
 
+def shown(markdown: str) -> str:
+    """The text a reader sees of Markdown written by plaintext.plain (escapes and
+    invisible joiners gone)."""
+    import re
+
+    from bomca_data.ui.plaintext import WORD_JOINER
+
+    return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")
+
+
 def test_overview_quotes_what_was_published_on_its_date(monkeypatch):
     from tests.test_pages import open_page
 
     at = open_page(monkeypatch, "pages/overview.py", as_of="2022-09-05")
-    quotes = [c.value for c in at.caption if c.value.startswith("As published on")]
+    quotes = [shown(c.value) for c in at.caption if c.value.startswith("As published on")]
     assert quotes == [
         "As published on 2022-09-05 (NSG press release (September 2022)): 93 activities "
         "implemented. ✓ Agrees with the data.",

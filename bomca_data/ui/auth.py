@@ -2,9 +2,10 @@
 
 Off by default (a local run is its own editor). On with either
 - ``[auth]``: OpenID Connect through ``st.login``; roles and countries per e-mail
-  under ``[bomca_roles."name@example.org"]``. An identity not listed there has no
-  access, unless ``[bomca_access]`` gives a ``default_role`` (and
-  ``default_countries``); or
+  under ``[bomca_roles."name@example.org"]``, matched only when the provider marks the
+  e-mail verified (or per the claim ``[bomca_access] identity_claim`` names). An
+  identity not listed there has no access, unless ``[bomca_access]`` gives a
+  ``default_role`` (and ``default_countries``); or
 - ``[bomca_users.NAME]`` entries with ``password_hash`` (scrypt), ``role`` and
   ``countries``.
 A failed sign-in says only that it failed; failures slow the next attempts
@@ -20,9 +21,11 @@ import time
 import streamlit as st
 
 from bomca_data import access, i18n, throttle
+from bomca_data.ui.plaintext import plain
 
 USER_KEY = "signed_in_user"  # (name, digest of their entry when they signed in)
 THROTTLE = throttle.Throttle()  # shared by every session of the server
+MAX_PASSWORD = 1_000  # characters; a longer one is refused without hashing it
 
 
 def _secrets(section: str) -> dict:
@@ -63,16 +66,30 @@ def current_user() -> access.User | None:
     return access.user_from_settings(name, entry)
 
 
+def oidc_identity(claims, settings: dict) -> str | None:
+    """The name an OpenID identity is listed under in ``[bomca_roles]``: its e-mail only
+    when the provider says the e-mail is verified (``email_verified``); or the claim
+    that ``[bomca_access] identity_claim`` names (e.g. "sub", for providers that do not
+    send ``email_verified``). None: no identity that may be matched."""
+    claim = str(settings.get("identity_claim") or "email")
+    value = claims.get(claim)
+    if claim == "email" and str(claims.get("email_verified", "")).lower() != "true":
+        return None
+    return str(value) if value not in (None, "") else None
+
+
 def _oidc_user() -> access.User | None:
-    email = str(st.user.get("email", ""))
-    roles = _secrets("bomca_roles")
-    if email in roles:
-        return access.user_from_settings(email, roles[email])
     default = _secrets("bomca_access")
+    identity = oidc_identity(st.user, default)
+    if identity is None:
+        return None
+    roles = _secrets("bomca_roles")
+    if identity in roles:
+        return access.user_from_settings(identity, roles[identity])
     if not default.get("default_role"):
         return None
-    return access.user_from_settings(email, {"role": default["default_role"],
-                                             "countries": default.get("default_countries", ())})
+    return access.user_from_settings(identity, {"role": default["default_role"],
+                                                "countries": default.get("default_countries", ())})
 
 
 def _source() -> str:
@@ -84,6 +101,8 @@ def _source() -> str:
 
 
 def _attempt(name: str, password: str) -> access.User | None:
+    if len(name) > throttle.MAX_NAME or len(password) > MAX_PASSWORD:
+        return None  # no such user: refused before anything is kept or hashed
     source = _source()
     wait = THROTTLE.reserve(name, source)
     if wait is None:
@@ -104,7 +123,7 @@ def gate(lang: str) -> access.User | None:
         return user
     st.title(i18n.t("app.title", lang))
     if mode() == "oidc" and st.user.is_logged_in:  # signed in, but given no access
-        st.error(i18n.t("auth.no_access", lang, name=str(st.user.get("email", ""))))
+        st.error(i18n.t("auth.no_access", lang, name=plain(st.user.get("email", ""))))
         st.button(i18n.t("auth.sign_out", lang), on_click=st.logout, key="auth_out")
         return None
     if mode() == "oidc":
@@ -112,9 +131,10 @@ def gate(lang: str) -> access.User | None:
                   type="primary")
         return None
     with st.form("auth_form"):
-        name = st.text_input(i18n.t("auth.name", lang), key="auth_name")
+        name = st.text_input(i18n.t("auth.name", lang), key="auth_name",
+                             max_chars=throttle.MAX_NAME)
         password = st.text_input(i18n.t("auth.password", lang), type="password",
-                                 key="auth_password")
+                                 key="auth_password", max_chars=MAX_PASSWORD)
         sent = st.form_submit_button(i18n.t("auth.sign_in", lang), type="primary")
     if sent:
         user = _attempt(name.strip(), password)
@@ -130,7 +150,7 @@ def gate(lang: str) -> access.User | None:
 def sign_out_button(user: access.User, lang: str) -> None:
     if mode() == "off":
         return
-    st.sidebar.caption(i18n.t("auth.signed_in_as", lang, name=user.name))
+    st.sidebar.caption(i18n.t("auth.signed_in_as", lang, name=plain(user.name)))
     if mode() == "oidc":
         st.sidebar.button(i18n.t("auth.sign_out", lang), on_click=st.logout, key="auth_out")
     elif st.sidebar.button(i18n.t("auth.sign_out", lang), key="auth_out"):

@@ -17,6 +17,7 @@ from bomca_data import filters as flt
 from bomca_data.folders import resolve_source
 from bomca_data.model import Dataset, load_dataset, release_memory, source_signature
 from bomca_data.read import SourceError
+from bomca_data.ui.plaintext import plain
 
 LANG_KEY = "lang"
 AS_OF_KEY = "as_of"
@@ -160,7 +161,7 @@ def current_view() -> View | None:
     try:
         dataset = visible_dataset()
     except SourceError as exc:
-        st.error(i18n.t("error.source", lang, why=issues.text(exc.args[0], lang)))
+        st.error(i18n.t("error.source", lang, why=issues.text(exc.args[0], lang, plain)))
         return None
     as_of = st.session_state.get(AS_OF_KEY) or dataset.default_as_of()
     chosen = current_filters()

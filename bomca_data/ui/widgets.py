@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from bomca_data import contract, export, i18n, report, rules, verdicts
+from bomca_data.ui.plaintext import plain
 from bomca_data.ui.state import View
 
 
@@ -154,12 +155,6 @@ def meeting_label(view: View, meeting) -> str:
     place = plain(meeting.get("location") or "")
     return (f"{meeting['meeting_type']} {i18n.term('country', meeting['country'], view.lang)} "
             f"{i18n.date(meeting['start_date'].date(), view.lang)} {place}").strip()
-
-
-def plain(text: str) -> str:
-    """A data value made safe for a markdown element: no markup, no links (bare
-    addresses are not turned into links either: ":", "." and "@" escaped), no HTML."""
-    return "".join("\\" + ch if ch in "\\`*_[]<>:.@#|~" else ch for ch in str(text))
 
 
 def caption_n(view: View, key: str, **numbers: int) -> None:
