@@ -1,8 +1,8 @@
 """A disk cache of validated datasets, in Parquet, keyed on the content of the source.
 
 The cache folder is outside `data/` ($BOMCA_CACHE, else ~/.cache/bomca) and safe to
-delete. An entry is a folder named after a hash of every source file's bytes (and
-programme.toml, and this code's cache format): one Parquet file per table plus the
+delete. An entry is a folder named after a hash of every source file's bytes, the
+settings of programme.toml, the package's code and the cache format: one Parquet file per table plus the
 issues and row counts as JSON, written under a temporary name and renamed when
 complete. A changed, added or removed file changes the key; an entry that cannot be
 read is ignored (and replaced), never trusted.
@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -35,15 +36,16 @@ def cache_root() -> Path:
     return Path(os.environ.get(ENV_VAR) or Path.home() / ".cache" / "bomca")
 
 
-_CODE = ("contract.py", "vocabularies.py", "read.py", "parse.py", "clean.py", "model.py",
-         "issues.py", "guard.py", "extent.py", "folders.py", "readahead.py",
-         "programme.py", "cache.py")
-
-
+@lru_cache(maxsize=1)
 def _code_fingerprint() -> bytes:
-    """The reading and cleaning code itself: a change to it invalidates every entry."""
+    """The package's code (every module but the pages' helpers): a change to any of it
+    invalidates every entry. Read once per process."""
     here = Path(__file__).resolve().parent
-    return hashlib.sha256(b"".join((here / name).read_bytes() for name in _CODE)).digest()
+    modules = sorted(p for p in here.rglob("*.py") if "ui" not in p.relative_to(here).parts)
+    digest = hashlib.sha256()
+    for path in modules:
+        digest.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes())
+    return digest.digest()
 
 
 def content_key(paths: list[Path], layout: str = "") -> str:

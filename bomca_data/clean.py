@@ -137,15 +137,21 @@ def _typed(checked: Checked, col: contract.Column, values: pd.Series,
         parsed = pd.to_numeric(parse.map_distinct(values, parser), errors="coerce")
         checked.flag(~blank & parsed.isna().to_numpy(), "type-error", name,
                      describe=lambda v: Message(f"issue.type-error.{kind}", value=quoted(v)))
+        below = pd.Series(False, index=parsed.index)
         if col.minimum is not None:
-            checked.flag((parsed < col.minimum).to_numpy(), "range-error", name,
+            below = parsed < col.minimum
+            checked.flag(below.to_numpy(), "range-error", name,
                          describe=lambda v: Message("issue.range-error.minimum",
                                                     value=quoted(v), minimum=col.minimum))
+        above = pd.Series(False, index=parsed.index)
         if col.maximum is not None:
-            checked.flag((parsed > col.maximum).to_numpy(), "range-error", name,
+            above = parsed > col.maximum
+            checked.flag(above.to_numpy(), "range-error", name,
                          describe=lambda v: Message("issue.range-error.maximum",
                                                     value=quoted(v), maximum=col.maximum))
-        return parsed.astype("Int64" if kind == "integer" else "float64")
+        # a value out of bounds is an excluded row's: blank in the frame, so that the typed
+        # column cannot overflow (its rows never count)
+        return parsed.mask(below | above).astype("Int64" if kind == "integer" else "float64")
     if kind == "text_list":
         return parse.map_distinct(values, parse.parse_text_list).astype("str")
     if kind == "country_list":

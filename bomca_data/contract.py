@@ -73,6 +73,14 @@ class Limits:
 LIMITS = Limits()
 
 
+# Bounds of numbers, so that no cell, and no sum of a million of them, can overflow
+# (a count of 1e20 crashed the check; counts of 4e18 summed to a negative number).
+MAX_COUNT = 100_000  # attendances one participants row may stand for
+MAX_YEAR = 9_999
+MAX_BUDGET_EUR = 10**10
+MAX_FIGURE = 10**9  # a published figure or a target
+
+
 @dataclass(frozen=True)
 class Column:
     """A column and its rules, read by the cleaner (``clean``), the template's
@@ -95,6 +103,11 @@ class Column:
     references: str | None = None
     years: str | None = None
     regional: bool = True
+
+    def __post_init__(self) -> None:
+        if self.kind == "integer" and (self.maximum is None or self.minimum is None):
+            raise ValueError(f"column {self.name!r}: an integer column declares its minimum "
+                             "and maximum (so that no cell and no sum of them can overflow)")
 
 
 @dataclass(frozen=True)
@@ -165,9 +178,10 @@ TABLES: dict[str, Table] = {
                 "type", "format", "тип", "формат")),
             Column("location", aliases=("place", "venue", "city", "место", "город")),
             Column("lead_partner", aliases=("partner", "implementing_partner", "партнер")),
-            Column("budget_eur", "number", aliases=("budget", "бюджет"), minimum=0),
+            Column("budget_eur", "number", aliases=("budget", "бюджет"), minimum=0,
+                   maximum=MAX_BUDGET_EUR),
             Column("workplan_year", "integer", aliases=("year", "workplan", "год"),
-                   years="programme"),
+                   years="programme", minimum=1, maximum=MAX_YEAR),
             Column("status_reason", aliases=("reason", "comment_on_status", "причина")),
             Column("kind", "activity_kind", aliases=("event_kind", "category", "вид",
                                                      "категория")),
@@ -181,7 +195,7 @@ TABLES: dict[str, Table] = {
             Column("activity_id", required=True, aliases=(
                 "activity", "activity_code", "код_мероприятия"), references="activities"),
             Column("count", "integer", aliases=("number", "participants", "количество"),
-                   minimum=1),
+                   minimum=1, maximum=MAX_COUNT),
             Column("person_id", aliases=("participant_id",)),
             Column("gender", "gender", aliases=("sex", "пол")),
             Column("country", "country", aliases=("страна",), regional=False),
@@ -229,18 +243,19 @@ TABLES: dict[str, Table] = {
             Column("indicator", "published_indicator", True, ("figure", "показатель")),
             Column("country", "country", aliases=("страна",)),
             Column("component", "component", aliases=("компонент",)),
-            Column("year", "integer", aliases=("calendar_year", "год"), years="calendar"),
+            Column("year", "integer", aliases=("calendar_year", "год"), years="calendar",
+                   minimum=1, maximum=MAX_YEAR),
             Column("comparison", "comparison", aliases=("operator", "сравнение")),
             Column("value", "number", True, ("published_value", "figure_value", "значение"),
-                   minimum=0),
+                   minimum=0, maximum=MAX_FIGURE),
             Column("quote", aliases=("text", "wording", "цитата")),
         ), id_column="statement_id", scope=Scope(component="component")),
         Table("targets", (
             Column("indicator", "indicator", True),
-            Column("year", "integer", True, years="programme"),
+            Column("year", "integer", True, years="programme", minimum=1, maximum=MAX_YEAR),
             Column("country", "country"),
             Column("component", "component"),
-            Column("target", "number", True, minimum=0),
+            Column("target", "number", True, minimum=0, maximum=MAX_FIGURE),
         ), scope=Scope(component="component", blank_kept=True)),
     )
 }

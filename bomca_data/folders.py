@@ -38,6 +38,18 @@ class Location:
     sheet: str | None = None
 
 
+def identity(path: Path) -> tuple:
+    """What tells one file's content from another's without reading it: its resolved
+    path, size, modification time (ns), inode, device and change time (ns). A file
+    replaced by another (a new inode) or rewritten with its old size and modification
+    time put back (a new change time, which no program can set) is another file. The
+    key of everything remembered about a file: the guards' checks, reading ahead and
+    the dashboard's loaded data."""
+    stat = path.stat()
+    return (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_dev,
+            stat.st_ctime_ns)
+
+
 def resolve_source(path: str | Path | None = None) -> Path:
     """The --data option, else $BOMCA_DATA, else the bundled demonstration data."""
     chosen = path or os.environ.get(ENV_VAR) or DEMO_DIR

@@ -32,6 +32,7 @@ from defusedxml import ElementTree
 
 from bomca_data import contract
 from bomca_data.extent import REPEAT, TAIL, Extent, implicit_extent, row_bound
+from bomca_data.folders import identity
 from bomca_data.issues import Message
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -90,16 +91,16 @@ def check_file(path: Path) -> None:
     if path.is_symlink():
         raise UnreadableFile("file.link")
     try:
-        stat = path.stat()
+        found = identity(path)
     except OSError as exc:
         raise UnreadableFile("file.cannot_open", detail=exc.strerror) from exc
-    _check_once(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    _check_once(found)
 
 
 @lru_cache(maxsize=256)  # failures raise, so only files that passed are remembered
-def _check_once(name: str, size: int, mtime_ns: int) -> None:
-    del mtime_ns  # part of the cache key only
-    path = Path(name)
+def _check_once(found: tuple) -> None:
+    """``found``: the file's identity (folders.identity), the key of what is remembered."""
+    path, size = Path(found[0]), found[1]
     if size > LIMITS.file_bytes:
         raise UnreadableFile("file.too_big", size=_mb(size), limit=_mb(LIMITS.file_bytes))
     if size == 0:
@@ -240,16 +241,15 @@ def xlsx_sheets(path: Path) -> list[SheetInfo]:
     (no cell is read): name, part and whether it is hidden. Read once per unchanged
     file (locating the tables, the guards and reading ahead all ask)."""
     try:
-        stat = path.stat()
+        found = identity(path)
     except OSError as exc:
         raise UnreadableFile("file.damaged", detail=str(exc)) from exc
-    return list(_sheets_once(str(path.resolve()), stat.st_size, stat.st_mtime_ns))
+    return list(_sheets_once(found))
 
 
 @lru_cache(maxsize=64)  # failures raise, so only workbooks that could be read are kept
-def _sheets_once(name: str, size: int, mtime_ns: int) -> tuple[SheetInfo, ...]:
-    del size, mtime_ns  # part of the cache key only
-    path = Path(name)
+def _sheets_once(found: tuple) -> tuple[SheetInfo, ...]:
+    path = Path(found[0])
     try:
         with zipfile.ZipFile(path) as zf:
             book = _small_xml(zf, "xl/workbook.xml")
@@ -280,8 +280,8 @@ def _small_xml(zf: zipfile.ZipFile, name: str):
         raise UnreadableFile("file.damaged", detail=f"{name}: {type(exc).__name__}") from exc
 
 
-# the files that passed (path, size, time), the latest 64: failures raise, so are not kept
-_PASSED: OrderedDict[tuple[str, int, int], None] = OrderedDict()
+# the files that passed (their identity), the latest 64: failures raise, so are not kept
+_PASSED: OrderedDict[tuple, None] = OrderedDict()
 _PASSED_LOCK = threading.Lock()
 
 
@@ -293,8 +293,7 @@ def check_contents(path: Path, almost: Callable[[str], None] | None = None) -> N
     when every other part has passed, so that a reader may start on those
     (``readahead``); not called for a file that passed before."""
     check_file(path)
-    stat = path.stat()
-    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    key = identity(path)
     with _PASSED_LOCK:
         if key in _PASSED:
             return

@@ -113,7 +113,8 @@ def load_dataset(source: str | Path | None = None, use_cache: bool = True) -> Da
     if use_cache:
         files = {loc.path.resolve() for loc in locations if loc.path.is_file()}
         layout = repr(sorted((loc.table, loc.path.name, loc.sheet) for loc in locations))
-        key = cache.content_key(list(files), layout + repr(issues))
+        # cleaning reads the settings (the programme's years, countries...): part of the key
+        key = cache.content_key(list(files), layout + repr(issues) + repr(programme))
         if (hit := cache.load(key)) is not None:
             frames, cached_issues, stats = hit
             return Dataset(source, programme, frames, cached_issues,
@@ -136,15 +137,16 @@ def load_dataset(source: str | Path | None = None, use_cache: bool = True) -> Da
 
 
 def source_signature(source: Path) -> tuple:
-    """(path, size, mtime) of every file that makes up a source: a cache key."""
+    """The identity (folders.identity) of every file that makes up a source, its
+    programme.toml included: a cache key."""
     if source.is_file():
-        paths = [source]
+        paths = [p for p in (source, source.parent / SETTINGS_FILE) if p.is_file()]
     else:
         here = folders.current_dir(source)  # a managed folder: its current version
         paths = sorted(p for p in [*here.iterdir(), source / SETTINGS_FILE] if p.is_file()
                        and (p.suffix.lower() in contract.ACCEPTED_SUFFIXES
                             or p.name in (SETTINGS_FILE, folders.MANIFEST)))
-    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
+    return tuple(folders.identity(p) for p in paths)
 
 
 def release_memory() -> None:

@@ -143,11 +143,13 @@ def bad_country_parts(text: str) -> list[str]:
             if p.strip() and parse_country(p) is None]
 
 
-def parse_integer(text: str) -> int | None:
+def parse_integer(text: str) -> float | None:
+    """A whole number (as a float, so that one far beyond any column's maximum, such as
+    1e20, is still a number for the range check, never an overflow); else None."""
     value = parse_number(text)
-    if value is None or value != int(value):
+    if value is None or not value.is_integer():
         return None
-    return int(value)
+    return value
 
 
 def map_distinct(series: pd.Series, parser: Callable[[str], object]) -> pd.Series:

@@ -203,6 +203,5 @@ def forget() -> None:
     _started.clear()
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    stat = path.stat()
-    return stat.st_size, stat.st_mtime_ns
+def _stamp(path: Path) -> tuple:
+    return folders.identity(path)

@@ -273,3 +273,117 @@ def test_untrusted_text_is_written_for_markdown_as_literal_text(text):
     unescaped = re.sub(r"\\(.)", r"\1", written).replace(WORD_JOINER, "")
     assert unescaped == " ".join(text.split())
     assert not re.search(r"www\.|https?://|\w@\w|(?<!\\)[$*_`<\[#|>]", written), written
+
+
+def _rewrite_in_place(path: Path, data: bytes) -> None:
+    """Replace a file's bytes by others of the same length and put its modification
+    time back, as a copy tool that keeps times does."""
+    before = path.stat()
+    assert len(data) == before.st_size
+    with path.open("r+b") as fh:
+        fh.write(data)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_mtime_ns == before.st_mtime_ns
+
+
+def test_a_file_swapped_for_one_of_equal_size_and_time_is_checked_again(tmp_path):
+    """The guards' memory of files that passed was keyed on (path, size, time): a refused
+    file put in place of a good one, its time put back, was then read unchecked."""
+    from bomca_data import guard
+    from bomca_data.model import source_signature
+
+    path = write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
+    guard.check_contents(path)
+    signature = source_signature(tmp_path)
+    good = path.read_bytes()
+    _rewrite_in_place(path, b"<html>" + good[6:])  # no longer a workbook, same size and time
+    with pytest.raises(guard.UnreadableFile):
+        guard.check_contents(path)
+    assert source_signature(tmp_path) != signature  # the dashboard reads it again too
+
+
+def test_an_edited_programme_toml_is_never_served_from_the_cache(tmp_path, monkeypatch):
+    """The disk cache's key left out programme.toml although cleaning reads it (the
+    years a workplan year may name): two folders with one workbook and different
+    programmes served each other's results; an edit was ignored until the workbook
+    changed."""
+    from bomca_data.model import load_dataset, source_signature
+
+    monkeypatch.setenv("BOMCA_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "data"
+    write(folder / "activities.xlsx", [[*ACTIVITY_HEADER, "workplan_year"],
+                                       activity(1) + [2027]])
+    settings = folder / "programme.toml"
+    settings.write_text('[programme]\nstart = "2021-04-01"\nmonths = 54\n')
+    codes = lambda: [i.code for i in load_dataset(folder).issues]  # noqa: E731
+    assert "range-error" in codes()  # 2027 is past a programme ending in 2025
+    signature = source_signature(folder)
+    _rewrite_in_place(settings, settings.read_text().replace("54", "96").encode())
+    assert source_signature(folder) != signature
+    assert "range-error" not in codes()  # read with the new settings, not from the cache
+    other = tmp_path / "other"  # the same workbook, another programme: its own result
+    other.mkdir()
+    (other / "activities.xlsx").write_bytes((folder / "activities.xlsx").read_bytes())
+    (other / "programme.toml").write_text('[programme]\nstart = "2021-04-01"\nmonths = 54\n')
+    assert "range-error" in [i.code for i in load_dataset(other).issues]
+
+
+NASTY_CELLS = ["1e20", "-1e20", "4000000000000000000", "1e400", "nan", "inf", "-0", "2.5",
+               "9" * 400, "31.12.9999", "01.01.0001", "0", "-1", "x" * 5_000, "=1+1",
+               "https://evil.example.org", "KZ;;;;", "12/31/2022", "1 234,5", "' '"]
+
+
+def _nasty_source(folder: Path) -> Path:
+    """Every table as a CSV whose every column holds, row after row, values no
+    spreadsheet should hold (numbers past any bound, dates out of range, long text),
+    beside a valid first row."""
+    from tests.sheets import write_csv
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for table in contract.TABLES.values():
+        header = [c.name for c in table.columns]
+        rows = [[f"N{i}" if c == table.id_column else NASTY_CELLS[(i + j) % len(NASTY_CELLS)]
+                 for j, c in enumerate(header)] for i in range(len(NASTY_CELLS))]
+        write_csv(folder / f"{table.name}.csv",
+                  [header, activity(99) + [None] * (len(header) - 7)
+                   if table.name == "activities" else [None] * len(header), *rows])
+    return folder
+
+
+def test_no_value_in_any_cell_crashes_validate_a_page_or_the_upload_check(tmp_path, monkeypatch):
+    """One cell of 1e20 in an integer column crashed `validate` with a traceback (exit
+    1, "errors found"), broke every page and made the upload check claim it ran out of
+    memory; counts of 4e18 summed to a negative number of attendances."""
+    from bomca_data import sandbox
+    from bomca_data.model import load_dataset
+    from tests.test_pages import PAGES, open_page
+
+    monkeypatch.setenv("BOMCA_CACHE", str(tmp_path / "cache"))
+    folder = _nasty_source(tmp_path / "nasty")
+    code, out, _, _ = validate_in_process(folder / "activities.csv")
+    assert code == 1 and "Traceback" not in out, out
+    done = subprocess.run([sys.executable, "-m", "bomca_data", "summary", str(folder),
+                           "--format", "json"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    report = sandbox.check(folder)  # the Data page's check of the same files
+    assert report.has_errors and report.stats["participants"].rows_read == len(NASTY_CELLS)
+    dataset = load_dataset(folder)
+    counts = dataset.tables["participants"]["count"]
+    assert counts.isna().all() or int(counts.sum()) <= contract.MAX_COUNT * len(counts)
+    for page in PAGES:
+        open_page(monkeypatch, page, folder)  # asserts no exception
+
+
+def test_counts_past_their_maximum_are_row_errors_and_sums_stay_exact(tmp_path):
+    """Three rows of 4e18 gave attendances of -6,446,744,073,709,551,616."""
+    import json
+
+    write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
+    write(tmp_path / "participants.xlsx", [["activity_id", "count"], ["A1", 4e18], ["A1", 4e18],
+                                           ["A1", 4e18], ["A1", contract.MAX_COUNT], ["A1", 7]])
+    done = subprocess.run([sys.executable, "-m", "bomca_data", "summary", str(tmp_path),
+                           "--format", "json", "--as-of", "2022-12-31"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert json.loads(done.stdout)["participants"]["attendances"] == contract.MAX_COUNT + 7
+    code, out, _, _ = validate_in_process(tmp_path / "participants.xlsx")
+    assert code == 1 and out.count("range-error") == 3 and ":count:" in out, out

@@ -49,7 +49,7 @@ def _cases() -> list[tuple[str, str, str, str, str]]:
                 cases.append((table.name, col.name, "minimum", f"{col.minimum - 1:g}",
                               "range-error"))
             if col.maximum is not None:
-                cases.append((table.name, col.name, "maximum", f"{col.maximum + 1:g}",
+                cases.append((table.name, col.name, "maximum", f"{col.maximum * 10:g}",
                               "range-error"))
     return cases
 
