@@ -8,13 +8,10 @@ issues.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from bomca_data import contract, parse
 from bomca_data.issues import Issue, Message, table_name
@@ -174,13 +171,21 @@ def _typed(checked: Checked, col: contract.Column, values: pd.Series,
 # --- rules across rows and tables -------------------------------------------------
 
 
-def check_unique(checked: Checked, column: str) -> None:
-    ids = checked.frame[column]
-    dup = ids.notna() & ids.duplicated(keep="first")
-    first_row = dict(zip(ids[~dup], checked.frame[ROW][~dup], strict=True))
+def check_unique(checked: Checked, column: str) -> dict[str, int]:
+    """Flag each id seen in an earlier row (the same id once normalised: ``parse.id_key``);
+    {id key: position of its first row, or -3 for an id written on several rows}."""
+    keys = parse.map_distinct(checked.frame[column], parse.id_key)
+    dup = (keys.notna() & keys.duplicated(keep="first")).to_numpy()
+    first = {k: i for i, k in enumerate(keys) if k is not None and not dup[i]}
+    first_row = {v: checked.frame[ROW].iloc[first[k]]
+                 for v, k in zip(checked.frame[column], keys, strict=True) if k in first}
     checked.flag(dup, "duplicate-id", column, describe=lambda v: Message(
         "issue.duplicate-id.again", column=column, value=quoted(v),
         first=str(first_row.get(v))))
+    return {**first, **dict.fromkeys(keys[dup], AMBIGUOUS)}
+
+
+AMBIGUOUS = -3  # an id on several rows: which one a reference means cannot be told
 
 
 def check_order(checked: Checked, start: str, end: str) -> None:
@@ -191,20 +196,34 @@ def check_order(checked: Checked, start: str, end: str) -> None:
         "issue.date-order.before", value=quoted(v), start=header_start))
 
 
-def check_reference(checked: Checked, column: str, known: Iterable[str], target: str) -> None:
+def check_reference(checked: Checked, column: str, target: Checked, first: dict[str, int],
+                    name: str) -> None:
+    """A reference names a row of table ``name`` by its id, matched as the id check
+    matches (``parse.id_key``: spaces, letter case, Unicode form), and is written as
+    that row writes it. One that names no row, a row excluded for its errors (it would
+    attach to nothing) or an id written on several rows (which one is meant cannot be
+    told: another country's note must not attach itself to the first) is an error."""
     values = checked.frame[column]
-    bad = values.notna().to_numpy() & ~_within(values, known)
-    checked.flag(bad, "unknown-reference", column,
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    row_of = np.array([first.get(parse.id_key(u), -1) for u in uniques] + [-2], dtype=np.int64)
+    found = row_of[codes]  # code -1 (a blank) takes the last slot: -2
+    unknown = found == -1
+    gone = np.zeros(len(found), dtype=bool)
+    named = found >= 0
+    gone[named] = target.excluded[found[named]]
+    checked.flag(unknown, "unknown-reference", column,
                  describe=lambda v: Message("issue.unknown-reference.none", value=quoted(v),
-                                            target=table_name(target)))
-
-
-def _within(values: pd.Series, known: Iterable[str]) -> np.ndarray:
-    """Which text values are among ``known``: Arrow's set lookup (pandas' isin on text
-    builds a Python object per known value, ten times slower at 100,000 rows)."""
-    found = pc.is_in(pa.array(values, pa.large_string()),
-                     value_set=pa.array(list(set(known)), pa.large_string()))
-    return found.to_numpy(zero_copy_only=False)
+                                            target=table_name(name)))
+    checked.flag(gone, "unknown-reference", column,
+                 describe=lambda v: Message("issue.unknown-reference.excluded",
+                                            value=quoted(v), target=table_name(name)))
+    checked.flag(found == AMBIGUOUS, "unknown-reference", column,
+                 describe=lambda v: Message("issue.unknown-reference.ambiguous",
+                                            value=quoted(v), target=table_name(name)))
+    spelled = target.frame[contract.TABLES[name].id_column].to_numpy(dtype=object)
+    written = values.to_numpy(dtype=object).copy()
+    written[named] = spelled[found[named]]
+    checked.frame[column] = pd.Series(written, index=values.index, dtype=values.dtype)
 
 
 def check_years(checked: Checked, column: str, programme: Programme, kind: str) -> None:
@@ -227,20 +246,29 @@ def check_single_country(checked: Checked, column: str) -> None:
                  "vocabulary-error", column, Message("issue.vocabulary-error.regional"))
 
 
-def check_rules(checked: Checked, spec: contract.Table, ids: dict[str, set],
-                programme: Programme) -> None:
-    """The rules each column declares (``contract.Column``), across rows and tables: a
-    date after another, a reference to another table's rows (when that table was
-    read), a year of the programme, one country."""
+def check_rules(checked: Checked, spec: contract.Table, programme: Programme) -> None:
+    """The rules each column declares (``contract.Column``) within its table: a date
+    after another, a year of the programme, one country."""
     for col in spec.columns:
         if col.after:
             check_order(checked, col.after, col.name)
-        if col.references and col.references in ids:
-            check_reference(checked, col.name, ids[col.references], col.references)
         if col.years:
             check_years(checked, col.name, programme, col.years)
         if not col.regional:
             check_single_country(checked, col.name)
+
+
+def check_references(checked: dict[str, Checked], firsts: dict[str, dict]) -> None:
+    """Every reference to another table's rows (when that table was read), table by
+    table in the contract's order, so that a row excluded for its own reference
+    excludes, in turn, the rows that name it (an update of an excluded recommendation)."""
+    for name in contract.TABLES:
+        if name not in checked:
+            continue
+        for col in contract.TABLES[name].columns:
+            if col.references and col.references in firsts:
+                check_reference(checked[name], col.name, checked[col.references],
+                                firsts[col.references], col.references)
 
 
 def _fill_blanks(checked: dict[str, Checked]) -> None:
@@ -288,13 +316,12 @@ def clean_tables(raws: dict[str, RawTable], programme: Programme
     rows read and excluded per country list (``row_scopes``)."""
     checked = {name: clean_table(raw, programme) for name, raw in raws.items()
                if raw.frame is not None}
-    ids = {}  # each table's ids first: the references of the others need them
+    firsts = {}  # each table's ids, once normalised: the references of the others need them
     for name, c in checked.items():
         if column := contract.TABLES[name].id_column:
-            check_unique(c, column)
-            ids[name] = set(c.frame[column].dropna())
-    for name, c in checked.items():
-        check_rules(c, contract.TABLES[name], ids, programme)
+            firsts[name] = check_unique(c, column)
+        check_rules(c, contract.TABLES[name], programme)
+    check_references(checked, firsts)
     _fill_blanks(checked)
     frames, issues, scopes = {}, [], {}
     for name, c in checked.items():

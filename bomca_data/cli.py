@@ -221,6 +221,16 @@ def _managed(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        if getattr(args, "out", None) is not None:
+            check_out(args.out)  # before any work
+        return _command(args)
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+
+
+def _command(args: argparse.Namespace) -> int:
     if args.command in ("import", "history", "rollback"):
         return _managed(args)
     if args.command == "contract":
@@ -318,7 +328,44 @@ def _published(dataset: Dataset, fmt: str) -> int:
     return EXIT_ERRORS if disagree else EXIT_OK
 
 
+class OutputError(Exception):
+    """An --out path that cannot be written: the message names it and says why."""
+
+
+def check_out(path: Path) -> None:
+    """Refuse, before any work, an --out that is a folder, a symbolic link (it would
+    overwrite whatever it points at) or in a folder that cannot be written."""
+    if path.is_symlink():
+        raise OutputError(f"--out {path}: is a symbolic link; name a file instead")
+    if path.is_dir():
+        raise OutputError(f"--out {path}: is a folder; name a file in it")
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the nearest existing folder: where it would be created
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"--out {path}: {folder} cannot be written to")
+
+
 def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place:
+    a failure leaves no half-written file, and a link put there meanwhile is replaced,
+    never followed."""
+    import tempfile
+
+    check_out(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name[:50]}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(temp, 0o644)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise OutputError(f"--out {path}: {exc.strerror or exc}") from exc
     print(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import cache
 
@@ -141,6 +142,17 @@ def parse_text_list(text: str) -> str | None:
 def bad_country_parts(text: str) -> list[str]:
     return [p.strip() for p in _LIST_SEPARATOR.split(str(text))
             if p.strip() and parse_country(p) is None]
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def id_key(text: str) -> str | None:
+    """What an id is matched on, once and everywhere (duplicates, references, updates):
+    its Unicode form (NFKC), without invisible characters or surrounding spaces, in
+    any letter case. "R-1", " r-1" and "Ｒ-1" are one id."""
+    key = unicodedata.normalize("NFKC", str(text)).translate(_INVISIBLE).strip().casefold()
+    return key or None
 
 
 def parse_integer(text: str) -> float | None:

@@ -92,6 +92,8 @@ def test_range_errors(tmp_path):
         targets=[["indicator", "year", "target"], ["women_share", 2, 1.3],
                  ["women_share", 3, 0.3]])
     assert sorted(found(ds)) == [("activities", 2, "budget", "range-error"),
+                                 # its activity is excluded: it attaches to nothing, said so
+                                 ("participants", 2, "activity_id", "unknown-reference"),
                                  ("participants", 2, "count", "range-error"),
                                  ("targets", 2, "target", "range-error")]
 

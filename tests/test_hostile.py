@@ -1,6 +1,7 @@
 """Hostile and broken files end in a clear unreadable-file error, within seconds and
 without large memory. Each runs in its own process, whose peak memory is measured."""
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -387,3 +388,64 @@ def test_counts_past_their_maximum_are_row_errors_and_sums_stay_exact(tmp_path):
     assert json.loads(done.stdout)["participants"]["attendances"] == contract.MAX_COUNT + 7
     code, out, _, _ = validate_in_process(tmp_path / "participants.xlsx")
     assert code == 1 and out.count("range-error") == 3 and ":count:" in out, out
+
+
+@pytest.mark.parametrize("command", [["export"], ["brief", "--country", "KZ"], ["contract"]])
+def test_an_out_path_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, command):
+    """--out naming a folder or an unwritable place ended in a traceback (exit 1), and
+    --out followed a symbolic link and overwrote its target."""
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me")
+    link = tmp_path / "out.xlsx"
+    link.symlink_to(target)
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    for out, why in [(tmp_path, "is a folder"), (link, "is a symbolic link"),
+                     (a_file / "x.xlsx", "cannot be written"),
+                     (Path("/proc/bomca-out.xlsx"), "/proc/bomca-out.xlsx")]:
+        done = subprocess.run([sys.executable, "-m", "bomca_data", *command, "--out", str(out)],
+                              cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2, (out, done.stderr)
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and str(out) in lines[0] and why in lines[0], done.stderr
+    assert target.read_text() == "keep me" and link.is_symlink()
+    good = tmp_path / "new" / "file.out"
+    done = subprocess.run([sys.executable, "-m", "bomca_data", *command, "--out", str(good)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and good.stat().st_size > 0, done.stderr
+    assert [p.name for p in good.parent.iterdir()] == ["file.out"]  # no temporary left
+
+
+def test_an_id_has_one_meaning_for_duplicates_references_and_updates(tmp_path):
+    """An id differing only by spaces or letter case was one id for the duplicate check
+    and another for attaching updates: another country's update (its note and status)
+    attached itself to a Kazakh recommendation and reached the Kazakh viewer's export."""
+    from bomca_data import access
+    from bomca_data.model import load_dataset
+
+    write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
+    rec = ["rec_id", "title", "country", "date_proposed", "status"]
+    write(tmp_path / "recommendations.xlsx", [
+        rec, ["R-1", "Kazakh SOP", "KZ", dt.date(2022, 4, 1), "accepted"],
+        ["r-1\u200b", "Uzbek SOP", "UZ", dt.date(2022, 4, 1), "accepted"],  # the same id
+        ["R-2", "Uzbek manual", "UZ", dt.date(2022, 4, 1), "accepted"],
+        ["R-3", "Broken", "KZ", dt.date(2022, 4, 1), "maybe"]])  # excluded: bad status
+    write(tmp_path / "recommendation_updates.xlsx", [
+        ["rec_id", "date", "status", "note"],
+        [" r-1", dt.date(2022, 6, 1), "implemented", "UZ-SECRET note"],  # which R-1?
+        ["Ｒ-2", dt.date(2022, 6, 1), "implemented", "for R-2"],  # full-width R: R-2
+        ["R-3", dt.date(2022, 6, 1), "implemented", "of an excluded row"]])
+    dataset = load_dataset(tmp_path, use_cache=False)
+    found = {(i.table, i.row, i.code, i.message.key) for i in dataset.issues
+             if i.severity == "error"}
+    assert found == {
+        ("recommendations", 3, "duplicate-id", "issue.duplicate-id.again"),
+        ("recommendations", 5, "vocabulary-error", "issue.vocabulary-error.term"),
+        ("recommendation_updates", 2, "unknown-reference", "issue.unknown-reference.ambiguous"),
+        ("recommendation_updates", 4, "unknown-reference", "issue.unknown-reference.excluded"),
+    }, found
+    updates = dataset.tables["recommendation_updates"]
+    assert list(updates["rec_id"]) == ["R-2"]  # written as its recommendation writes it
+    kazakh = access.restrict(dataset, ("KZ",))
+    assert "UZ-SECRET" not in kazakh.tables["recommendation_updates"].to_csv()
+    assert len(kazakh.tables["recommendation_updates"]) == 0
