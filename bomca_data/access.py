@@ -124,7 +124,10 @@ def restrict(dataset: Dataset, countries: tuple[str, ...]) -> Dataset:
             continue  # a table that follows another (updates: below)
         kept = frame[naming(frame[column], codes).to_numpy()]
         if table.column(column).kind == "country_list":
-            kept = kept.assign(**{column: _named(kept[column], codes)})
+            # named by the user's countries only; how many it lists is kept for counting
+            # (a multi-country activity is one, for every user: figures first, then access)
+            listed = kept[column].str.count(";") + 1
+            kept = kept.assign(**{column: _named(kept[column], codes), contract.LISTED: listed})
         tables[name] = kept
     tables = with_followers(tables, dataset.tables)
     issues = [i for i in dataset.issues if sees(i.country, countries)]

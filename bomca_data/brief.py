@@ -130,8 +130,10 @@ def _participation(brief: Brief) -> pd.DataFrame:
 
 
 def _period_activity_ids(brief: Brief) -> set:
-    data = brief.people
-    acts = data.table("activities")
+    """The activities done in the period that the country's people are counted at: every
+    such activity, those of other countries too (the people rule), whoever looks (a
+    user limited to the country has them in ``people_activities``)."""
+    acts = figures.activities_of_people(brief.people)
     if acts is None:
         return set()
     when = figures.done_date(acts)

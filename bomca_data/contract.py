@@ -48,7 +48,10 @@ Kind = Literal[
 ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 HEADER_SEARCH_ROWS = 15
-YEAR_KINDS = ("programme", "calendar")  # years counted from the programme's start, or Jan-Dec
+YEAR_KINDS = ("programme", "calendar")
+# internal column (never shown or exported: "_"): how many countries a row narrowed to a
+# user's countries lists in the data, so that it still counts as multi-country
+LISTED = "_listed"  # years counted from the programme's start, or Jan-Dec
 
 
 @dataclass(frozen=True)

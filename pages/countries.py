@@ -12,10 +12,11 @@ keys = programme.scopes
 done = figures.completed_activities(data, as_of, view.filters.year_kind)
 if not widgets.nothing_matches(view, done):
     rows = figures.count_by(done, "country", keys, explode=True)
-    reach = figures.coverage(done, programme)
+    in_view = view.filters.countries or programme.countries
+    reach = figures.coverage(done, in_view)
     widgets.kpi_row([
         (t("kpi.completed"), view.number(len(done)), None),
-        (t("kpi.countries"), f"{reach['countries']} / {len(programme.countries)}", None),
+        (t("kpi.countries"), f"{reach['countries']} / {len(in_view)}", None),
         (t("kpi.regional"), view.number(reach["regional"]), None),
         (t("kpi.multi_country"), view.number(reach["multi_country"]),
          t("rule.multi_country")),

@@ -182,7 +182,7 @@ def test_participations_are_narrowed_by_activity_rows():
 
 def test_coverage_and_recommendation_figures(tmp_path):
     ds = hand_source(tmp_path)
-    reach = figures.coverage(figures.completed_activities(ds, D), ds.programme)
+    reach = figures.coverage(figures.completed_activities(ds, D), ds.programme.countries)
     assert reach == {"countries": 4, "regional": 0, "multi_country": 1}  # KZ, UZ, KG, TM
     found = figures.recommendation_figures(figures.recommendations_view(ds, D))
     assert found == {"total": 3, "implemented": 1, "implemented_share": 1 / 3, "open": 2,

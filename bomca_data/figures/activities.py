@@ -12,7 +12,6 @@ from bomca_data import contract
 from bomca_data.figures.asof import activity_status, completed_by, done_date, stamp
 from bomca_data.figures.frames import explode_countries, once_per_dataset, tally
 from bomca_data.model import Dataset
-from bomca_data.programme import Programme
 
 
 def activity_summary(dataset: Dataset, as_of: dt.date) -> dict:
@@ -72,12 +71,15 @@ def _completed_activities(dataset: Dataset, as_of: dt.date, year_kind: str) -> p
     return done.assign(done=on, year=dataset.programme.year_labels(on, year_kind))
 
 
-def coverage(done: pd.DataFrame, programme: Programme) -> dict:
-    """Of completed activities: national countries reached, regional and multi-country ones."""
+def coverage(done: pd.DataFrame, countries: tuple[str, ...]) -> dict:
+    """Of completed activities: how many of ``countries`` (those in view: the chosen
+    ones, else the programme's) they reached, and the regional and multi-country ones."""
     listed = set(explode_countries(done)["country"]) if len(done) else set()
-    return {"countries": sum(code in listed for code in programme.countries),
+    return {"countries": sum(code in listed for code in countries),
             "regional": int((done["country"] == contract.REGION).sum()),
-            "multi_country": int(done["country"].str.contains(";").sum())}
+            "multi_country": int((done[contract.LISTED] > 1).sum() if contract.LISTED in done
+                                 else done["country"].str.contains(";").sum())}
+
 
 
 def by_quarter(dataset: Dataset) -> pd.DataFrame:
