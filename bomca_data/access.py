@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections import Counter
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -146,3 +147,66 @@ def _restricted_stats(stats: TableStats, countries: tuple[str, ...]) -> TableSta
             read, excluded = read + n, excluded + dropped
     return replace(stats, rows_read=read, rows_valid=read - excluded,
                    scopes={k: v for k, v in stats.scopes.items() if sees(k, countries)})
+
+
+# --- what a restricted editor may change ------------------------------------------
+
+
+def edits(scope: str | None, countries: tuple[str, ...]) -> bool:
+    """The editing rule: an editor limited to ``countries`` may add, change or delete a
+    row that names their countries only. A row naming another country too (shared), a
+    regional row or a row naming no country (programme-wide) belongs to everyone: an
+    unrestricted editor changes it."""
+    if not countries:
+        return True
+    named = [c for c in (scope or "").split(";") if c]
+    return bool(named) and all(c in countries for c in named)
+
+
+def _row_scopes(dataset: Dataset, name: str) -> pd.Series:
+    """Each row's country list for the editing rule: its own country column, or (a table
+    that follows another, such as recommendation updates) that of the row it follows."""
+    frame, scope = dataset.tables[name], contract.TABLES[name].scope
+    if scope.country and scope.country in frame:
+        return frame[scope.country].astype("object")
+    followed = dataset.tables.get(scope.follows) if scope.follows else None
+    if followed is None or "country" not in followed:
+        return pd.Series(None, index=frame.index, dtype="object")
+    lists = followed.drop_duplicates(scope.key).set_index(scope.key)["country"]
+    return frame[scope.key].map(lists).astype("object")
+
+
+def _others_rows(dataset: Dataset, name: str, countries: tuple[str, ...]) -> Counter:
+    """The valid rows of table ``name`` that the editor may not change, as (country
+    list, a hash of the row's contract columns), counted."""
+    frame = dataset.tables.get(name)
+    if frame is None or not len(frame):
+        return Counter()
+    scopes = _row_scopes(dataset, name)
+    theirs = scopes.map(lambda s: not edits(s, countries)).to_numpy(dtype=bool)
+    columns = [c.name for c in contract.TABLES[name].columns if c.name in frame]
+    hashes = pd.util.hash_pandas_object(frame.loc[theirs, columns].astype("object"),
+                                        index=False)
+    return Counter(zip(scopes[theirs].fillna(""), hashes, strict=True))
+
+
+def changes_to_others(current: Dataset, upload: Dataset, tables: list[str],
+                      countries: tuple[str, ...]) -> dict[str, int]:
+    """What an upload replacing ``tables`` would add, change or delete among rows an
+    editor limited to ``countries`` may not edit: {country list ("" for rows naming
+    none): rows}. Rows excluded for errors count by their number per country list."""
+    found: Counter = Counter()
+    for name in tables:
+        before, after = _others_rows(current, name, countries), _others_rows(upload, name,
+                                                                              countries)
+        gone, new = Counter(s for s, _ in (before - after).elements()), Counter(
+            s for s, _ in (after - before).elements())
+        for scope in gone | new:  # a changed row is one gone and one new: counted once
+            found[scope] += max(gone[scope], new[scope])
+        was, now = current.stats.get(name), upload.stats.get(name)
+        for scope in {*(was.scopes if was else {}), *(now.scopes if now else {})}:
+            if edits(scope or None, countries):
+                continue
+            bad = [s.scopes.get(scope, [0, 0])[1] if s else 0 for s in (was, now)]
+            found[scope] += abs(bad[0] - bad[1])
+    return {scope: n for scope, n in found.items() if n}

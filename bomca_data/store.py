@@ -44,6 +44,46 @@ class StoreError(Exception):
     """A bad call: no such version, not a folder..."""
 
 
+class OthersRows(StoreError):
+    """An editor limited to countries sent files that would add, change or delete rows
+    not theirs alone (access.edits): ``changes`` counts them per country list."""
+
+    def __init__(self, changes: dict[str, int]) -> None:
+        super().__init__(f"rows of others would change: {changes}")
+        self.changes = changes
+
+
+class RestrictedRollback(StoreError):
+    """Only an editor for every country rolls back (a version holds every country)."""
+
+
+_INVISIBLE_OR_CONTROL = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+MAX_NAME_BYTES = 150  # of a file name's stem, in UTF-8 (file systems allow 255 in all)
+
+
+def upload_name(name: str, taken: set[str] = frozenset()) -> str:
+    """A name the data folder can hold for a file the browser sent as ``name`` (which
+    may be anything: a path, 160 Cyrillic letters, NUL, control or direction marks):
+    its last part, without control and invisible characters, not hidden, its stem cut
+    to MAX_NAME_BYTES, and unlike the names in ``taken``."""
+    import unicodedata
+
+    base = unicodedata.normalize("NFC", str(name)).replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if unicodedata.category(ch) not in _INVISIBLE_OR_CONTROL)
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or f".{suffix.lower()}" not in contract.ACCEPTED_SUFFIXES:
+        stem, suffix = base, ""
+    stem = stem.strip().lstrip(".~$").strip() or "upload"
+    while len(stem.encode("utf-8")) > MAX_NAME_BYTES:
+        stem = stem[:-1]
+    suffix = f".{suffix.lower()}" if suffix else ""
+    chosen, n = stem.rstrip() + suffix, 1
+    while chosen in taken:
+        n += 1
+        chosen = f"{stem.rstrip()}-{n}{suffix}"
+    return chosen
+
+
 @dataclass(frozen=True)
 class Version:
     name: str
@@ -53,6 +93,20 @@ class Version:
     hashes: dict  # file -> sha256
     rows: dict  # table -> rows read
     current: bool = False
+    scopes: dict | None = None  # table -> {country list: [rows read, excluded]}; None: older
+
+    def rows_seen(self, countries: tuple[str, ...]) -> dict | None:
+        """Rows read per table, of the rows a user limited to ``countries`` sees; None
+        for a version made before rows were recorded by country."""
+        if not countries:
+            return self.rows
+        if self.scopes is None:
+            return None
+        from bomca_data.access import sees
+
+        return {table: sum(n for scope, (n, _) in scopes.items() if sees(scope or None,
+                                                                          countries))
+                for table, scopes in self.scopes.items()}
 
 
 def sha256(path: Path) -> str:
@@ -93,7 +147,8 @@ def versions(folder: Path) -> list[Version]:
     for path in sorted(p for p in root.iterdir() if p.is_dir() and p.name.startswith("v")):
         manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
         out.append(Version(path.name, manifest["time"], manifest["user"], manifest["tables"],
-                           manifest["hashes"], manifest["rows"], path.resolve() == now))
+                           manifest["hashes"], manifest["rows"], path.resolve() == now,
+                           manifest.get("scopes")))
     return out
 
 
@@ -145,11 +200,14 @@ def _stage(root: Path, locations: list[Location]) -> tuple[Path, dict, dict]:
     return staging, tables, hashes
 
 
-def preview(folder: Path, locations: list[Location], isolated: bool = False):
+def preview(folder: Path, locations: list[Location], isolated: bool = False,
+            rows: bool = False):
     """The Dataset the folder would hold with the tables at ``locations`` (the two
     lists of plan(), added): nothing changes. ``isolated``: read by a child process
     under memory and time limits (sandbox.py), as the server does for uploads; the
-    Dataset then holds the report only (row counts and issues)."""
+    Dataset then holds the report only (row counts and issues), unless ``rows``: once
+    the child has read the files safely, their rows are read here too (from the disk
+    cache the child wrote), for the restricted editor's check."""
 
     with tempfile.TemporaryDirectory(prefix="bomca-preview-") as tmp:
         staging, tables, _ = _stage(Path(tmp), locations)
@@ -157,12 +215,17 @@ def preview(folder: Path, locations: list[Location], isolated: bool = False):
         settings = folder / SETTINGS_FILE
         if settings.is_file():
             shutil.copy2(settings, staging / SETTINGS_FILE)
-        return sandbox.check(staging) if isolated else load_dataset(staging)
+        if not isolated:
+            return load_dataset(staging)
+        report = sandbox.check(staging)
+        return load_dataset(staging) if rows else report
 
 
-def _write_manifest(folder: Path, tables: dict, hashes: dict, rows: dict, user: str) -> None:
+def _write_manifest(folder: Path, tables: dict, hashes: dict, rows: dict, user: str,
+                    scopes: dict | None = None) -> None:
     manifest = {"time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "user": user,
-                "tables": tables, "hashes": hashes, "rows": rows}
+                "tables": tables, "hashes": hashes, "rows": rows,
+                **({"scopes": scopes} if scopes is not None else {})}
     path = folder / MANIFEST
     with path.open("w", encoding="utf-8") as fh:
         json.dump(manifest, fh, ensure_ascii=False, indent=1)
@@ -220,16 +283,21 @@ def _log(folder: Path, entry: dict) -> None:
 
 
 def import_files(folder: Path, files: list[Path], user: str = "cli",
-                 allow_errors: bool = False):
-    """Validate, then (when acceptable) make the files a new version.
+                 allow_errors: bool = False, countries: tuple[str, ...] = ()):
+    """Validate, then (when acceptable) make the files a new version. ``countries``: the
+    editor is limited to them, and files that would add, change or delete rows not
+    theirs alone (access.edits) are refused with OthersRows, checked against the data
+    current under the lock.
 
-    Returns (dataset previewed, version name or None when refused).
+    Returns (dataset previewed, version name or None when refused for errors).
     """
     if not folder.is_dir():
         raise StoreError(f"{folder}: not a folder")
     with locked(folder):
         uploaded, kept = plan(folder, files)  # kept: files that adopting copies, not moves
         dataset = preview(folder, uploaded + kept)
+        if countries:
+            check_own_rows(folder, dataset, [loc.table for loc in uploaded], countries)
         if dataset.has_errors and not allow_errors:
             return dataset, None
         _adopt(folder)
@@ -238,8 +306,23 @@ def import_files(folder: Path, files: list[Path], user: str = "cli",
         _clean_stale(root)
         staging, tables, hashes = _stage(root, uploaded + kept)
         rows = {name: s.rows_read for name, s in dataset.stats.items()}
-        _write_manifest(staging, tables, hashes, rows, user)
+        scopes = {name: s.scopes for name, s in dataset.stats.items()}
+        _write_manifest(staging, tables, hashes, rows, user, scopes)
         return dataset, _publish(folder, staging, user, "import")
+
+
+def check_own_rows(folder: Path, upload, tables: list[str], countries: tuple[str, ...]) -> None:
+    """Raise OthersRows when ``upload`` (the Dataset the folder would hold) replacing
+    ``tables`` adds, changes or deletes rows an editor limited to ``countries`` may not."""
+    from bomca_data.access import changes_to_others
+
+    current = load_dataset(folder) if _locations_of(folder) else None
+    if current is None:
+        from bomca_data.model import Dataset
+
+        current = Dataset(folder, upload.programme, {}, [], {})
+    if changes := changes_to_others(current, upload, tables, countries):
+        raise OthersRows(changes)
 
 
 def _clean_stale(root: Path) -> None:
@@ -248,9 +331,13 @@ def _clean_stale(root: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def rollback(folder: Path, name: str, user: str = "cli") -> None:
+def rollback(folder: Path, name: str, user: str = "cli",
+             countries: tuple[str, ...] = ()) -> None:
     """Make version ``name`` current: only a version of this folder, named as it is
-    listed (``v0002``), never a path."""
+    listed (``v0002``), never a path. Refused to an editor limited to ``countries``: a
+    version holds every country's rows."""
+    if countries:
+        raise RestrictedRollback(name)
     with locked(folder):
         listed = {v.name for v in versions(folder)}
         if name not in listed or not re.fullmatch(r"v\d{4,}", name):

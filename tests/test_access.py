@@ -19,6 +19,7 @@ from bomca_data.model import load_dataset
 from bomca_data.ui import auth
 from bomca_data.ui.plaintext import plain
 from tests.test_pages import APP, PAGES
+from tests.test_published import shown
 
 PASSWORDS = {"alice": "correct horse", "viktor": "battery staple", "kz": "nur sultan"}
 OTHERS = ("Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan")
@@ -281,7 +282,7 @@ def test_data_page_refuses_a_file_that_is_not_what_its_name_says(monkeypatch, tm
     at.file_uploader(key="data_upload").set_value(
         ("activities.xlsx", b"<html><body>export</body></html>", XLSX))
     at.run()
-    assert [e.body for e in at.error] == [
+    assert [shown(e.body) for e in at.error] == [
         "activities.xlsx was refused: the file is a web page or XML text, not a real .xlsx "
         "workbook; open it in Excel and save it as an Excel workbook"]
 
@@ -299,7 +300,7 @@ def test_data_page_refuses_a_far_away_cell_with_the_limit_it_met(monkeypatch, tm
     at.file_uploader(key="data_upload").set_value(("activities.xlsx", far, XLSX))
     at.run()
     assert not at.exception
-    assert next(e.body for e in at.error).startswith(
+    assert next(shown(e.body) for e in at.error).startswith(
         "activities.xlsx was refused: sheet 'Sheet1' has cells up to column 16,384; the "
         "limit is 500 columns")
     assert not (folder / "versions").exists()

@@ -449,3 +449,43 @@ def test_an_id_has_one_meaning_for_duplicates_references_and_updates(tmp_path):
     kazakh = access.restrict(dataset, ("KZ",))
     assert "UZ-SECRET" not in kazakh.tables["recommendation_updates"].to_csv()
     assert len(kazakh.tables["recommendation_updates"]) == 0
+
+
+def test_heavy_downloads_are_made_once_per_view_and_two_at_a_time():
+    """An Excel export of 100,000 rows cost about 25 s of processor time per click, with
+    no limit on how many ran at once."""
+    from bomca_data.ui.downloads import Builds
+
+    builds, lock = Builds(parallel=2), threading.Lock()
+    running, most, made = [0], [0], []
+
+    def make(key):
+        def build():
+            with lock:
+                running[0] += 1
+                most[0] = max(most[0], running[0])
+                made.append(key)
+            time.sleep(0.2)
+            with lock:
+                running[0] -= 1
+            return f"file {key}".encode()
+        return build
+
+    keys = [k for k in range(5) for _ in range(4)]  # five views, each clicked four times
+    results = {}
+    threads = [threading.Thread(target=lambda i=i, k=k: results.__setitem__(
+        i, builds.get(k, make(k)))) for i, k in enumerate(keys)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(made) == list(range(5))  # each view's file made once
+    assert most[0] == 2  # never more than two at a time
+    assert all(results[i] == f"file {k}".encode() for i, k in enumerate(keys))
+    assert builds.get(3, make(99)) == b"file 3" and len(made) == 5  # the next click: kept
+
+    def broken():
+        raise RuntimeError("no")
+    with pytest.raises(RuntimeError):
+        builds.get("bad", broken)
+    assert builds.get("bad", make("bad")) == b"file bad"  # a failure is not kept

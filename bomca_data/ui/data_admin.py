@@ -8,9 +8,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from bomca_data import contract, guard, i18n, issues, read, report, sandbox, store
+from bomca_data import access, contract, guard, i18n, issues, read, report, sandbox, store
 from bomca_data.folders import DEMO_DIR, resolve_source
 from bomca_data.ui import auth, state
+from bomca_data.ui.plaintext import plain
 from bomca_data.ui.state import View
 
 
@@ -24,39 +25,77 @@ def managed_folder(view: View) -> Path | None:
 
 
 def _saved(uploads, folder: Path, lang: str) -> list[Path] | None:
-    """The uploads written to ``folder`` under their own (base) names, after checking
-    that each is what its name says (the browser's type check is not a check)."""
-    paths = []
+    """The uploads written to ``folder`` under names the folder can hold (whatever the
+    browser sent: store.upload_name), after checking that each is what its name says
+    (the browser's type check is not a check). A name changed is said, the original
+    shown as text."""
+    paths: list[Path] = []
     for upload in uploads:
-        path = folder / Path(upload.name).name
+        path = folder / store.upload_name(upload.name, {p.name for p in paths})
+        if path.suffix not in contract.ACCEPTED_SUFFIXES:
+            st.error(i18n.t("data.refused", lang, file=plain(upload.name), why=i18n.t(
+                "data.types", lang, types=", ".join(contract.ACCEPTED_SUFFIXES))))
+            return None
+        if path.name != upload.name:
+            st.caption(i18n.t("data.renamed", lang, original=plain(upload.name),
+                              name=plain(path.name)))
         path.write_bytes(upload.getvalue())
         try:
             guard.check_contents(path)  # a bounded scan: never parses, never allocates a grid
         except read.UnreadableFile as exc:
-            st.error(i18n.t("data.refused", lang, file=path.name, why=exc.reason.text(lang)))
+            st.error(i18n.t("data.refused", lang, file=plain(upload.name),
+                            why=exc.reason.text(lang, plain)))
             return None
         paths.append(path)
     return paths
 
 
+def _editor_countries() -> tuple[str, ...]:
+    user = auth.current_user()
+    return user.countries if user else ()
+
+
+def others_rows_text(view: View, changes: dict[str, int]) -> str:
+    """"Refused: ... 4 rows ... (Uzbekistan 3, Kazakhstan; Uzbekistan 1)"."""
+    def named(scope: str) -> str:
+        if not scope:
+            return view.t("data.scope_none")
+        return "; ".join(i18n.term("country", c, view.lang) for c in scope.split(";"))
+    where = ", ".join(f"{named(scope)}: {view.number(n)}" for scope, n in sorted(
+        changes.items(), key=lambda item: (-item[1], item[0])))
+    return i18n.nt("data.others_rows", sum(changes.values()), view.lang, where=where)
+
+
 def upload_panel(view: View, folder: Path) -> None:
+    # no ``type=``: Streamlit's own check of the names fails the whole page on a name
+    # with NUL (before this script runs); names are checked here instead (_saved)
     uploads = st.file_uploader(view.t("data.upload"), accept_multiple_files=True,
-                               type=[s.lstrip(".") for s in contract.ACCEPTED_SUFFIXES],
-                               key="data_upload")
+                               key="data_upload", help=view.t(
+                                   "data.types", types=", ".join(contract.ACCEPTED_SUFFIXES)))
     if not uploads:
         return
+    countries = _editor_countries()
     with tempfile.TemporaryDirectory(prefix="bomca-upload-") as tmp:
         files = _saved(uploads, Path(tmp), view.lang)
         if files is None:
             return
         try:
             uploaded, kept = store.plan(folder, files)
-            dataset = store.preview(folder, uploaded + kept, isolated=True)
+            dataset = store.preview(folder, uploaded + kept, isolated=True,
+                                    rows=bool(countries))
+            if countries:  # a restricted editor: their own rows only, and seen narrowed
+                store.check_own_rows(folder, dataset, [loc.table for loc in uploaded],
+                                     countries)
+                dataset = access.restrict(dataset, countries)
+        except store.OthersRows as exc:
+            st.error(others_rows_text(view, exc.changes))
+            return
         except (store.StoreError, read.SourceError) as exc:
-            st.error(issues.text(exc.args[0], view.lang))
+            st.error(issues.text(exc.args[0], view.lang, plain))
             return
         except sandbox.CheckFailed as exc:
-            st.error(view.t("data.check_failed", why=issues.text(exc.args[0], view.lang)))
+            st.error(view.t("data.check_failed", why=issues.text(exc.args[0], view.lang,
+                                                                   plain)))
             return
         st.subheader(view.t("data.preview"))
         st.caption(view.t("data.replaces", tables=", ".join(
@@ -72,10 +111,27 @@ def upload_panel(view: View, folder: Path) -> None:
             allow = st.checkbox(view.t("data.accept_errors"), key="data_allow_errors")
         if st.button(view.t("data.accept"), type="primary", key="data_accept",
                      disabled=dataset.has_errors and not allow):
-            user = auth.current_user()
-            _, version = store.import_files(folder, files, user.name if user else "?", allow)
-            state.reload()
-            st.success(view.t("data.accepted", version=version))
+            _accept(view, folder, files, allow)
+
+
+def _accept(view: View, folder: Path, files: list[Path], allow: bool) -> None:
+    """Import the checked files; a refusal (the data changed meanwhile, or rows not the
+    editor's own) is said, never reported as accepted."""
+    user = auth.current_user()
+    try:
+        _, version = store.import_files(folder, files, user.name if user else "?", allow,
+                                        _editor_countries())
+    except store.OthersRows as exc:
+        st.error(others_rows_text(view, exc.changes))
+        return
+    except (store.StoreError, read.SourceError, sandbox.CheckFailed) as exc:
+        st.error(issues.text(exc.args[0], view.lang, plain))
+        return
+    if version is None:
+        st.error(view.t("data.not_accepted"))
+        return
+    state.reload()
+    st.success(view.t("data.accepted", version=version))
 
 
 def history_panel(view: View, folder: Path) -> None:
@@ -84,19 +140,28 @@ def history_panel(view: View, folder: Path) -> None:
     if not history:
         st.caption(view.t("data.no_history"))
         return
+    countries = _editor_countries()
+
+    def rows(version: store.Version) -> str:  # of the rows this editor sees
+        seen = version.rows_seen(countries)
+        if seen is None:
+            return view.t("data.rows_not_by_country")
+        return ", ".join(f"{view.t('table.' + t)} {n}" for t, n in seen.items())
     frame = pd.DataFrame([{"version": v.name, "time": v.time, "user": v.user,
-                           "rows": ", ".join(f"{view.t('table.' + t)} {n}"
-                                             for t, n in v.rows.items()),
+                           "rows": rows(v),
                            "files": ", ".join(f"{name} {digest[:12]}"
                                               for name, digest in v.hashes.items()),
                            "current": v.current} for v in reversed(history)])
     st.dataframe(report.localised(frame, view.lang), hide_index=True, width="stretch")
+    if countries:  # a version holds every country's rows
+        st.caption(view.t("data.rollback_restricted"))
+        return
     left, right = st.columns([2, 1])
     choice = left.selectbox(view.t("data.rollback_to"), [v.name for v in reversed(history)],
                             key="data_rollback_version")
     right.write("")
     if right.button(view.t("data.rollback"), key="data_rollback"):
         user = auth.current_user()
-        store.rollback(folder, choice, user.name if user else "?")
+        store.rollback(folder, choice, user.name if user else "?", _editor_countries())
         state.reload()
         st.success(view.t("data.rolled_back", version=choice))

@@ -9,7 +9,7 @@ import streamlit as st
 
 from bomca_data import export, i18n
 from bomca_data.read import SourceError
-from bomca_data.ui import state
+from bomca_data.ui import downloads, state
 from bomca_data.ui.filters import sidebar_filters
 
 FAVICON = str(Path(__file__).resolve().parent / "assets" / "favicon.png")
@@ -75,14 +75,25 @@ def source_panel(lang: str) -> None:
 
 
 def export_panel(dataset, lang: str) -> None:
-    """The filtered data as one Excel workbook or a zip of CSV files, built on click."""
+    """The filtered data as one Excel workbook or a zip of CSV files, made on click, once
+    per view and data version for every session, at most two at a time (downloads.py)."""
+    from bomca_data.ui import auth
+
     chosen, as_of = state.current_filters(), st.session_state.get(state.AS_OF_KEY)
+    user = auth.current_user()
+    view_key = (state.source_key(), user.countries if user else (), chosen, as_of, lang)
+
+    def made(kind: str, make) -> bytes:
+        return downloads.BUILDS.get((kind, *view_key), make)
+
     with st.sidebar.expander(i18n.t("export.title", lang)):
         st.download_button(i18n.t("export.xlsx", lang), key="export_xlsx",
-                           data=lambda: export.workbook_bytes(dataset, chosen, as_of, lang),
+                           data=lambda: made("xlsx", lambda: export.workbook_bytes(
+                               dataset, chosen, as_of, lang)),
                            file_name=f"bomca-data-{as_of}.xlsx", icon=":material/table:",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         st.download_button(i18n.t("export.csv", lang), key="export_csv",
-                           data=lambda: export.csv_zip_bytes(dataset, chosen, as_of, lang),
+                           data=lambda: made("csv", lambda: export.csv_zip_bytes(
+                               dataset, chosen, as_of, lang)),
                            file_name=f"bomca-data-{as_of}-csv.zip", mime="application/zip",
                            icon=":material/folder_zip:")
