@@ -33,7 +33,7 @@ test: $(VENV)/.dev-deps
 # make data  - regenerate the demo workbook and the template from their generators
 data: $(VENV)/.run-deps
 	$(BIN)/python -m bomca_data.demo
-	$(BIN)/python -m bomca_data.templates
+	$(BIN)/python -m bomca_data.contract.template
 
 # make translations - after adding a key to locales/en: template from the code, new keys
 #   into the Russian catalogue (empty, the English beside them), unused ones made obsolete

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.sources import scaled_source  # noqa: E402
-from bomca_data.folders import DEMO_DIR  # noqa: E402
+from bomca_data.source.location import DEMO_DIR  # noqa: E402
 
 BASELINE = ("import sys, pandas as pd; "
             "pd.read_excel(sys.argv[1], sheet_name=None, engine='openpyxl')")

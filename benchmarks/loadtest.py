@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.serve import FIRST_CHART_PROBE, chromium, server, wait_drawn  # noqa: E402
 from benchmarks.sources import scaled_source  # noqa: E402
-from bomca_data.folders import DEMO_DIR  # noqa: E402
+from bomca_data.source.location import DEMO_DIR  # noqa: E402
 
 TIME_LIMIT_MS = 180_000
 

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.sources import scaled_source  # noqa: E402
-from bomca_data.folders import DEMO_DIR  # noqa: E402
+from bomca_data.source.location import DEMO_DIR  # noqa: E402
 
 APP = str(ROOT / "app.py")
 CHANGES = [{"country": c, "component": k} for c, k in itertools.product(

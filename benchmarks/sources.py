@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from bomca_data import demo
-from bomca_data.write import write_workbook
+from bomca_data.outputs.xlsx import write_workbook
 
 WORK = Path(__file__).resolve().parent / "work"  # git-ignored, safe to delete
 

@@ -1,6 +1,6 @@
 import sys
 
-from bomca_data.guard import limit_self
+from bomca_data.source.guard import limit_self
 
 limit_self()  # the command line reads untrusted files: memory and time are capped first
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from bomca_data import contract, parse
-from bomca_data.issues import Issue, Message, table_name
+from bomca_data import contract
+from bomca_data.contract.issues import Issue, Message, table_name
 from bomca_data.programme import Programme
-from bomca_data.read import ROW, RawTable
+from bomca_data.source import parse
+from bomca_data.source.read import ROW, RawTable
 
 _MAX_LISTED = 12  # cap listed accepted values so a message stays readable
 

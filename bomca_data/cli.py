@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 # source starts reading its workbooks (readahead) before it imports the rest; the
 # writers (python-pptx, openpyxl), the data folder's store and the sign-in code are
 # imported only by the commands that use them
-from bomca_data import contract, folders, i18n, issues, readahead
+from bomca_data import contract, i18n
+from bomca_data.contract import issues
+from bomca_data.source import location, readahead
 
 if TYPE_CHECKING:
     from bomca_data.filters import Filters
@@ -184,10 +186,10 @@ def _summary(dataset: Dataset, as_of: dt.date, fmt: str,
 def _managed(args: argparse.Namespace) -> int:
     """import, history and rollback: 0 done, 1 refused (errors listed), 2 bad call."""
     from bomca_data import store
-    from bomca_data.read import SourceError
+    from bomca_data.source.read import SourceError
 
-    folder = folders.resolve_source(args.data)
-    if folder == folders.DEMO_DIR:
+    folder = location.resolve_source(args.data)
+    if folder == location.DEMO_DIR:
         print("error: the bundled demonstration data is read-only: name a data folder with "
               "--data or $BOMCA_DATA", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -234,9 +236,9 @@ def _command(args: argparse.Namespace) -> int:
     if args.command in ("import", "history", "rollback"):
         return _managed(args)
     if args.command == "contract":
-        from bomca_data import contract_doc
+        from bomca_data.contract import document
 
-        text = contract_doc.document()
+        text = document.document()
         if args.out is None:
             print(text, end="")
         else:
@@ -258,9 +260,9 @@ def _command(args: argparse.Namespace) -> int:
 def _with_dataset(args: argparse.Namespace) -> int:
     """The commands that read a source. Its workbooks are checked and read on a thread
     while the code that cleans and counts them is imported (``readahead``)."""
-    readahead.start(folders.resolve_source(args.data or args.path))
+    readahead.start(location.resolve_source(args.data or args.path))
     from bomca_data.model import load_dataset
-    from bomca_data.read import SourceError
+    from bomca_data.source.read import SourceError
 
     try:
         dataset = load_dataset(args.data or args.path)
@@ -276,10 +278,11 @@ def _with_dataset(args: argparse.Namespace) -> int:
     if args.command == "validate":
         return _validate(dataset, args.format, args.lang)
     if args.command == "brief":
-        from bomca_data import brief, pack
+        from bomca_data.figures import meeting_brief
+        from bomca_data.outputs import meeting_pack
 
-        b = brief.build(dataset, args.country, as_of, args.since)
-        _write(args.out, pack.meeting_pack(b, args.lang, dataset.source_name(),
+        b = meeting_brief.build(dataset, args.country, as_of, args.since)
+        _write(args.out, meeting_pack.meeting_pack(b, args.lang, dataset.source_name(),
                                            args.dashboard_url))
         return EXIT_OK
     try:
@@ -288,7 +291,7 @@ def _with_dataset(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     if args.command == "export":
-        from bomca_data import export
+        from bomca_data.outputs import export
 
         _write(args.out, export.workbook_bytes(dataset, chosen, as_of, args.lang))
         return EXIT_OK

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from bomca_data import cache, clean, contract, folders, read
-from bomca_data.folders import resolve_source
-from bomca_data.issues import Issue, Message, has_errors, sort_key
+from bomca_data import clean, contract
+from bomca_data.contract.issues import Issue, Message, has_errors, sort_key
 from bomca_data.programme import SETTINGS_FILE, Programme, SettingsError, load_programme
+from bomca_data.source import cache, location, read
+from bomca_data.source.location import resolve_source
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def settings_folder(source: Path) -> Path:
     version of a managed folder; beside a workbook given alone."""
     if not source.is_dir():
         return source.parent
-    return source if (source / SETTINGS_FILE).is_file() else folders.current_dir(source)
+    return source if (source / SETTINGS_FILE).is_file() else location.current_dir(source)
 
 
 def load_dataset(source: str | Path | None = None, use_cache: bool = True) -> Dataset:
@@ -102,8 +103,8 @@ def load_dataset(source: str | Path | None = None, use_cache: bool = True) -> Da
     With ``use_cache``, a source read before (same bytes, same code) comes from the
     Parquet cache instead of the spreadsheets (see cache.py)."""
     source = resolve_source(source)
-    here = folders.current_dir(source) if source.is_dir() else source
-    managed = folders.manifest_locations(here) if source.is_dir() else None
+    here = location.current_dir(source) if source.is_dir() else source
+    managed = location.manifest_locations(here) if source.is_dir() else None
     locations, issues = (managed, []) if managed is not None else read.locate_tables(here)
     try:
         programme = load_programme(settings_folder(source))
@@ -142,11 +143,11 @@ def source_signature(source: Path) -> tuple:
     if source.is_file():
         paths = [p for p in (source, source.parent / SETTINGS_FILE) if p.is_file()]
     else:
-        here = folders.current_dir(source)  # a managed folder: its current version
+        here = location.current_dir(source)  # a managed folder: its current version
         paths = sorted(p for p in [*here.iterdir(), source / SETTINGS_FILE] if p.is_file()
                        and (p.suffix.lower() in contract.ACCEPTED_SUFFIXES
-                            or p.name in (SETTINGS_FILE, folders.MANIFEST)))
-    return tuple(folders.identity(p) for p in paths)
+                            or p.name in (SETTINGS_FILE, location.MANIFEST)))
+    return tuple(location.identity(p) for p in paths)
 
 
 def release_memory() -> None:

@@ -2,22 +2,23 @@
 
 import streamlit as st
 
-from bomca_data import charts, report
+from bomca_data import charts
+from bomca_data.outputs import tabular
 from bomca_data.ui import page, widgets
 
 view = page.start("page.quality", "quality.intro")
 ds, lang, t = view.dataset, view.lang, view.t
-tables, issues = report.tables_frame(ds), report.issues_frame(ds, view.lang)
-counts = report.totals(tables, issues)
+tables, issues = tabular.tables_frame(ds), tabular.issues_frame(ds, view.lang)
+counts = tabular.totals(tables, issues)
 widgets.kpi_row([(t(f"kpi.{key}"), view.number(n), None) for key, n in counts.items()])
 left, right = st.columns(2)
 with left:
-    rows = report.rows_long(tables)
+    rows = tabular.rows_long(tables)
     widgets.chart(view, charts.stacked(
         rows, x="table", colour_by=("kind", "rows"), value="rows", horizontal=True,
         text=view.text("quality.rows_chart", "axis.rows", half=True)), tables, "rows")
 with right:  # an empty chart would be axes around nothing: a sentence instead
-    rows = report.issue_counts(issues)
+    rows = tabular.issue_counts(issues)
     if rows.empty:
         st.subheader(t("quality.codes_chart"))
         st.success(t("quality.no_issues"))
@@ -27,13 +28,13 @@ with right:  # an empty chart would be axes around nothing: a sentence instead
             text=view.text("quality.codes_chart", "axis.issues", half=True)),
             rows, "issue-codes")
 st.subheader(t("validation.tables"))
-st.dataframe(report.localised(tables, lang), hide_index=True)
+st.dataframe(tabular.localised(tables, lang), hide_index=True)
 st.subheader(t("validation.issues"))
 if issues.empty:
     st.success(t("quality.no_issues"))
 else:
     shown = widgets.issue_filters(view, issues)
-    st.dataframe(report.localised(shown, lang), hide_index=True, width="stretch")
+    st.dataframe(tabular.localised(shown, lang), hide_index=True, width="stretch")
     widgets.download(view, shown, "validation-issues")
 st.subheader(t("quality.templates"))
 widgets.template_download(view)

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from bomca_data import brief as briefing
 from bomca_data import charts
+from bomca_data.figures import meeting_brief as briefing
 from bomca_data.ui import meeting, page, widgets
 
 view = page.start("page.meeting", "brief.intro", filtered=False)

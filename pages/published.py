@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from bomca_data import verdicts
 from bomca_data.figures import published
+from bomca_data.outputs import verdict_words
 from bomca_data.ui import page, widgets
 
 view = page.start("page.published", "published.intro", filtered=False, needs="published")
@@ -13,9 +13,9 @@ counts = found["verdict"].value_counts()
 widgets.kpi_row([(t(f"published.{v}"), view.number(int(counts.get(v, 0))), None)
                  for v in published.VERDICTS])
 st.caption(t("published.rule"))
-st.dataframe(verdicts.published_table(found, lang), hide_index=True, width="stretch")
+st.dataframe(verdict_words.published_table(found, lang), hide_index=True, width="stretch")
 for _, statement in found.iterrows():
-    label = t("published.rows", figure=verdicts.published_figure(statement, lang),
+    label = t("published.rows", figure=verdict_words.published_figure(statement, lang),
               date=view.date(statement["date"].date()))
     widgets.rows_behind(
         view, label,

@@ -38,7 +38,7 @@ RAISED_CODES: set[str] = set()
 
 def pytest_configure(config):
     """Record the code of every issue made while the suite runs (in this process)."""
-    from bomca_data import issues
+    from bomca_data.contract import issues
 
     made = issues.Issue.__init__
 
@@ -52,7 +52,7 @@ def pytest_configure(config):
 def pytest_sessionfinish(session, exitstatus):
     """The catalogue and the suite move together: when the whole suite ran, every code
     of the catalogue was raised by some test; a code no test raises fails the run."""
-    from bomca_data.issues import CATALOGUE
+    from bomca_data.contract.issues import CATALOGUE
 
     whole = (not session.config.option.keyword and not session.config.option.markexpr
              and session.testscollected > 300 and not getattr(session.config.option, "lf", False))

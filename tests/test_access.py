@@ -13,9 +13,11 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bomca_data import access, export, filters, throttle
-from bomca_data.folders import DEMO_DIR
+from bomca_data import access, filters
+from bomca_data.access import throttle
 from bomca_data.model import load_dataset
+from bomca_data.outputs import export
+from bomca_data.source.location import DEMO_DIR
 from bomca_data.ui import auth
 from bomca_data.ui.plaintext import plain
 from tests.test_pages import APP, PAGES
@@ -433,7 +435,7 @@ def test_a_restricted_view_narrows_issues_and_row_counts(tmp_path):
 
 
 def test_a_country_user_sees_only_their_countries_issues_and_counts(monkeypatch, users, tmp_path):
-    from bomca_data import report
+    from bomca_data.outputs import tabular
 
     monkeypatch.setenv("BOMCA_DATA", str(_countries_source(tmp_path)))
     at = AppTest.from_file(APP, default_timeout=90)
@@ -450,7 +452,7 @@ def test_a_country_user_sees_only_their_countries_issues_and_counts(monkeypatch,
     assert "KZ-OWN-DATE" in shown  # the user's own row is listed
     assert {m.label: m.value for m in at.metric}["Rows read"] == "5"
     assert "2 rows were excluded" in " ".join(w.body for w in at.warning)
-    csv_text = report.issues_frame(access.restrict(load_dataset(_countries_source(tmp_path)),
+    csv_text = tabular.issues_frame(access.restrict(load_dataset(_countries_source(tmp_path)),
                                                    ("KZ",))).to_csv()
     assert "SECRET" not in csv_text
 

@@ -10,9 +10,11 @@ import io
 import pytest
 from pptx import Presentation
 
-from bomca_data import access, brief, pack
-from bomca_data.folders import DEMO_DIR
+from bomca_data import access
+from bomca_data.figures import meeting_brief
 from bomca_data.model import load_dataset
+from bomca_data.outputs import meeting_pack
+from bomca_data.source.location import DEMO_DIR
 from bomca_data.ui import auth
 from tests.test_access import app, signed, users  # noqa: F401  (the users fixture)
 from tests.test_pages import PAGES
@@ -70,10 +72,10 @@ def _slides(deck: bytes) -> list[str]:
 def test_a_country_users_pack_is_the_unrestricted_users_pack_for_that_country(as_of):
     demo = load_dataset(DEMO_DIR)
     day = dt.date.fromisoformat(as_of)
-    theirs = brief.build(demo, "KZ", day)
-    mine = brief.build(access.restrict(demo, ("KZ",)), "KZ", day)
-    assert brief.headline(mine) == brief.headline(theirs)
-    for part in (brief.period_participants, brief.period_results):
+    theirs = meeting_brief.build(demo, "KZ", day)
+    mine = meeting_brief.build(access.restrict(demo, ("KZ",)), "KZ", day)
+    assert meeting_brief.headline(mine) == meeting_brief.headline(theirs)
+    for part in (meeting_brief.period_participants, meeting_brief.period_results):
         assert str(part(mine)) == str(part(theirs))
-    assert _slides(pack.meeting_pack(mine, "en", "demo")) == _slides(
-        pack.meeting_pack(theirs, "en", "demo"))
+    assert _slides(meeting_pack.meeting_pack(mine, "en", "demo")) == _slides(
+        meeting_pack.meeting_pack(theirs, "en", "demo"))

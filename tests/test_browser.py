@@ -12,8 +12,8 @@ import pytest
 
 from benchmarks import serve
 from bomca_data import figures, filters, i18n
-from bomca_data.folders import DEMO_DIR
 from bomca_data.model import load_dataset
+from bomca_data.source.location import DEMO_DIR
 from tests.test_pages import CHARTS_ON_DEMO
 
 CHROMIUM = "/usr/bin/chromium"

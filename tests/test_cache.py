@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from bomca_data import cache, read
 from bomca_data.model import load_dataset
+from bomca_data.source import cache, read
 from tests.sheets import ACTIVITY_HEADER, activity, write
 
 

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from bomca_data.issues import CATALOGUE
+from bomca_data.contract.issues import CATALOGUE
 from bomca_data.model import load_dataset
 from tests.sheets import ACTIVITY_HEADER, activity, write
 

@@ -146,8 +146,8 @@ def test_summary_and_export_take_the_dashboards_filters(capsys, tmp_path):
 
     from bomca_data import figures
     from bomca_data import filters as flt
-    from bomca_data.folders import DEMO_DIR
     from bomca_data.model import load_dataset
+    from bomca_data.source.location import DEMO_DIR
 
     ds = load_dataset(DEMO_DIR)
     day = dt.date(2022, 9, 5)

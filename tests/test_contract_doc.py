@@ -5,20 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bomca_data import cli, contract, contract_doc, issues
+from bomca_data import cli, contract
+from bomca_data.contract import document, issues
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_committed_document_is_up_to_date():
-    committed = (ROOT / contract_doc.PATH).read_text(encoding="utf-8")
-    assert committed == contract_doc.document(), (
+    committed = (ROOT / document.PATH).read_text(encoding="utf-8")
+    assert committed == document.document(), (
         "docs/data-contract.md is out of date: run "
         "`python -m bomca_data contract --out docs/data-contract.md`")
 
 
 def test_it_holds_every_table_column_code_and_rule():
-    text = contract_doc.document()
+    text = document.document()
     for table in contract.TABLES.values():
         assert f"### `{table.name}`" in text
         assert all(f"| `{c.name}` |" in text for c in table.columns)
@@ -31,6 +32,6 @@ def test_it_holds_every_table_column_code_and_rule():
 
 def test_the_command_line_writes_it(tmp_path, capsys):
     assert cli.main(["contract", "--out", str(tmp_path / "c.md")]) == 0
-    assert (tmp_path / "c.md").read_text(encoding="utf-8") == contract_doc.document()
+    assert (tmp_path / "c.md").read_text(encoding="utf-8") == document.document()
     assert cli.main(["contract"]) == 0
-    assert capsys.readouterr().out.endswith(contract_doc.document())
+    assert capsys.readouterr().out.endswith(document.document())

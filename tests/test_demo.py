@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from bomca_data import demo, figures
-from bomca_data.folders import DEMO_DIR, resolve_source
 from bomca_data.model import load_dataset
+from bomca_data.source.location import DEMO_DIR, resolve_source
 
 PUBLISHED = dt.date(2022, 9, 5)
 

@@ -9,8 +9,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from bomca_data import figures, filters, report
+from bomca_data import figures, filters
 from bomca_data.model import load_dataset
+from bomca_data.outputs import tabular
 from tests.sheets import ACTIVITY_HEADER, activity, write
 
 TARGET_HEADER = ["indicator", "year", "country", "component", "target"]
@@ -96,18 +97,18 @@ def test_report_frames_count_rows_and_issues(tmp_path):
                                          activity(3, country="Mars"),
                                          activity(4, component="C9")])
     dataset = load_dataset(tmp_path)
-    tables = report.tables_frame(dataset)
+    tables = tabular.tables_frame(dataset)
     assert tables.to_dict("records") == [{
         "table": "activities", "file": "activities.xlsx", "sheet": "Sheet1", "rows_read": 4,
         "rows_valid": 2, "rows_excluded": 2}]
-    issues = report.issues_frame(dataset)
+    issues = tabular.issues_frame(dataset)
     assert list(issues["code"]) == ["vocabulary-error", "vocabulary-error"]
     assert list(issues["row"]) == [4, 5] and list(issues["severity"]) == ["error", "error"]
-    assert report.totals(tables, issues) == {"rows_read": 4, "rows_excluded": 2, "errors": 2,
+    assert tabular.totals(tables, issues) == {"rows_read": 4, "rows_excluded": 2, "errors": 2,
                                              "warnings": 0}
-    counts = report.issue_counts(issues)
+    counts = tabular.issue_counts(issues)
     assert counts.to_dict("records") == [{"code": "vocabulary-error", "issues": 2}]
-    long = report.rows_long(tables)
+    long = tabular.rows_long(tables)
     assert dict(zip(long["kind"], long["rows"], strict=True)) == {"valid": 2, "excluded": 2}
 
 
@@ -115,7 +116,7 @@ def test_report_localised_writes_names_dates_shares_and_blanks():
     frame = pd.DataFrame({"country": ["KZ;UZ", None], "women_share": [0.25, None],
                           "date": pd.to_datetime(["2022-03-05", None]),
                           "status": ["completed", "planned"], "_row": [1, 2]})
-    ru = report.localised(frame, "ru")
+    ru = tabular.localised(frame, "ru")
     assert list(ru.columns) == ["Страна", "Доля женщин", "Дата", "Статус"]
     assert ru.iloc[0].tolist() == ["Казахстан, Узбекистан", "25,0\u00a0%", "05.03.2022",
                                    "Завершено"]

@@ -9,8 +9,9 @@ from dataclasses import replace
 import openpyxl
 import pandas as pd
 
-from bomca_data import cli, export, filters
+from bomca_data import cli, filters
 from bomca_data.model import load_dataset
+from bomca_data.outputs import export
 from tests.sheets import ACTIVITY_HEADER, activity, write
 
 D = dt.date(2022, 12, 31)

@@ -157,7 +157,7 @@ def test_cumulative_completed_by_month_worked_by_hand(tmp_path):
 
 
 def test_gantt_keeps_the_activities_nearest_the_as_of_date():
-    from bomca_data.folders import DEMO_DIR
+    from bomca_data.source.location import DEMO_DIR
 
     ds = load_dataset(DEMO_DIR)
     rows = figures.gantt(ds, dt.date(2023, 11, 30), limit=10)
@@ -239,7 +239,7 @@ def test_the_memory_of_a_shared_dataset_stays_bounded():
     """every as-of date anyone picks leaves figures behind on the dataset all sessions
     share: the oldest are forgotten past the bound, the latest still remembered."""
     from bomca_data.figures import frames
-    from bomca_data.folders import DEMO_DIR
+    from bomca_data.source.location import DEMO_DIR
 
     ds = load_dataset(DEMO_DIR)
     days = [D + dt.timedelta(days=i) for i in range(frames.MEMO_SIZE + 50)]

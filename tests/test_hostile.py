@@ -214,7 +214,7 @@ def test_a_file_the_guards_miss_is_stopped_by_the_command_lines_own_limits(tmp_p
     """validate caps its own memory: a read needing more ends the process quickly
     instead of taking the machine's memory."""
     proc = subprocess.run([sys.executable, "-c", (
-        "from bomca_data.guard import limit_self; limit_self(); "
+        "from bomca_data.source.guard import limit_self; limit_self(); "
         "b = bytearray(7000 * 2**20)")], cwd=ROOT, capture_output=True, timeout=60)
     assert proc.returncode != 0 and b"MemoryError" in proc.stderr
 
@@ -224,7 +224,7 @@ def test_the_sign_in_throttle_keeps_bounded_memory_whatever_names_it_is_sent():
     throttle kept every name, in two copies."""
     import sys as _sys
 
-    from bomca_data import throttle
+    from bomca_data.access import throttle
 
     class Clock:
         now = 1000.0
@@ -290,8 +290,8 @@ def _rewrite_in_place(path: Path, data: bytes) -> None:
 def test_a_file_swapped_for_one_of_equal_size_and_time_is_checked_again(tmp_path):
     """The guards' memory of files that passed was keyed on (path, size, time): a refused
     file put in place of a good one, its time put back, was then read unchecked."""
-    from bomca_data import guard
     from bomca_data.model import source_signature
+    from bomca_data.source import guard
 
     path = write(tmp_path / "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
     guard.check_contents(path)
@@ -355,8 +355,8 @@ def test_no_value_in_any_cell_crashes_validate_a_page_or_the_upload_check(tmp_pa
     """One cell of 1e20 in an integer column crashed `validate` with a traceback (exit
     1, "errors found"), broke every page and made the upload check claim it ran out of
     memory; counts of 4e18 summed to a negative number of attendances."""
-    from bomca_data import sandbox
     from bomca_data.model import load_dataset
+    from bomca_data.store import sandbox
     from tests.test_pages import PAGES, open_page
 
     monkeypatch.setenv("BOMCA_CACHE", str(tmp_path / "cache"))

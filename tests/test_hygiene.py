@@ -12,9 +12,11 @@ import openpyxl
 import pytest
 from pptx import Presentation
 
-from bomca_data import brief, cli, contract, export, filters, pack, store
-from bomca_data.cache import cache_root
+from bomca_data import cli, contract, filters, store
+from bomca_data.figures import meeting_brief
 from bomca_data.model import load_dataset
+from bomca_data.outputs import export, meeting_pack
+from bomca_data.source.cache import cache_root
 from tests.sheets import ACTIVITY_HEADER, activity, write
 
 
@@ -121,8 +123,8 @@ def test_no_planted_name_reaches_any_output(tmp_path, capsys):
         with zipfile.ZipFile(io.BytesIO(export.csv_zip_bytes(
                 ds, everything, ds.programme.default_as_of(), "en"))) as zf:
             outputs += [zf.read(n).decode("utf-8-sig") for n in zf.namelist()]
-        deck = Presentation(io.BytesIO(pack.meeting_pack(
-            brief.build(ds, "RG", ds.programme.default_as_of()), "en", "x")))
+        deck = Presentation(io.BytesIO(meeting_pack.meeting_pack(
+            meeting_brief.build(ds, "RG", ds.programme.default_as_of()), "en", "x")))
         outputs += [shape.text_frame.text for slide in deck.slides for shape in slide.shapes
                     if shape.has_text_frame]
         leaked = [o for o in outputs if "Plantedova" in o]

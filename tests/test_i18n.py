@@ -12,7 +12,8 @@ import sys
 import pytest
 from babel.messages.pofile import read_po
 
-from bomca_data import contract, i18n, translations
+from bomca_data import contract, i18n
+from bomca_data.i18n import extract
 
 NPLURALS = {"en": 2, "ru": 3}  # gettext's forms: en 1 / other; ru 1, 21 / 2-4 / 5-20
 
@@ -40,13 +41,13 @@ def test_catalogues_are_gettext_with_the_languages_plural_rules():
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_no_key_missing_in_a_language(lang):
     entries = _entries(lang)
-    missing = {key: where for key, where in translations.used_keys().items()
+    missing = {key: where for key, where in extract.used_keys().items()
                if not all(entries.get(key, ("",)))}
     assert not missing, f"not translated in {lang} (key: first use): {missing}"
 
 
 def test_no_unused_key():
-    unused = i18n.message_keys() - set(translations.used_keys())
+    unused = i18n.message_keys() - set(extract.used_keys())
     assert not unused, f"in the catalogue, used nowhere: {sorted(unused)}"
     assert set(_entries("ru")) == set(_entries("en"))
 

@@ -12,10 +12,13 @@ import sys
 
 import pytest
 
-from bomca_data import guard, i18n, issues, sandbox
-from bomca_data.folders import PROJECT_DIR
-from bomca_data.issues import CATALOGUE, Issue, Message
+from bomca_data import i18n
+from bomca_data.contract import issues
+from bomca_data.contract.issues import CATALOGUE, Issue, Message
 from bomca_data.model import load_dataset
+from bomca_data.source import guard
+from bomca_data.source.location import PROJECT_DIR
+from bomca_data.store import sandbox
 from tests.sheets import ACTIVITY_HEADER, activity, write, write_csv
 
 CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)

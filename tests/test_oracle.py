@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from bomca_data import figures, i18n
-from bomca_data.folders import DEMO_DIR
 from bomca_data.model import load_dataset
+from bomca_data.source.location import DEMO_DIR
 from tests import oracle
 
 
@@ -26,7 +26,7 @@ def generated(tmp_path_factory):
     """Another seed of the generator, without an updates table (a status counts from
     its status date on) and with blank statuses (done by its dates)."""
     from bomca_data import demo as generator
-    from bomca_data.write import write_workbook
+    from bomca_data.outputs.xlsx import write_workbook
 
     frames = generator.generate(seed=7)
     del frames["recommendation_updates"]
@@ -86,7 +86,9 @@ def test_a_countrys_attendances_are_one_number_in_every_view(demo, day, country)
 
     import openpyxl
 
-    from bomca_data import access, brief, export, filters
+    from bomca_data import access, filters
+    from bomca_data.figures import meeting_brief
+    from bomca_data.outputs import export
 
     expected = oracle.summary(demo, day)["participants"]["by_country"][country]
     chosen = filters.Filters(countries=(country,))
@@ -94,7 +96,7 @@ def test_a_countrys_attendances_are_one_number_in_every_view(demo, day, country)
         "summary by country": figures.summary(demo, day)["participants"]["by_country"][country],
         "filtered": figures.summary(filters.apply(demo, chosen, day), day)["participants"][
             "attendances"],
-        "brief": brief.headline(brief.build(demo, country, day))["attendances"],
+        "brief": meeting_brief.headline(meeting_brief.build(demo, country, day))["attendances"],
         "restricted user": figures.summary(access.restrict(demo, (country,)), day)[
             "participants"]["attendances"],
         "participants page": int(figures.participation_by(
@@ -224,7 +226,7 @@ def test_the_exports_summary_sheet_equals_the_oracle(source, day, chosen):
 
     import openpyxl
 
-    from bomca_data import export
+    from bomca_data.outputs import export
 
     view = _filters_of(source, chosen)
     book = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes(source, view, day, "en")),
@@ -246,12 +248,14 @@ def test_the_packs_headline_slide_equals_the_oracle(demo, day, country, lang):
 
     from pptx import Presentation
 
-    from bomca_data import brief, filters, pack
+    from bomca_data import filters
+    from bomca_data.figures import meeting_brief
+    from bomca_data.outputs import meeting_pack
 
     whole = filters.Filters(countries=(country,))
     expected = oracle.filtered_summary(demo, day, whole)
     follow = oracle.follow_up(demo, day, whole)
-    deck = Presentation(io.BytesIO(pack.meeting_pack(brief.build(demo, country, day), lang,
+    deck = Presentation(io.BytesIO(meeting_pack.meeting_pack(meeting_brief.build(demo, country, day), lang,
                                                      "demo")))
     texts = [shape.text_frame.text for shape in deck.slides[1].shapes if shape.has_text_frame]
     wanted = [i18n.number(expected["activities"]["completed"], lang),

@@ -7,9 +7,11 @@ import re
 import pytest
 from pptx import Presentation
 
-from bomca_data import brief, cli, contract, figures, i18n, pack
-from bomca_data.folders import DEMO_DIR
+from bomca_data import cli, contract, figures, i18n
+from bomca_data.figures import meeting_brief
 from bomca_data.model import load_dataset
+from bomca_data.outputs import meeting_pack
+from bomca_data.source.location import DEMO_DIR
 
 ASTANA = dt.date(2023, 9, 11)
 
@@ -26,8 +28,8 @@ def slides_text(prs) -> list[str]:
 
 @pytest.mark.parametrize("country", ["KZ", "RG"])
 def test_pack_has_its_slides_and_native_charts(ds, country):
-    b = brief.build(ds, country, ASTANA)
-    prs = Presentation(io.BytesIO(pack.meeting_pack(b, "en", "demo.xlsx")))
+    b = meeting_brief.build(ds, country, ASTANA)
+    prs = Presentation(io.BytesIO(meeting_pack.meeting_pack(b, "en", "demo.xlsx")))
     assert len(prs.slides) == 7
     charts = [shape.chart for slide in prs.slides for shape in slide.shapes if shape.has_chart]
     assert len(charts) >= 4
@@ -40,23 +42,23 @@ def test_pack_has_its_slides_and_native_charts(ds, country):
 
 @pytest.mark.parametrize("country", ["KZ", "UZ", "RG"])
 def test_pack_figures_equal_summary(ds, country):
-    b = brief.build(ds, country, ASTANA)
+    b = meeting_brief.build(ds, country, ASTANA)
     found = figures.summary(ds, ASTANA)
-    headline = brief.headline(b)
+    headline = meeting_brief.headline(b)
     if country == "RG":
         expected = (found["activities"]["completed"], found["participants"]["attendances"])
     else:
         expected = (found["activities"]["completed_by_country"][country],
                     found["participants"]["by_country"][country])
     assert (headline["completed"], headline["attendances"]) == expected
-    text = slides_text(Presentation(io.BytesIO(pack.meeting_pack(b, "en", "x"))))[1]
+    text = slides_text(Presentation(io.BytesIO(meeting_pack.meeting_pack(b, "en", "x"))))[1]
     assert i18n.number(expected[0]) in text and i18n.number(expected[1]) in text
 
 
 def test_period_results_by_type_are_the_types_done_in_the_period(ds):
     """counted over the rows: KZ's activities completed between the 2022 NSG and
     Astana (the end date of a completed activity is when it was done)."""
-    b = brief.build(ds, "KZ", ASTANA)
+    b = meeting_brief.build(ds, "KZ", ASTANA)
     acts = ds.tables["activities"]
     counts = {}
     for row in acts.itertuples():
@@ -64,21 +66,21 @@ def test_period_results_by_type_are_the_types_done_in_the_period(ds):
         if (row.status == "completed" and done is not None and b.start <= done <= ASTANA
                 and "KZ" in row.country.split(";")):
             counts[row.activity_type] = counts.get(row.activity_type, 0) + 1
-    _, by_type = brief.period_results(b)
+    _, by_type = meeting_brief.period_results(b)
     assert dict(zip(by_type["activity_type"], by_type["activities"], strict=True)) == counts
     vocabulary = contract.codes(contract.ACTIVITY_TYPES)  # the order every chart uses
     assert list(by_type["activity_type"]) == [t for t in vocabulary if t in counts]
 
 
 def test_period_starts_at_the_previous_meeting(ds):
-    b = brief.build(ds, "KZ", ASTANA)
+    b = meeting_brief.build(ds, "KZ", ASTANA)
     assert b.start == dt.date(2022, 9, 5)  # the 2022 NSG in Nur-Sultan
     assert b.upcoming["meeting_id"] == "NSG-KZ-2023" or b.upcoming["start_date"].year == 2024
 
 
 def test_russian_pack_is_in_russian(ds):
-    b = brief.build(ds, "KZ", ASTANA)
-    prs = Presentation(io.BytesIO(pack.meeting_pack(b, "ru", "x")))
+    b = meeting_brief.build(ds, "KZ", ASTANA)
+    prs = Presentation(io.BytesIO(meeting_pack.meeting_pack(b, "ru", "x")))
     text = "\n".join(slides_text(prs))
     assert "Финансируется Европейским союзом" in text and "По состоянию на 11.09.2023" in text
     chart_titles = [shape.chart.chart_title.text_frame.text for slide in prs.slides
@@ -107,8 +109,8 @@ def test_pack_never_fails_and_says_when_a_period_is_empty(ds, country):
     contains no categories"). An empty period (a start on the as-of date) gives
     slides that say so in words."""
     for since in (None, ASTANA):
-        b = brief.build(ds, country, ASTANA, since)
-        prs = Presentation(io.BytesIO(pack.meeting_pack(b, "ru", "demo.xlsx")))
+        b = meeting_brief.build(ds, country, ASTANA, since)
+        prs = Presentation(io.BytesIO(meeting_pack.meeting_pack(b, "ru", "demo.xlsx")))
         assert len(prs.slides) == 7
     assert "За этот период показать нечего." in "\n".join(slides_text(prs))
 
@@ -120,8 +122,8 @@ def test_control_characters_never_reach_the_pack(ds, tmp_path):
     recs = ds.tables["recommendations"].copy()
     recs["title"] = "Border\x00 \x1bcontrol\x01\x0b\x07 training"
     hostile = replace(ds, tables={**ds.tables, "recommendations": recs})
-    b = brief.build(hostile, "KZ", ASTANA)
-    prs = Presentation(io.BytesIO(pack.meeting_pack(b, "en", "demo.xlsx")))
+    b = meeting_brief.build(hostile, "KZ", ASTANA)
+    prs = Presentation(io.BytesIO(meeting_pack.meeting_pack(b, "en", "demo.xlsx")))
     text = "\n".join(slides_text(prs)) + "".join(
         cell.text for slide in prs.slides for shape in slide.shapes if shape.has_table
         for row in shape.table.rows for cell in row.cells)
@@ -139,9 +141,9 @@ def test_the_pack_as_libreoffice_renders_it_breaks_no_word(ds, tmp_path, lang):
 
     soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
     assert soffice and pdftotext, "install libreoffice-impress-nogui and poppler-utils"
-    b = brief.build(ds, "KZ", dt.date(2024, 9, 12))
+    b = meeting_brief.build(ds, "KZ", dt.date(2024, 9, 12))
     deck = tmp_path / "kz.pptx"
-    deck.write_bytes(pack.meeting_pack(b, lang, "demo"))
+    deck.write_bytes(meeting_pack.meeting_pack(b, lang, "demo"))
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
                    check=True, capture_output=True, timeout=180)
@@ -163,8 +165,8 @@ def test_the_pack_as_libreoffice_renders_it_breaks_no_word(ds, tmp_path, lang):
 
 @pytest.mark.parametrize(("country", "lang"), [("KZ", "ru"), ("RG", "en")])
 def test_a_table_cut_short_links_to_the_page_that_lists_it_all(ds, country, lang):
-    b = brief.build(ds, country, dt.date(2024, 9, 12))
-    prs = Presentation(io.BytesIO(pack.meeting_pack(b, lang, "x", "https://bomca.example.org/")))
+    b = meeting_brief.build(ds, country, dt.date(2024, 9, 12))
+    prs = Presentation(io.BytesIO(meeting_pack.meeting_pack(b, lang, "x", "https://bomca.example.org/")))
     links = [run.hyperlink.address for slide in prs.slides for shape in slide.shapes
              if shape.has_text_frame for para in shape.text_frame.paragraphs
              for run in para.runs if run.hyperlink.address]
@@ -174,7 +176,7 @@ def test_a_table_cut_short_links_to_the_page_that_lists_it_all(ds, country, lang
     text = "\n".join(slides_text(prs))
     assert ("на странице «Материалы заседания»" if lang == "ru" else
             "on the dashboard's Meeting brief page") in text
-    plain = Presentation(io.BytesIO(pack.meeting_pack(b, lang, "x")))  # no address known
+    plain = Presentation(io.BytesIO(meeting_pack.meeting_pack(b, lang, "x")))  # no address known
     assert "http" not in "\n".join(slides_text(plain))
 
 
@@ -189,8 +191,8 @@ def test_the_dashboard_address_may_come_from_the_programme_settings(tmp_path):
 
 
 def test_a_year_not_begun_has_its_target_alone_in_the_pack(ds):
-    b = brief.build(ds, "KZ", dt.date(2024, 9, 12))  # Y5 starts in April 2025
-    prs = Presentation(io.BytesIO(pack.meeting_pack(b, "en", "x")))
+    b = meeting_brief.build(ds, "KZ", dt.date(2024, 9, 12))  # Y5 starts in April 2025
+    prs = Presentation(io.BytesIO(meeting_pack.meeting_pack(b, "en", "x")))
     (chart,) = [shape.chart for slide in prs.slides for shape in slide.shapes
                 if shape.has_chart and list(shape.chart.plots[0].categories)[-1:] == ["Y5"]]
     actual, target = (list(series.values) for series in chart.plots[0].series)
@@ -200,8 +202,8 @@ def test_a_year_not_begun_has_its_target_alone_in_the_pack(ds):
 
 def test_the_briefs_period_and_context_line_in_both_languages():
     start, as_of = dt.date(2023, 9, 11), dt.date(2024, 9, 12)
-    assert brief.period_text(start, as_of, "ru") == "11.09.2023 - 12.09.2024"
-    assert brief.context_line("KZ", start, as_of, "en") == (
+    assert meeting_brief.period_text(start, as_of, "ru") == "11.09.2023 - 12.09.2024"
+    assert meeting_brief.context_line("KZ", start, as_of, "en") == (
         "Kazakhstan · 2023-09-11 - 2024-09-12 · As of 2024-09-12")
-    assert brief.context_line("RG", start, as_of, "ru") == (
+    assert meeting_brief.context_line("RG", start, as_of, "ru") == (
         "Региональный · 11.09.2023 - 12.09.2024 · По состоянию на 12.09.2024")

@@ -12,8 +12,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bomca_data import contract, figures, filters, i18n
-from bomca_data.folders import DEMO_DIR
 from bomca_data.model import load_dataset
+from bomca_data.source.location import DEMO_DIR
 from bomca_data.ui import widgets
 from tests.sheets import ACTIVITY_HEADER, activity, write
 
@@ -283,8 +283,8 @@ def test_a_date_after_the_datas_own_date_is_said_to_be_a_forecast(monkeypatch):
 def test_overview_answers_which_country_and_component_lag(monkeypatch):
     """A matrix of countries (and of components) by indicator, each cell a verdict and
     each row a link to its filtered view."""
-    from bomca_data import verdicts
     from bomca_data.figures import targets
+    from bomca_data.outputs import verdict_words
 
     at = open_page(monkeypatch, PAGES[0], as_of="2022-09-05", lang="en")
     tables = [m.value for m in at.markdown if m.value.startswith("| Country")
@@ -295,7 +295,7 @@ def test_overview_answers_which_country_and_component_lag(monkeypatch):
                   & (expected["indicator"] == "activities_completed")].iloc[0]
     row = next(r for r in tables[0].splitlines() if r.startswith("| [Kazakhstan]"))
     assert "(?country=KZ&as_of=2022-09-05&lang=en)" in row
-    assert row.split(" | ")[1] == verdicts.badge(kz["verdict"], kz["ratio"], "en")
+    assert row.split(" | ")[1] == verdict_words.badge(kz["verdict"], kz["ratio"], "en")
 
 
 def test_the_brief_never_states_filters_it_does_not_apply(monkeypatch):

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bomca_data import contract, parse
+from bomca_data import contract
+from bomca_data.source import parse
 
 any_text = st.text(max_size=40)
 

@@ -13,8 +13,8 @@ import pytest
 
 from bomca_data import cli, filters, i18n
 from bomca_data.figures import published
-from bomca_data.folders import DEMO_DIR
 from bomca_data.model import load_dataset
+from bomca_data.source.location import DEMO_DIR
 from tests import oracle
 from tests.sheets import write
 
@@ -238,10 +238,11 @@ def test_the_regions_pack_quotes_what_was_published_on_its_date(demo):
 
     from pptx import Presentation
 
-    from bomca_data import brief, pack
+    from bomca_data.figures import meeting_brief
+    from bomca_data.outputs import meeting_pack
 
     def headline_text(day: dt.date) -> str:
-        deck = Presentation(io.BytesIO(pack.meeting_pack(brief.build(demo, "RG", day), "en",
+        deck = Presentation(io.BytesIO(meeting_pack.meeting_pack(meeting_brief.build(demo, "RG", day), "en",
                                                          "demo")))
         return " ".join(s.text_frame.text for s in deck.slides[1].shapes if s.has_text_frame)
 
@@ -255,7 +256,7 @@ def test_a_statements_text_is_never_markup_where_it_is_quoted(tmp_path):
     """a source or wording that is a link, a bare address or HTML is shown as text"""
     import re
 
-    from bomca_data import verdicts
+    from bomca_data.outputs import verdict_words
     from bomca_data.ui import widgets
 
     evil = "[click](http://evil.example) www.evil.example <b>x</b> *y*"
@@ -263,7 +264,7 @@ def test_a_statements_text_is_never_markup_where_it_is_quoted(tmp_path):
     write(tmp_path / "published.xlsx", [[*PUBLISHED, "quote"],
                                         ["S1", dt.date(2024, 12, 31), evil, "events", None,
                                          None, "=", 4, evil]])
-    lines = verdicts.published_quotes(load_dataset(folder), dt.date(2024, 12, 31), "en",
+    lines = verdict_words.published_quotes(load_dataset(folder), dt.date(2024, 12, 31), "en",
                                       widgets.plain)
     assert len(lines) == 1
     assert re.search(r"(?<!\\)[\[\]<>*]|https?:|www\.", lines[0].replace("2024-12-31", ""))\

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from bomca_data import read
 from bomca_data.model import load_dataset
+from bomca_data.source import read
 from tests.sheets import ACTIVITY_HEADER, activity, write, write_csv
 
 

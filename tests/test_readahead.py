@@ -1,4 +1,4 @@
-"""Reading ahead (bomca_data.readahead): a cold command reads its workbooks while it
+"""Reading ahead (bomca_data.source.readahead): a cold command reads its workbooks while it
 imports the rest. What it reads is what reading without it gives; the guards still
 come first; a file changed since, or a sheet that failed, is read again."""
 
@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from bomca_data import readahead
-from bomca_data.folders import PROJECT_DIR
 from bomca_data.model import load_dataset
+from bomca_data.source import readahead
+from bomca_data.source.location import PROJECT_DIR
 from tests import hostile
 from tests.sheets import ACTIVITY_HEADER, activity, write
 

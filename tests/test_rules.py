@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bomca_data import contract, i18n, rules, templates
+from bomca_data import contract, i18n
+from bomca_data.contract import template, wording
 from bomca_data.model import load_dataset
 from tests.sheets import write_csv
 
@@ -86,21 +87,21 @@ def test_the_cleaner_applies_each_declared_rule(tmp_path, table, column, rule, b
 
 
 def test_the_template_the_page_and_the_document_say_the_rules_in_the_same_words():
-    book = templates.build_template()
+    book = template.build_template()
     guide = list(book["instructions"].values)
     header = guide.index(("table", "column", "required", "type / accepted values", "rule",
                           "also accepted headers"))
     said = {(r[0], r[1]): r[4] or "" for r in guide[header + 1:] if r[0]}
-    from bomca_data import contract_doc
+    from bomca_data.contract import document
 
-    document = contract_doc.document()
+    document = document.document()
     for table in contract.TABLES.values():
-        shown = rules.table_rules(table, "en").set_index("column")["rules"]
+        shown = wording.table_rules(table, "en").set_index("column")["rules"]
         for col in table.columns:
-            words = "; ".join(rules.column_rules(table, col, "en"))
+            words = "; ".join(wording.column_rules(table, col, "en"))
             assert said[(table.name, col.name)] == words == shown[col.name]
             if words:
                 assert words.replace("|", "\\|") in document
-    russian = rules.table_rules(contract.TABLES["participants"], "ru").set_index("column")
+    russian = wording.table_rules(contract.TABLES["participants"], "ru").set_index("column")
     assert russian.loc["country", "rules"] == "одна страна, не RG; пусто: " + i18n.t(
         "rule.blank.participants.country", "ru")

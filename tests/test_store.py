@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bomca_data import cli, folders, store
+from bomca_data import cli, store
 from bomca_data.model import load_dataset
+from bomca_data.source import location
 from tests.sheets import ACTIVITY_HEADER, activity, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +70,7 @@ def test_good_import_keeps_the_old_version_and_rollback_restores_its_bytes(folde
     assert history[1].rows == {"activities": 3, "participants": 2}
     store.rollback(folder, "v0001")
     assert load_dataset(folder).stats["activities"].rows_read == 2
-    assert (folders.current_dir(folder) / "activities.xlsx").read_bytes() == old_bytes
+    assert (location.current_dir(folder) / "activities.xlsx").read_bytes() == old_bytes
 
 
 def test_import_with_errors_can_be_accepted_explicitly(folder, tmp_path):
@@ -129,7 +130,7 @@ def test_concurrent_imports_end_in_one_complete_version(folder, tmp_path):
     for version, expected in zip(history[1:], sorted(
             [3, 4], key=lambda n: history[1].rows["activities"] != n), strict=True):
         assert version.rows["activities"] == expected
-        files = folders.current_dir(folder).parent / version.name
+        files = location.current_dir(folder).parent / version.name
         for name, digest in version.hashes.items():
             assert hashlib.sha256((files / name).read_bytes()).hexdigest() == digest
     assert load_dataset(folder).stats["activities"].rows_read in (3, 4)

@@ -6,14 +6,15 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from bomca_data import contract, templates
-from bomca_data.folders import DEMO_DIR
+from bomca_data import contract
+from bomca_data.contract import template
 from bomca_data.model import load_dataset
+from bomca_data.source.location import DEMO_DIR
 
 
 @pytest.fixture(scope="module")
 def workbook():
-    return templates.build_template()
+    return template.build_template()
 
 
 def _dropdowns(ws):
@@ -62,7 +63,7 @@ def test_date_columns_are_date_formatted(workbook):
 
 
 def test_template_filled_with_dropdown_values_validates(workbook, tmp_path):
-    wb = templates.build_template()
+    wb = template.build_template()
     first = {}
     for table in contract.TABLES.values():
         dropdowns = _dropdowns(wb[table.name])
@@ -105,8 +106,8 @@ def test_template_filled_with_dropdown_values_validates(workbook, tmp_path):
 
 
 def test_committed_template_matches_the_generator():
-    committed = openpyxl.load_workbook(DEMO_DIR / "templates" / templates.TEMPLATE)
-    built = templates.build_template()
+    committed = openpyxl.load_workbook(DEMO_DIR / "templates" / template.TEMPLATE)
+    built = template.build_template()
     assert committed.sheetnames == built.sheetnames
     for name in contract.TABLES:
         assert [c.value for c in committed[name][1]] == [c.value for c in built[name][1]]

@@ -7,10 +7,11 @@ import datetime as dt
 
 import pytest
 
-from bomca_data import filters, verdicts
+from bomca_data import filters
 from bomca_data.figures import targets
-from bomca_data.folders import DEMO_DIR
 from bomca_data.model import load_dataset
+from bomca_data.outputs import verdict_words
+from bomca_data.source.location import DEMO_DIR
 from tests.sheets import ACTIVITY_HEADER, activity, write
 
 D = dt.date(2022, 9, 30)  # Y2 (April 2022 - March 2023) is 183 of 365 days in
@@ -65,7 +66,7 @@ def test_the_demo_matrix_names_every_country_and_indicator():
     assert set(frame["country"]) == set(ds.programme.countries)
     assert set(frame["indicator"]) == set(targets.INDICATORS)
     assert set(frame["verdict"]) <= set(targets.VERDICTS)
-    table = verdicts.matrix_markdown(frame, "country", "ru", {c: f"?country={c}" for c in
+    table = verdict_words.matrix_markdown(frame, "country", "ru", {c: f"?country={c}" for c in
                                                               ds.programme.countries})
     rows = table.splitlines()
     assert len(rows) == 2 + len(ds.programme.countries)

@@ -20,7 +20,8 @@ import time
 
 import streamlit as st
 
-from bomca_data import access, i18n, throttle
+from bomca_data import access, i18n
+from bomca_data.access import throttle
 from bomca_data.ui.plaintext import plain
 
 USER_KEY = "signed_in_user"  # (name, digest of their entry when they signed in)

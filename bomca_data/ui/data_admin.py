@@ -8,8 +8,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from bomca_data import access, contract, guard, i18n, issues, read, report, sandbox, store
-from bomca_data.folders import DEMO_DIR, resolve_source
+from bomca_data import access, contract, i18n, store
+from bomca_data.contract import issues
+from bomca_data.outputs import tabular
+from bomca_data.source import guard, read
+from bomca_data.source.location import DEMO_DIR, resolve_source
+from bomca_data.store import sandbox
 from bomca_data.ui import auth, state
 from bomca_data.ui.plaintext import plain
 from bomca_data.ui.state import View
@@ -101,10 +105,10 @@ def upload_panel(view: View, folder: Path) -> None:
         st.caption(view.t("data.replaces", tables=", ".join(
             view.t(f"table.{loc.table}") for loc in uploaded), kept=", ".join(
             view.t(f"table.{loc.table}") for loc in kept) or "-"))
-        st.dataframe(report.localised(report.tables_frame(dataset), view.lang), hide_index=True)
-        found = report.issues_frame(dataset, view.lang)
+        st.dataframe(tabular.localised(tabular.tables_frame(dataset), view.lang), hide_index=True)
+        found = tabular.issues_frame(dataset, view.lang)
         if len(found):
-            st.dataframe(report.localised(found, view.lang), hide_index=True, width="stretch")
+            st.dataframe(tabular.localised(found, view.lang), hide_index=True, width="stretch")
         allow = False
         if dataset.has_errors:
             st.error(view.t("validation.errors", n=int((found["severity"] == "error").sum())))
@@ -152,7 +156,7 @@ def history_panel(view: View, folder: Path) -> None:
                            "files": ", ".join(f"{name} {digest[:12]}"
                                               for name, digest in v.hashes.items()),
                            "current": v.current} for v in reversed(history)])
-    st.dataframe(report.localised(frame, view.lang), hide_index=True, width="stretch")
+    st.dataframe(tabular.localised(frame, view.lang), hide_index=True, width="stretch")
     if countries:  # a version holds every country's rows
         st.caption(view.t("data.rollback_restricted"))
         return

@@ -9,7 +9,9 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from bomca_data import access, brief, i18n, pack
+from bomca_data import access, i18n
+from bomca_data.figures import meeting_brief
+from bomca_data.outputs import meeting_pack
 from bomca_data.ui import state, widgets
 from bomca_data.ui.state import View
 
@@ -20,11 +22,11 @@ def choices(view: View) -> tuple[str, dt.date]:
     options = view.dataset.programme.scopes
     if "meeting_country" not in st.session_state:
         chosen = view.filters.countries
-        st.session_state["meeting_country"] = chosen[0] if len(chosen) == 1 else brief.REGION
+        st.session_state["meeting_country"] = chosen[0] if len(chosen) == 1 else meeting_brief.REGION
     left, right = st.columns(2)
     country = left.selectbox(view.t("brief.country"), options, key="meeting_country",
                              format_func=lambda c: i18n.term("country", c, view.lang))
-    default = brief.default_start(view.dataset, country, view.as_of)
+    default = meeting_brief.default_start(view.dataset, country, view.as_of)
     if st.session_state.get("meeting_since_for") != (country, view.as_of):
         st.session_state["meeting_since"] = default  # a new country: its own previous meeting
         st.session_state["meeting_since_for"] = (country, view.as_of)
@@ -41,13 +43,13 @@ def _figures(source: str, signature: tuple, countries: tuple, country: str, as_o
     country and period (the sidebar filters do not change them)."""
     del signature  # part of the cache key only
     dataset = access.restrict(state.load_current(), countries)
-    b = brief.build(dataset, country, as_of, since)
-    by_component, by_type = brief.period_results(b)
-    by_agency_type, agencies, share = brief.period_participants(b)
-    return {"start": b.start, "headline": brief.headline(b), "by_component": by_component,
-            "by_type": by_type, "targets": brief.target_row(b),
+    b = meeting_brief.build(dataset, country, as_of, since)
+    by_component, by_type = meeting_brief.period_results(b)
+    by_agency_type, agencies, share = meeting_brief.period_participants(b)
+    return {"start": b.start, "headline": meeting_brief.headline(b), "by_component": by_component,
+            "by_type": by_type, "targets": meeting_brief.target_row(b),
             "by_agency_type": by_agency_type, "agencies": agencies, "share": share,
-            "open": brief.open_recommendations(b), "planned": brief.planned(b),
+            "open": meeting_brief.open_recommendations(b), "planned": meeting_brief.planned(b),
             "upcoming": b.upcoming}
 
 
@@ -67,7 +69,7 @@ def _pack(source: str, signature: tuple, countries: tuple, brief_of: tuple, lang
     the key: no one gets another's pack)."""
     del signature  # part of the cache key only
     dataset = access.restrict(state.load_current(), countries)
-    return pack.meeting_pack(brief.build(dataset, *brief_of), lang, dataset.source_name(),
+    return meeting_pack.meeting_pack(meeting_brief.build(dataset, *brief_of), lang, dataset.source_name(),
                              base_url)
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from bomca_data import export, i18n
-from bomca_data.read import SourceError
+from bomca_data import i18n
+from bomca_data.outputs import export
+from bomca_data.source.read import SourceError
 from bomca_data.ui import downloads, state
 from bomca_data.ui.filters import sidebar_filters
 

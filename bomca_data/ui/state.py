@@ -12,11 +12,12 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from bomca_data import access, charts, i18n, issues
+from bomca_data import access, charts, i18n
 from bomca_data import filters as flt
-from bomca_data.folders import resolve_source
+from bomca_data.contract import issues
 from bomca_data.model import Dataset, load_dataset, release_memory, source_signature
-from bomca_data.read import SourceError
+from bomca_data.source.location import resolve_source
+from bomca_data.source.read import SourceError
 from bomca_data.ui.plaintext import plain
 
 LANG_KEY = "lang"

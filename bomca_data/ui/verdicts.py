@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from bomca_data import i18n
-from bomca_data import verdicts as words
 from bomca_data.figures import targets
 from bomca_data.figures.frames import once_per_dataset
+from bomca_data.outputs import verdict_words as words
 from bomca_data.ui import widgets
 from bomca_data.ui.state import View
 

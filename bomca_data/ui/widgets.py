@@ -6,7 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from bomca_data import contract, export, i18n, report, rules, verdicts
+from bomca_data import contract, i18n
+from bomca_data.contract import wording
+from bomca_data.outputs import export, tabular, verdict_words
 from bomca_data.ui.plaintext import plain
 from bomca_data.ui.state import View
 
@@ -51,7 +53,7 @@ def table(view: View, rows: pd.DataFrame, status_kind: str = "activity_status",
           tinted: str | None = None) -> None:
     """A table on the page: its first rows, and how many there are when cut. The
     non-blank cells of the column ``tinted`` stand out in colour (their words say why)."""
-    shown = report.localised(rows.head(MAX_ROWS_SHOWN), view.lang, status_kind)
+    shown = tabular.localised(rows.head(MAX_ROWS_SHOWN), view.lang, status_kind)
     count, header = len(shown), view.t(f"col.{tinted}") if tinted else None
     if header in shown and count <= MAX_ROWS_TINTED:
         shown = shown.style.map(lambda v: OVERDUE_TINT if v else "", subset=[header])
@@ -139,7 +141,7 @@ def issue_filters(view: View, issues: pd.DataFrame) -> pd.DataFrame:
 
 
 def template_download(view: View) -> None:
-    from bomca_data.templates import template_bytes
+    from bomca_data.contract.template import template_bytes
 
     st.caption(view.t("quality.template_help"))
     st.download_button(view.t("quality.template_download"), data=template_bytes,
@@ -166,7 +168,7 @@ def published_quotes(view: View) -> None:
     (unfiltered views only: a statement is about the whole programme)."""
     if view.filters.active:
         return
-    for line in verdicts.published_quotes(view.dataset, view.as_of, view.lang, plain):
+    for line in verdict_words.published_quotes(view.dataset, view.as_of, view.lang, plain):
         st.caption(line)
 
 
@@ -178,5 +180,5 @@ def contract_rules(view: View) -> None:
         for tab, name in zip(st.tabs([view.t(f"table.{n}") for n in names]), names,
                              strict=True):
             with tab:
-                table(view, rules.table_rules(contract.TABLES[name], view.lang,
+                table(view, wording.table_rules(contract.TABLES[name], view.lang,
                                               view.dataset.programme))

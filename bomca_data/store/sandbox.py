@@ -16,11 +16,11 @@ import sys
 from pathlib import Path
 
 from bomca_data import contract
-from bomca_data.folders import PROJECT_DIR
-from bomca_data.guard import memory_limit
-from bomca_data.issues import Issue, Message
+from bomca_data.contract.issues import Issue, Message
 from bomca_data.model import Dataset, TableStats, settings_folder
 from bomca_data.programme import load_programme
+from bomca_data.source.guard import memory_limit
+from bomca_data.source.location import PROJECT_DIR
 
 LIMITS = contract.LIMITS
 

@@ -23,7 +23,8 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bomca_data import contract, folders, guard
+from bomca_data import contract
+from bomca_data.source import guard, location
 
 
 def load_sheet(reader, name: str):
@@ -103,7 +104,7 @@ def start(source: Path) -> None:
     """Check each of ``source``'s workbooks, handing it to the reading thread as its
     parts pass: the thread reads the sheets checked while the guards check the
     largest one, and the next workbook while the guards check the one after."""
-    for path in folders.workbooks(source):
+    for path in location.workbooks(source):
         try:
             guard.check_file(path)
             if not _may_hold_tables(path):
@@ -204,4 +205,4 @@ def forget() -> None:
 
 
 def _stamp(path: Path) -> tuple:
-    return folders.identity(path)
+    return location.identity(path)

@@ -31,9 +31,9 @@ from pathlib import Path
 from defusedxml import ElementTree
 
 from bomca_data import contract
-from bomca_data.extent import REPEAT, TAIL, Extent, implicit_extent, row_bound
-from bomca_data.folders import identity
-from bomca_data.issues import Message
+from bomca_data.contract.issues import Message
+from bomca_data.source.location import identity
+from bomca_data.source.sheet_extent import REPEAT, TAIL, Extent, implicit_extent, row_bound
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -211,7 +211,7 @@ def _over_unpacked() -> UnreadableFile:
     return UnreadableFile("file.unpacks_more", limit=_mb(LIMITS.unpacked_bytes))
 
 
-# --- a sheet's real extent (bomca_data/extent.py) --------------------------------
+# --- a sheet's real extent (source/sheet_extent.py) --------------------------------
 
 
 def _check_extent_bounds(extent: Extent, sheet: str) -> None:

@@ -12,8 +12,9 @@ import inspect
 import re
 from dataclasses import fields
 
-from bomca_data import brief, contract, filters, i18n, issues, model, rules
-from bomca_data.figures import activities, asof, published, recommendations, targets
+from bomca_data import contract, filters, i18n, model
+from bomca_data.contract import issues, wording
+from bomca_data.figures import activities, asof, meeting_brief, published, recommendations, targets
 
 PATH = "docs/data-contract.md"
 
@@ -53,7 +54,7 @@ def _tables() -> list[str]:
             out += [f"Identified by `{table.id_column}` (unique).", ""]
         out += ["| column | kind | required | rule | aliases |", "|---|---|---|---|---|"]
         for col in table.columns:
-            rule = "; ".join(rules.column_rules(table, col, "en"))
+            rule = "; ".join(wording.column_rules(table, col, "en"))
             out.append(f"| `{col.name}` | {col.kind} | {'yes' if col.required else ''} | "
                        f"{_cell(rule)} | {_cell(', '.join(col.aliases))} |")
         out += ["", f"Scope: {_scope_sentence(table)}", ""]
@@ -96,8 +97,8 @@ def _figures() -> list[str]:
     rules = (model.Dataset.data_date, model.Dataset.default_as_of, asof.activity_status,
              asof.completed_by, activities.activity_summary,
              activities.planned_implemented_share, asof.people_count,
-             asof.recommendation_status, recommendations.recommendations_view, brief,
-             brief.planned)
+             asof.recommendation_status, recommendations.recommendations_view, meeting_brief,
+             meeting_brief.planned)
     out = ["## Figures at a date", "",
            "Every figure is a function of (data, as-of date D, scope): D is the sidebar's "
            "date, `?as_of=` in a link, or `--as-of` on the command line.", ""]
@@ -144,7 +145,7 @@ def _template(key: str, lang: str) -> str:
 
 def document() -> str:
     lines = ["# Data contract", "",
-             "<!-- Written by bomca_data/contract_doc.py from the code: do not edit; run "
+             "<!-- Written by bomca_data/contract/document.py from the code: do not edit; run "
              "`python -m bomca_data contract --out docs/data-contract.md`. -->", "",
              _doc(contract).split("\n\n")[0], "",
              *_tables(), *_vocabularies(), *_figures(), *_scope(),

@@ -27,7 +27,7 @@ from bomca_data import contract
 LANGUAGES = ("en", "ru")
 DEFAULT_LANGUAGE = "en"
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / "locales"
 DOMAIN = "messages"
 

@@ -16,7 +16,7 @@ import pandas as pd
 from bomca_data import contract, figures, i18n
 from bomca_data import filters as flt
 from bomca_data.model import Dataset
-from bomca_data.write import Share, printable, write_workbook
+from bomca_data.outputs.xlsx import Share, printable, write_workbook
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from bomca_data.contract import OUTPUT_TYPES, REGION
-from bomca_data.demo_lists import (
+from bomca_data.demo.lists import (
     AGENCIES,
     BUDGET,
     CITIES,
@@ -39,8 +39,8 @@ from bomca_data.demo_lists import (
     TYPE_WEIGHTS,
     WOMEN_SHARE,
 )
+from bomca_data.outputs.xlsx import write_workbook
 from bomca_data.programme import SETTINGS_FILE, Programme
-from bomca_data.write import write_workbook
 
 SEED = 10
 PROGRAMME = Programme(as_of=dt.date(2025, 9, 30), demo=True)
@@ -379,7 +379,7 @@ def write_demo(folder: Path, seed: int = SEED) -> Path:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Write the demonstration workbook.")
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "data")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[2] / "data")
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
     print(write_demo(args.out, args.seed))

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bomca_data import contract
-from bomca_data.issues import Issue, Message
+from bomca_data.contract.issues import Issue, Message
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 DEMO_DIR = PROJECT_DIR / "data"
 ENV_VAR = "BOMCA_DATA"
 CURRENT = "current"

@@ -2,7 +2,7 @@
 scope and the limits a file must keep within.
 
 Code elsewhere reads these structures instead of naming columns or spellings itself,
-and docs/data-contract.md is written from them (bomca_data/contract_doc.py).
+and docs/data-contract.md is written from them (bomca_data/contract/document.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Literal
 
 # the vocabularies (and the matching of spellings) are part of the contract: named
 # here too, so that code and documents read them as contract.COUNTRIES...
-from bomca_data.vocabularies import (  # noqa: F401
+from bomca_data.contract.vocabularies import (  # noqa: F401
     ACTIVITY_KINDS,
     ACTIVITY_STATUSES,
     ACTIVITY_TYPES,

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from bomca_data.issues import Issue
+from bomca_data.contract.issues import Issue
 
 # Arrow's own allocator keeps memory it has freed; the system's gives it back, which
 # matters for a long-running server holding one large dataset.
@@ -40,7 +40,7 @@ def cache_root() -> Path:
 def _code_fingerprint() -> bytes:
     """The package's code (every module but the pages' helpers): a change to any of it
     invalidates every entry. Read once per process."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]
     modules = sorted(p for p in here.rglob("*.py") if "ui" not in p.relative_to(here).parts)
     digest = hashlib.sha256()
     for path in modules:

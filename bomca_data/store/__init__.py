@@ -33,11 +33,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bomca_data import contract, read, sandbox
-from bomca_data.folders import CURRENT, HISTORY, MANIFEST, VERSIONS, Location, current_dir, manifest_locations
-from bomca_data.issues import Message
+from bomca_data import contract
+from bomca_data.contract.issues import Message
 from bomca_data.model import load_dataset
 from bomca_data.programme import SETTINGS_FILE
+from bomca_data.source import read
+from bomca_data.source.location import (
+    CURRENT,
+    HISTORY,
+    MANIFEST,
+    VERSIONS,
+    Location,
+    current_dir,
+    manifest_locations,
+)
+from bomca_data.store import sandbox
 
 
 class StoreError(Exception):

@@ -15,10 +15,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from bomca_data import contract, guard, readahead
-from bomca_data.folders import Location, data_files
-from bomca_data.guard import UnreadableFile
-from bomca_data.issues import Issue, Message, table_name
+from bomca_data import contract
+from bomca_data.contract.issues import Issue, Message, table_name
+from bomca_data.source import guard, readahead
+from bomca_data.source.guard import UnreadableFile
+from bomca_data.source.location import Location, data_files
 
 ROW = "_row"  # the spreadsheet row number a person sees, carried through cleaning
 check_file = guard.check_file

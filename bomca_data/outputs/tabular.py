@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from bomca_data import i18n
-from bomca_data.issues import SEVERITY_ORDER
+from bomca_data.contract.issues import SEVERITY_ORDER
 from bomca_data.model import Dataset
 
 ISSUE_COLUMNS = ("severity", "code", "table", "file", "sheet", "row", "column", "value",

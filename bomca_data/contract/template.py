@@ -1,7 +1,7 @@
 """The data-entry template: a workbook with a sheet per table, drop-down lists on
 every vocabulary column, date-formatted date columns and an instructions sheet.
 
-    python -m bomca_data.templates [--out data/templates]
+    python -m bomca_data.contract.template [--out data/templates]
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from bomca_data import contract, rules
-from bomca_data.write import DATE_FORMAT
+from bomca_data import contract
+from bomca_data.contract import wording
+from bomca_data.outputs.xlsx import DATE_FORMAT
 
 TEMPLATE = "bomca-template.xlsx"
 ROWS = 500  # rows prepared with drop-downs and date formats
@@ -60,7 +61,7 @@ def build_template() -> Workbook:
     for table in contract.TABLES.values():
         for col in table.columns:
             guide.append([table.name, col.name, "yes" if col.required else "",
-                          _kind_help(col), "; ".join(rules.column_rules(table, col, "en")),
+                          _kind_help(col), "; ".join(wording.column_rules(table, col, "en")),
                           ", ".join(col.aliases)])
     for letter, width in zip("ABCDEF", (16, 18, 9, 60, 50, 40), strict=True):
         guide.column_dimensions[letter].width = width
@@ -123,7 +124,7 @@ def write_template(folder: Path) -> Path:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Write the data-entry template.")
     parser.add_argument("--out", type=Path,
-                        default=Path(__file__).resolve().parent.parent / "data" / "templates")
+                        default=Path(__file__).resolve().parents[2] / "data" / "templates")
     print(write_template(parser.parse_args(argv).out))
 
 

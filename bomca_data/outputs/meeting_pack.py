@@ -19,10 +19,11 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Emu, Inches, Pt
 
-from bomca_data import brief as briefing
-from bomca_data import i18n, verdicts
+from bomca_data import i18n
 from bomca_data.charts import TARGET, name
-from bomca_data.write import printable
+from bomca_data.figures import meeting_brief as briefing
+from bomca_data.outputs import verdict_words
+from bomca_data.outputs.xlsx import printable
 
 WIDE, HIGH = Inches(13.333), Inches(7.5)
 BLUE = RGBColor(0x1F, 0x4E, 0x79)
@@ -289,7 +290,7 @@ def _headline_slide(deck: _Deck) -> None:
         for text, box, style in zip(card, CARD, CARD_STYLES, strict=True):
             deck.text(s, text, Box(box.x + i * CARD_STEP, box.y, box.w, box.h), style)
     deck.text(s, t("pack.scope"), SCOPE, Style(13, False, GREY))
-    if b.regional and (quotes := verdicts.published_quotes(b.data, b.as_of, lang)):
+    if b.regional and (quotes := verdict_words.published_quotes(b.data, b.as_of, lang)):
         deck.text(s, "\n".join(quotes), QUOTES, Style(12, False, BLUE))
 
 
