@@ -303,7 +303,8 @@ def _fill_blanks(checked: dict[str, Checked]) -> None:
     if published := checked.get("published"):
         published.frame["comparison"] = published.frame["comparison"].fillna("=")
     if targets := checked.get("targets"):
-        share = targets.frame["indicator"].eq("women_share") & targets.frame["target"].gt(1)
+        shares = [i.code for i in contract.INDICATORS if i.share]  # a level: a fraction
+        share = targets.frame["indicator"].isin(shares) & targets.frame["target"].gt(1)
         targets.flag(share.fillna(False).to_numpy(), "range-error", "target",
                      describe=lambda v: Message("issue.range-error.share", value=quoted(v)))
 

@@ -31,6 +31,8 @@ from bomca_data.contract.vocabularies import (  # noqa: F401
     REC_STATUSES,
     REGION,
     VOCABULARIES,
+    Indicator,
+    PublishedIndicator,
     Term,
     codes,
     header_key,

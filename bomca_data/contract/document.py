@@ -14,7 +14,15 @@ from dataclasses import fields
 
 from bomca_data import contract, filters, i18n, model
 from bomca_data.contract import issues, wording
-from bomca_data.figures import activities, asof, meeting_brief, published, recommendations, targets
+from bomca_data.figures import (
+    activities,
+    asof,
+    by_year,
+    meeting_brief,
+    published,
+    recommendations,
+    targets,
+)
 
 PATH = "docs/data-contract.md"
 
@@ -143,13 +151,27 @@ def _template(key: str, lang: str) -> str:
     return f"`{text}`"
 
 
+def _indicators() -> list[str]:
+    """Each indicator as declared (contract.INDICATORS), with its figure's rule."""
+    out = ["### Indicators", "", "| indicator | English | Russian | unit | reads | "
+           "actual per year |", "|---|---|---|---|---|---|"]
+    rules = []
+    for i in contract.INDICATORS:
+        out.append(f"| `{i.code}` | {i.en} | {i.ru} | {i.unit} | `{i.reads[0]}.{i.reads[1]}` "
+                   f"| `figures.by_year.{i.figure}` |")
+        rules += [f"- `{i.code}`: {_doc(getattr(by_year, i.figure))}"]
+        if i.share:
+            rules += [f"  Over the whole period: {_doc(getattr(by_year, i.overall))}"]
+    return [*out, "", *rules, ""]
+
+
 def document() -> str:
     lines = ["# Data contract", "",
              "<!-- Written by bomca_data/contract/document.py from the code: do not edit; run "
              "`python -m bomca_data contract --out docs/data-contract.md`. -->", "",
              _doc(contract).split("\n\n")[0], "",
              *_tables(), *_vocabularies(), *_figures(), *_scope(),
-             "## Targets and verdicts", "", _doc(targets), "",
+             "## Targets and verdicts", "", _doc(targets), "", *_indicators(),
              "## Published figures", "", _doc(published), "",
              *_limits(), *_issues()]
     return "\n".join(lines).rstrip() + "\n"

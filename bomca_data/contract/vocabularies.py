@@ -153,30 +153,87 @@ MEETING_TYPES: tuple[Term, ...] = (
         "regional", "regional steering group", "РРГ")),
 )
 
-INDICATORS: tuple[Term, ...] = (
-    Term("activities_completed", "Activities completed", "Завершённые мероприятия"),
-    Term("participants", "Participants", "Участники"),
-    Term("women_share", "Women's share", "Доля женщин"),
-    Term("recommendations_implemented", "Recommendations implemented",
-         "Выполненные рекомендации"),
+
+@dataclass(frozen=True)
+class Indicator(Term):
+    """An indicator the targets table may name, declared once: its code and names (a
+    vocabulary term), its unit, what it reads, and the function of ``figures/by_year.py``
+    that gives its actual per programme year. Targets, verdicts, cleaning (a share's
+    target is a fraction), the template, the data-contract document and the pages all
+    read this declaration; a declared figure that does not exist stops the package from
+    loading (figures/targets.py), so an indicator can never fall through to another's.
+
+    ``unit``: "count" (summed; due in proportion to the time elapsed), "people"
+    (attendances: likewise) or "share" (a level 0..1: averaged, due whole)."""
+
+    unit: str = "count"
+    reads: tuple[str, str] = ("", "")  # (table, column) its figure counts
+    figure: str = ""  # a function of figures/by_year.py: (dataset, as_of) -> per year
+    overall: str = ""  # a share's level over the whole period (figures/by_year.py)
+
+    @property
+    def share(self) -> bool:
+        return self.unit == "share"
+
+
+@dataclass(frozen=True)
+class PublishedIndicator(Term):
+    """A figure the programme publishes (the ``published`` table), declared once: its
+    names, unit ("count" or "share"), where its value is in ``figures.summary`` and the
+    table whose rows it counts (the Published figures page's rows behind it)."""
+
+    unit: str = "count"
+    summary: tuple[str, ...] = ()
+    rows: str = "activities"
+
+    @property
+    def share(self) -> bool:
+        return self.unit == "share"
+
+
+INDICATORS: tuple[Indicator, ...] = (
+    Indicator("activities_completed", "Activities completed", "Завершённые мероприятия",
+              reads=("activities", "status"), figure="completed_by_year"),
+    Indicator("participants", "Participants", "Участники", unit="people",
+              reads=("participants", "count"), figure="attendances_by_year"),
+    Indicator("women_share", "Women's share", "Доля женщин", unit="share",
+              reads=("participants", "gender"), figure="women_share_by_year",
+              overall="women_share_overall"),
+    Indicator("recommendations_implemented", "Recommendations implemented",
+              "Выполненные рекомендации", reads=("recommendations", "status"),
+              figure="implemented_by_year"),
 )
 
-PUBLISHED_INDICATORS: tuple[Term, ...] = (
-    Term("activities_completed", "Activities implemented", "Проведено мероприятий",
-         ("activities implemented",)),
-    Term("events", "Events held", "Проведено мероприятий (событий)"),
-    Term("thematic_events", "Thematic events", "Тематические мероприятия"),
-    Term("coordination_events", "Coordination events", "Координационные мероприятия"),
-    Term("events_in_year", "Events held in the year", "Мероприятия за год"),
-    Term("joint_events", "Events held jointly with other international organisations",
-         "Мероприятия совместно с другими международными организациями"),
-    Term("participants_unique", "Participants (people)", "Участники (человек)"),
-    Term("attendances", "Attendances", "Участия"),
-    Term("women_share", "Women's share", "Доля женщин"),
-    Term("planned_implemented_share", "Share of planned activities implemented",
-         "Доля выполненных запланированных мероприятий"),
-    Term("recommendations_implemented", "Recommendations implemented",
-         "Выполненные рекомендации"),
+PUBLISHED_INDICATORS: tuple[PublishedIndicator, ...] = (
+    PublishedIndicator("activities_completed", "Activities implemented",
+                       "Проведено мероприятий", ("activities implemented",),
+                       summary=("activities", "completed")),
+    PublishedIndicator("events", "Events held", "Проведено мероприятий (событий)",
+                       summary=("activities", "completed")),
+    PublishedIndicator("thematic_events", "Thematic events", "Тематические мероприятия",
+                       summary=("activities", "completed_by_kind", "thematic")),
+    PublishedIndicator("coordination_events", "Coordination events",
+                       "Координационные мероприятия",
+                       summary=("activities", "completed_by_kind", "coordination")),
+    PublishedIndicator("events_in_year", "Events held in the year", "Мероприятия за год",
+                       summary=("activities", "completed")),
+    PublishedIndicator("joint_events",
+                       "Events held jointly with other international organisations",
+                       "Мероприятия совместно с другими международными организациями",
+                       summary=("activities", "completed_joint")),
+    PublishedIndicator("participants_unique", "Participants (people)", "Участники (человек)",
+                       summary=("participants", "unique_persons"), rows="participants"),
+    PublishedIndicator("attendances", "Attendances", "Участия",
+                       summary=("participants", "attendances"), rows="participants"),
+    PublishedIndicator("women_share", "Women's share", "Доля женщин", unit="share",
+                       summary=("participants", "women_share"), rows="participants"),
+    PublishedIndicator("planned_implemented_share", "Share of planned activities implemented",
+                       "Доля выполненных запланированных мероприятий", unit="share",
+                       summary=("activities", "planned_implemented_share")),
+    PublishedIndicator("recommendations_implemented", "Recommendations implemented",
+                       "Выполненные рекомендации",
+                       summary=("recommendations", "by_status", "implemented"),
+                       rows="recommendations"),
 )
 
 COMPARISONS: tuple[Term, ...] = (

@@ -19,7 +19,7 @@ import operator
 
 import pandas as pd
 
-from bomca_data import filters
+from bomca_data import contract, filters
 from bomca_data.figures.activities import completed_activities
 from bomca_data.figures.asof import activity_status, done_date, stamp
 from bomca_data.figures.frames import once_per_dataset
@@ -31,23 +31,9 @@ ABOUT = 0.05  # "about" agrees within 5 % of the published value
 VERDICTS = ("agrees", "disagrees", "not_computable")
 _COMPARE = {"=": operator.eq, ">": operator.gt, ">=": operator.ge, "<": operator.lt,
             "<=": operator.le}
-# each indicator's figure in the summary, and what its rows are
-_FIGURES = {
-    "activities_completed": (("activities", "completed"), "activities"),
-    "events": (("activities", "completed"), "activities"),
-    "events_in_year": (("activities", "completed"), "activities"),
-    "thematic_events": (("activities", "completed_by_kind", "thematic"), "activities"),
-    "coordination_events": (("activities", "completed_by_kind", "coordination"),
-                            "activities"),
-    "joint_events": (("activities", "completed_joint"), "activities"),
-    "planned_implemented_share": (("activities", "planned_implemented_share"), "activities"),
-    "participants_unique": (("participants", "unique_persons"), "participants"),
-    "attendances": (("participants", "attendances"), "participants"),
-    "women_share": (("participants", "women_share"), "participants"),
-    "recommendations_implemented": (("recommendations", "by_status", "implemented"),
-                                    "recommendations"),
-}
-SHARES = ("women_share", "planned_implemented_share")
+# each indicator's figure in the summary, and what its rows are (its declaration)
+_FIGURES = {i.code: (i.summary, i.rows) for i in contract.PUBLISHED_INDICATORS}
+SHARES = tuple(i.code for i in contract.PUBLISHED_INDICATORS if i.share)
 
 
 def agrees(computed: float, comparison: str, published: float) -> bool:

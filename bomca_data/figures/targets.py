@@ -19,17 +19,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from bomca_data import filters
+from bomca_data import contract, filters
+from bomca_data.figures import by_year
 from bomca_data.figures.activities import completed_activities
 from bomca_data.figures.frames import once_per_dataset
-from bomca_data.figures.participation import (
-    activities_of_people,
-    counted_participation,
-    participation_years,
-    women_share,
-    women_share_by,
-)
-from bomca_data.figures.recommendations import recommendations_view
 from bomca_data.model import Dataset
 
 
@@ -50,14 +43,14 @@ def target_progress(dataset: Dataset, as_of: dt.date, indicator: str,
     frame = pd.DataFrame({"year": [y for y in keys if not years or y in years]})
     actual = _actual_by_year(dataset, as_of, indicator)
     frame["actual"] = frame["year"].map(actual)
-    if indicator != "women_share":
+    if not DECLARED[indicator].share:
         frame["actual"] = frame["actual"].fillna(0)
     if targets is None:
         return frame.assign(target=np.nan)
     chosen = targets_of(targets, indicator, countries, components)
     label = chosen["year"].map(programme.target_year_key)
     grouped = chosen.assign(year=label).dropna(subset=["year"]).groupby("year")["target"]
-    target = grouped.mean() if indicator == "women_share" else grouped.sum()
+    target = grouped.mean() if DECLARED[indicator].share else grouped.sum()
     return frame.assign(target=frame["year"].map(target))
 
 
@@ -71,28 +64,28 @@ def targets_of(targets: pd.DataFrame, indicator: str, countries: tuple[str, ...]
                   else chosen["component"].isna()]
 
 
+def figure_functions(indicators=contract.INDICATORS) -> dict:
+    """Each declared indicator's figure (figures/by_year.py), checked when the package
+    loads: an indicator whose figure does not exist is an error here, never a silent
+    fall-through to another indicator's figure."""
+    found, missing = {}, []
+    for indicator in indicators:
+        for name in (indicator.figure, *([indicator.overall] if indicator.share else [])):
+            if not callable(getattr(by_year, name, None) if name else None):
+                missing.append(f"{indicator.code} ({name or 'no function named'})")
+        found[indicator.code] = getattr(by_year, indicator.figure, None)
+    if missing:
+        raise ImportError("indicators without a figure function in figures/by_year.py: "
+                          + ", ".join(missing) + " - see CONTRIBUTING.md, 'A new indicator'")
+    return found
+
+
+BY_YEAR = figure_functions()
+DECLARED = {i.code: i for i in contract.INDICATORS}
+
+
 def _actual_by_year(dataset: Dataset, as_of: dt.date, indicator: str) -> pd.Series:
-    programme = dataset.programme
-    if indicator == "activities_completed":
-        return completed_activities(dataset, as_of).groupby("year").size()
-    if indicator in ("participants", "women_share"):
-        parts = counted_participation(dataset, as_of)
-        acts = activities_of_people(dataset)
-        if acts is None or not len(parts):
-            return pd.Series(dtype=float)
-        year = participation_years(dataset, as_of, "programme")
-        if indicator == "participants":
-            return parts["count"].groupby(year).sum()
-        return women_share_by(parts, year)
-    recs = dataset.table("recommendations")
-    if recs is None:
-        return pd.Series(dtype=float)
-    view = recommendations_view(dataset, as_of)  # each one's status on D
-    if not len(view):
-        return pd.Series(dtype=float)
-    done = view[view["status"] == "implemented"]
-    when = done["status_date"].fillna(done["date_proposed"])
-    return done.groupby(programme.year_labels(when)).size()
+    return BY_YEAR[indicator](dataset, as_of)
 
 
 def cumulative_completed(dataset: Dataset, as_of: dt.date, countries: tuple[str, ...] = (),
@@ -125,11 +118,14 @@ def target_due(target: pd.DataFrame, as_of: dt.date) -> tuple[dt.date, float] | 
     return first["month"].date(), float(first["target"])
 
 
-INDICATORS = ("activities_completed", "participants", "women_share",
-              "recommendations_implemented")
+INDICATORS = tuple(DECLARED)  # their codes, in the declaration's order
 ON_TRACK, AT_RISK = 0.9, 0.7
 VERDICTS = ("on_track", "at_risk", "behind", "no_target")
-SHARE = "women_share"
+
+
+def is_share(indicator: str) -> bool:
+    """A level (judged against its target level, averaged), not a count (summed)."""
+    return DECLARED[indicator].share
 
 
 @dataclass(frozen=True)
@@ -177,7 +173,7 @@ def _progress(dataset: Dataset, as_of: dt.date, indicator: str, countries: tuple
         dataset.programme.years_frame(as_of).set_index("year")["elapsed"]).astype(float)
     future = elapsed <= 0
     # a level is due whole; a count, in proportion to the year elapsed
-    due = (rows["target"] if indicator == SHARE else rows["target"] * elapsed).where(~future)
+    due = (rows["target"] if is_share(indicator) else rows["target"] * elapsed).where(~future)
     rows = rows.assign(elapsed=elapsed, due=due,
                        actual=rows["actual"].astype(float).where(~future))
     ratio = rows["actual"] / rows["due"].where(rows["due"] > 0)
@@ -200,9 +196,8 @@ def _verdict(dataset: Dataset, as_of: dt.date, indicator: str, countries: tuple[
     judged = rows[rows["due"].notna()]
     if not len(judged):
         return Verdict(indicator, "no_target", None, None)
-    if indicator == SHARE:
-        parts = counted_participation(dataset, as_of)
-        actual = women_share(parts) if len(parts) else None
+    if is_share(indicator):  # the level over the whole period, not a mean of years
+        actual = getattr(by_year, DECLARED[indicator].overall)(dataset, as_of)
         due = float(judged["due"].mean())
     else:
         actual, due = float(judged["actual"].fillna(0).sum()), float(judged["due"].sum())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from bomca_data import i18n
+from bomca_data import contract, i18n
 from bomca_data.figures.targets import INDICATORS
 
 SYMBOLS = {"on_track": "✓", "at_risk": "!", "behind": "✗", "no_target": "–"}
@@ -44,7 +44,7 @@ def matrix_markdown(frame: pd.DataFrame, by: str, lang: str, link: dict[str, str
 
 
 PUBLISHED_SYMBOLS = {"agrees": "✓", "disagrees": "✗", "not_computable": "–"}
-SHARE_INDICATORS = ("women_share", "planned_implemented_share")
+PUBLISHED = {i.code: i for i in contract.PUBLISHED_INDICATORS}
 
 
 def published_verdict(found: str, lang: str) -> str:
@@ -52,7 +52,7 @@ def published_verdict(found: str, lang: str) -> str:
 
 
 def _figure_value(value: float, indicator: str, lang: str) -> str:
-    if indicator in SHARE_INDICATORS:
+    if PUBLISHED[indicator].share:
         return i18n.percent(value, lang)
     return i18n.number(value, lang)
 

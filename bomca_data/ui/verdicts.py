@@ -23,7 +23,7 @@ def scope_row(view: View) -> None:
                              chosen.components)
         names.append(i18n.term("indicator", indicator, view.lang))
         badges.append(words.badge(found.verdict, found.ratio, view.lang))
-        share = indicator == targets.SHARE
+        share = targets.is_share(indicator)
         details.append(view.t("verdict.detail", actual=view.number(found.actual, share),
                               due=view.number(found.due, share))
                        if found.due is not None and found.actual is not None else "")
@@ -76,4 +76,4 @@ def target_chart(view: View, indicator: str, axis: str, name: str,
                      indicator=i18n.term("indicator", indicator, view.lang))
     widgets.chart(view, charts.actual_vs_target(
         rows[["year", "actual", "target", "due", "verdict"]], text=text,
-        percent=indicator == targets.SHARE), rows, name)
+        percent=targets.is_share(indicator)), rows, name)
