@@ -17,12 +17,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from bomca_data.ui import pages as declared
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
-PAGES = ("", "countries", "components", "timeline", "participants", "followup", "meeting",
-         "data_quality")
+# the pages a viewer opens that draw charts, as declared (bomca_data/ui/pages.py)
+PAGES = tuple(p.url for p in declared.PAGES if not p.editors and p.charts_on_demo)
 CHART = ".js-plotly-plot .main-svg"
 # Records, in each tab, when the first chart appeared (ms after navigation start).
 FIRST_CHART_PROBE = """

@@ -6,7 +6,7 @@ from bomca_data import charts, figures
 from bomca_data.contract import OUTPUT_TYPES, REC_STATUSES, codes
 from bomca_data.ui import page, verdicts, widgets
 
-view = page.start("page.followup", "followup.intro", needs="recommendations")
+view = page.start("page.followup", "followup.intro")
 data, lang, t, as_of = view.data, view.lang, view.t, view.as_of
 recs = figures.recommendations_view(data, as_of)
 if not widgets.nothing_matches(view, recs):

@@ -6,7 +6,7 @@ from bomca_data import charts, figures
 from bomca_data.contract import AGENCY_TYPES, codes
 from bomca_data.ui import page, verdicts, widgets
 
-view = page.start("page.participants", "participants.intro", needs="participants")
+view = page.start("page.participants", "participants.intro")
 data, lang, t, as_of = view.data, view.lang, view.t, view.as_of
 parts = figures.counted_participation(data, as_of)
 if not widgets.nothing_matches(view, parts):

@@ -6,7 +6,7 @@ from bomca_data.figures import published
 from bomca_data.outputs import verdict_words
 from bomca_data.ui import page, widgets
 
-view = page.start("page.published", "published.intro", filtered=False, needs="published")
+view = page.start("page.published", "published.intro", filtered=False)
 lang, t = view.lang, view.t
 found = published.register(view.dataset)
 counts = found["verdict"].value_counts()

@@ -14,28 +14,15 @@ from streamlit.testing.v1 import AppTest
 from bomca_data import contract, figures, filters, i18n
 from bomca_data.model import load_dataset
 from bomca_data.source.location import DEMO_DIR
-from bomca_data.ui import widgets
+from bomca_data.ui import pages, widgets
 from tests.sheets import ACTIVITY_HEADER, activity, write
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 
 
-def page_files() -> list[str]:
-    """Every page listed in app.py, in order: the test follows the app's own map."""
-    import ast
-
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    return [node.args[0].value for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page"
-            and isinstance(node.args[0], ast.Constant)]
-
-
-PAGES = page_files()
-CHARTS_ON_DEMO = {"pages/overview.py": 4, "pages/countries.py": 3, "pages/components.py": 7,
-                  "pages/timeline.py": 3, "pages/participants.py": 8, "pages/followup.py": 5,
-                  "pages/meeting.py": 5, "pages/published.py": 0, "pages/data_quality.py": 1,
-                  "pages/data.py": 0}
+PAGES = [p.path for p in pages.PAGES]  # every page, as declared once (ui/pages.py)
+CHARTS_ON_DEMO = {p.path: p.charts_on_demo for p in pages.PAGES}
 
 
 def open_page(monkeypatch, page: str, source: Path | None = None, **query) -> AppTest:
@@ -98,8 +85,17 @@ def activities_only(tmp_path):
     return tmp_path
 
 
-def test_app_lists_every_page_file():
-    assert sorted(PAGES) == sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
+def test_every_page_file_is_declared_once():
+    files = sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
+    assert sorted(PAGES) == files, (
+        "a page script must be declared in bomca_data/ui/pages.py (and a declared page "
+        "must have its script): see CONTRIBUTING.md, 'A new page'")
+
+
+def test_readmes_page_table_is_the_declaration():
+    table = pages.readme_table(i18n.t)
+    assert table in (ROOT / "README.md").read_text(encoding="utf-8"), (
+        "README's page table differs from bomca_data/ui/pages.py: replace it with\n" + table)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -127,10 +123,9 @@ def test_page_on_a_source_with_errors(monkeypatch, page, errors_source):
 @pytest.mark.parametrize("page", PAGES)
 def test_page_with_only_activities(monkeypatch, page, activities_only):
     at = open_page(monkeypatch, page, activities_only)
-    needs = {"pages/participants.py": "participants", "pages/followup.py": "recommendations",
-             "pages/published.py": "published figures"}
-    if page in needs:
-        assert f"needs the {needs[page]} table" in texts(at)
+    needs = pages.BY_PATH[page].needs
+    if needs:
+        assert f"needs the {i18n.t('table.' + needs)} table" in texts(at)
         assert charts(at) == []
     elif page == "pages/data_quality.py":  # the one table, read whole, and no issue
         (table,) = [f.value for f in at.dataframe if "Rows read" in f.value.columns]

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from bomca_data.ui import banners, state, widgets
+from bomca_data.ui import banners, pages, state, widgets
 from bomca_data.ui.state import View
 
 
-def start(title_key: str, intro_key: str, *, filtered: bool = True,
-          needs: str | None = None) -> View:
+def start(title_key: str, intro_key: str, *, filtered: bool = True) -> View:
     """The page's view, after its title, what it answers, its context line and the
     banners (``banners.page_header``). The page stops there, cleanly, when the source
-    cannot be read (the reason is shown) or when it ``needs`` a table the source does
-    not have (one sentence says which)."""
+    cannot be read (the reason is shown) or when it needs a table (its declaration in
+    ``pages.py``) the source does not have (one sentence says which)."""
+    needs = pages.BY_TITLE[title_key].needs
     view = state.current_view()
     if view is None:
         st.stop()
