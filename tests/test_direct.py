@@ -118,6 +118,6 @@ def test_report_localised_writes_names_dates_shares_and_blanks():
                           "status": ["completed", "planned"], "_row": [1, 2]})
     ru = tabular.localised(frame, "ru")
     assert list(ru.columns) == ["Страна", "Доля женщин", "Дата", "Статус"]
-    assert ru.iloc[0].tolist() == ["Казахстан, Узбекистан", "25,0\u00a0%", "05.03.2022",
+    assert ru.iloc[0].tolist() == ["Казахстан; Узбекистан", "25,0\u00a0%", "05.03.2022",
                                    "Завершено"]
     assert ru.iloc[1].tolist() == ["", "", "", "Запланировано"]

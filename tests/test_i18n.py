@@ -136,7 +136,7 @@ def test_an_untranslated_text_falls_back_to_english_and_an_unknown_key_fails(
 @pytest.mark.parametrize("kind", sorted(contract.VOCABULARIES))
 def test_every_term_has_a_russian_name(kind):
     for term in contract.VOCABULARIES[kind]:
-        assert i18n.term(kind, term.code, "ru") != i18n.term(kind, term.code, "en") or \
+        assert i18n.name(kind, term.code, "ru") != i18n.name(kind, term.code, "en") or \
             term.code in ("NSG", "RSG")
 
 
@@ -148,3 +148,24 @@ def test_numbers_and_dates_by_language():
     assert i18n.percent(0.274, "ru").replace("\u00a0", " ") == "27,4 %"
     assert i18n.percent(None, "ru") == "н/д"
     assert i18n.date(dt.date(2022, 9, 5), "ru") == "05.09.2022"
+
+
+def test_one_name_for_any_value_in_either_language():
+    """Five functions named values (term, code_name, charts.name, report._names,
+    export.named); term crashed on a kind that is no vocabulary, and free text sent
+    through code_name escaped nothing."""
+    cases = [(("country", "KZ;UZ"), "Kazakhstan; Uzbekistan", "Казахстан; Узбекистан"),
+             (("country_list", "RG"), "Regional", "Региональный"),
+             (("component", "C2"), "C2 Detection capacities", None),
+             (("year", "Y2"), "Y2", "Г2"), (("gender", "unknown"), "Unknown", None),
+             (("activity_status", "completed"), "Completed", "Завершено"),
+             (("no_such_kind", "X-1"), "X-1", "X-1"), ((None, "<b>free</b> text"),
+                                                        "<b>free</b> text", "<b>free</b> text"),
+             (("country", None), "", ""), (("country", float("nan")), "", "")]
+    for (kind, value), english, russian in cases:
+        assert i18n.name(kind, value, "en") == english, (kind, value)
+        if russian is not None:
+            assert i18n.name(kind, value, "ru") == russian, (kind, value)
+    from bomca_data.charts.base import name
+
+    assert name(None, "<a href='x'>y</a>", "en") == "&lt;a href='x'&gt;y&lt;/a&gt;"  # plotly

@@ -72,9 +72,9 @@ def plain(text: object) -> str:
 
 
 def name(kind: str | None, code: object, lang: str) -> str:
-    """The label of a category: the name of a code of ``kind`` (``i18n.code_name``), or
-    the value itself (as plain text: see ``plain``)."""
-    return i18n.code_name(kind, code, lang) if kind else plain(code)
+    """The label of a category: the one name of the value (``i18n.name``: a code's name,
+    or free text as it is), escaped once here, where it meets plotly (``plain``)."""
+    return plain(i18n.name(kind, code, lang))
 
 
 def categories(kind: str | None, keys, text: Text, horizontal: bool = False) -> list[str]:

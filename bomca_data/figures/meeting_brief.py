@@ -98,7 +98,7 @@ def period_text(start: dt.date, as_of: dt.date, lang: str) -> str:
 def context_line(country: str, start: dt.date, as_of: dt.date, lang: str) -> str:
     """The brief's charts' context line: its own scope, not the sidebar's filters
     ("Kazakhstan · 2023-09-11 - 2024-09-12 · As of 2024-09-12")."""
-    return " · ".join((i18n.term("country", country, lang), period_text(start, as_of, lang),
+    return " · ".join((i18n.name("country", country, lang), period_text(start, as_of, lang),
                        i18n.t("context.as_of", lang, date=i18n.date(as_of, lang))))
 
 

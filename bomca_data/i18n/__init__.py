@@ -116,8 +116,9 @@ def _known(key: str) -> None:
         raise KeyError(f"no message {key!r} in the catalogue {catalogue_path(DEFAULT_LANGUAGE)}")
 
 
-def term(kind: str, code: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    """The name of a vocabulary value (country, component, status...) in ``lang``."""
+def _term(kind: str, code: str, lang: str) -> str:
+    """The name of a vocabulary value (country, status...) in ``lang``; the code itself
+    when the vocabulary has no such value."""
     for item in contract.VOCABULARIES[kind]:
         if item.code == code:
             return item.ru if lang == "ru" else item.en
@@ -127,17 +128,32 @@ def term(kind: str, code: str, lang: str = DEFAULT_LANGUAGE) -> str:
 
 
 def component_short(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    """"C1 Institutional development": short enough for a chart's axis or legend."""
+    """"C1 Institutional development": the one name of a component, short enough for a
+    chart's axis or legend, the same in the sidebar, tables, exports and the pack."""
     key = f"component.short.{code}"
-    return f"{code} {t(key, lang)}" if has(key) else term("component", code, lang)
+    return f"{code} {t(key, lang)}" if has(key) else _term("component", code, lang)
 
 
-def code_name(kind: str, code: object, lang: str = DEFAULT_LANGUAGE) -> str:
-    """The name a reader sees for a code of ``kind``, the same on every page, chart,
-    export and slide: "Y2" as "Г2", "2021Q2" as "2 кв. 2021", a table's name, a
-    component's code and short name ("C2 Detection capacities"), "unknown" as
-    "Unknown", any other vocabulary term by its name."""
-    code = str(code)
+def _blank(value: object) -> bool:
+    try:
+        return value is None or bool(value != value) or str(value).strip() == ""
+    except TypeError:  # pandas' NA answers a comparison with NA
+        return True
+
+
+def name(kind: str | None, value: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The one name a reader sees for a value, the same on every page, chart, export and
+    slide, in ``lang``: a blank as "" ; a list of countries ("KZ;UZ") as their names
+    joined by "; "; "Y2" as "Г2", "2021Q2" as "2 кв. 2021"; a table's name; a component
+    as its code and short name ("C2 Detection capacities"); "unknown" as "Unknown"; any
+    other term of the vocabulary ``kind`` by its name; free text (``kind`` None or one
+    that is no vocabulary) as it is. Never escaped here: the place that shows it does
+    that once, for plotly (charts.base.name) or Markdown (ui.plaintext.plain)."""
+    if _blank(value):
+        return ""
+    code = str(value)
+    if kind in ("country", "country_list") and ";" in code:
+        return "; ".join(name("country", part.strip(), lang) for part in code.split(";"))
     if kind == "year":
         return year_name(code, lang)
     if kind == "quarter":
@@ -146,11 +162,13 @@ def code_name(kind: str, code: object, lang: str = DEFAULT_LANGUAGE) -> str:
         return t(f"table.{code}", lang)
     if kind == "rows":
         return t(f"series.rows_{code}", lang)
+    if kind is None or (kind not in contract.VOCABULARIES and kind != "country_list"):
+        return code
     if code == "unknown":
         return t("label.unknown", lang)
     if kind == "component":
         return component_short(code, lang)
-    return term(kind, code, lang)
+    return _term("country" if kind == "country_list" else kind, code, lang)
 
 
 def number(value: float | int, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:

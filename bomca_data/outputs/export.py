@@ -95,7 +95,7 @@ def summary_sheet(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: s
             label = i18n.t(f"summary.{section}.{key}", lang)
             if isinstance(value, dict):
                 kind = "rec_status" if section == "recommendations" else SUMMARY_PARTS[key]
-                rows += [(f"{label}: {i18n.code_name(kind, sub, lang)}", n,
+                rows += [(f"{label}: {i18n.name(kind, sub, lang)}", n,
                           f"{section}.{key}.{sub}")
                          for sub, n in value.items()]
             else:
@@ -113,9 +113,7 @@ def named(frame: pd.DataFrame, table: str, lang: str) -> pd.DataFrame:
     out = frame.copy()
     for col in contract.TABLES[table].columns:
         if col.name in out and col.kind in contract.VOCABULARIES and col.kind != "comparison":
-            kind = "country" if col.kind == "country_list" else col.kind
-            names = {code: "; ".join(i18n.code_name(kind, part, lang)
-                                     for part in str(code).split(";"))
+            names = {code: i18n.name(col.kind, code, lang)
                      for code in out[col.name].dropna().unique()}
             out.insert(out.columns.get_loc(col.name) + 1, f"{col.name}_name",
                        out[col.name].map(names))

@@ -103,7 +103,7 @@ class _Deck:
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = WIDE, HIGH
         self.t = lambda key, **kw: i18n.t(key, lang, **kw)
-        self.where = i18n.term("country", b.country, lang)
+        self.where = i18n.name("country", b.country, lang)
         self.period = briefing.period_text(b.start, b.as_of, lang)
         self.as_of = i18n.t("context.as_of", lang, date=i18n.date(b.as_of, lang))
 
@@ -338,7 +338,7 @@ def _recommendations_slide(deck: _Deck) -> None:
     if not len(recs):
         deck.text(s, t("brief.no_open"), NOTHING, BODY)
         return
-    shown = recs.assign(status=[i18n.term("rec_status", v, deck.lang) for v in recs["status"]],
+    shown = recs.assign(status=[i18n.name("rec_status", v, deck.lang) for v in recs["status"]],
                         overdue=[t("yes") if v else "" for v in recs["overdue"]])
     deck.table(s, shown[list(REC_COLUMNS)], [t(f"col.{c}") for c in REC_COLUMNS], RECS,
                size=11, wide="title")
@@ -349,7 +349,7 @@ def _plan_slide(deck: _Deck) -> None:
     s = deck.slide(t("brief.planned"))
     plan = briefing.planned(deck.b)
     if len(plan):
-        shown = plan.assign(activity_type=[i18n.term("activity_type", v, lang)
+        shown = plan.assign(activity_type=[i18n.name("activity_type", v, lang)
                                            for v in plan["activity_type"]])
         deck.table(s, shown[list(PLAN_COLUMNS)], [t(f"col.{c}") for c in PLAN_HEADERS], PLAN,
                    wide="title")

@@ -46,7 +46,7 @@ def localised(frame: pd.DataFrame, lang: str, status_kind: str = "activity_statu
     for col, kind in CODE_COLUMNS.items():
         if col in out and out[col].dtype != float:
             kind = kind or status_kind
-            out[col] = _each(out[col], lambda v, kind=kind: _names(kind, v, lang))
+            out[col] = _each(out[col], lambda v, kind=kind: i18n.name(kind, v, lang))
     if "verdict" in out:
         out["verdict"] = _each(out["verdict"], lambda v: i18n.t(f"verdict.{v}", lang))
     if "table" in out:  # a table's name, not its key
@@ -76,11 +76,6 @@ def _each(values: pd.Series, name) -> pd.Series:
     """name(v) for each value, computed once per distinct value; NA stays NA."""
     names = {v: name(v) for v in values.dropna().unique()}
     return values.map(names)
-
-
-def _names(kind: str, value: str, lang: str) -> str:
-    """The names of a code, or of a list of them ("KZ;UZ")."""
-    return ", ".join(i18n.code_name(kind, v, lang) for v in str(value).split(";"))
 
 
 def rows_long(tables: pd.DataFrame) -> pd.DataFrame:

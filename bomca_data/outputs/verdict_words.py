@@ -30,13 +30,13 @@ def matrix_markdown(frame: pd.DataFrame, by: str, lang: str, link: dict[str, str
     """The matrix as one Markdown table: each row's name a link to its filtered view,
     each cell the verdict's badge (one element on the page, cheap to redraw)."""
     header = [i18n.t(f"verdict.by_{by}", lang),
-              *(i18n.term("indicator", i, lang) for i in INDICATORS)]
+              *(i18n.name("indicator", i, lang) for i in INDICATORS)]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     cells = {(k, i): (v, r) for k, i, v, r in zip(frame[by], frame["indicator"],
                                                   frame["verdict"], frame["ratio"],
                                                   strict=True)}
     for key in dict.fromkeys(frame[by]):
-        name = i18n.code_name(by, key, lang)
+        name = i18n.name(by, key, lang)
         row = [f"[{name}]({link[key]})",
                *(badge(*cells[(key, i)], lang) for i in INDICATORS)]
         lines.append("| " + " | ".join(row) + " |")
@@ -59,13 +59,13 @@ def _figure_value(value: float, indicator: str, lang: str) -> str:
 
 def published_figure(statement, lang: str) -> str:
     """"Events held in the year (2024)": the indicator's name and the statement's scope."""
-    return f"{i18n.term('published_indicator', statement.indicator, lang)} " \
+    return f"{i18n.name('published_indicator', statement.indicator, lang)} " \
            f"({published_scope(statement, lang)})"
 
 
 def published_scope(statement, lang: str) -> str:
     """"Kazakhstan, 2024", or "whole programme": what a statement counts over."""
-    scope = [i18n.term("country", statement.country, lang)
+    scope = [i18n.name("country", statement.country, lang)
              if isinstance(statement.country, str) else "",
              i18n.component_short(statement.component, lang)
              if isinstance(statement.component, str) else "",
@@ -83,9 +83,9 @@ def published_table(found: pd.DataFrame, lang: str) -> pd.DataFrame:
         rows.append({
             "statement_id": r.statement_id, "date": i18n.date(r.date.date(), lang),
             "source": r.source,
-            "figure": i18n.term("published_indicator", r.indicator, lang),
+            "figure": i18n.name("published_indicator", r.indicator, lang),
             "scope": published_scope(r, lang),
-            "published": f"{i18n.term('comparison', r.comparison, lang)} "
+            "published": f"{i18n.name('comparison', r.comparison, lang)} "
                          f"{_figure_value(r.value, r.indicator, lang)}",
             "computed": computed, "verdict": published_verdict(r.verdict, lang),
             "quote": r.quote if isinstance(r.quote, str) else ""})
@@ -104,5 +104,5 @@ def published_quotes(dataset, as_of, lang: str, escape=str) -> list[str]:
     return [i18n.t("published.quote", lang, date=i18n.date(r.date.date(), lang),
                    source=escape(r.source), verdict=published_verdict(r.verdict, lang),
                    quote=escape(r.quote) if isinstance(r.quote, str) else
-                   f"{i18n.term('published_indicator', r.indicator, lang)} {r.value:g}")
+                   f"{i18n.name('published_indicator', r.indicator, lang)} {r.value:g}")
             for r in published.quoted(dataset, as_of).itertuples()]

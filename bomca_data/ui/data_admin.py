@@ -64,7 +64,7 @@ def others_rows_text(view: View, changes: dict[str, int]) -> str:
     def named(scope: str) -> str:
         if not scope:
             return view.t("data.scope_none")
-        return "; ".join(i18n.term("country", c, view.lang) for c in scope.split(";"))
+        return "; ".join(i18n.name("country", c, view.lang) for c in scope.split(";"))
     where = ", ".join(f"{named(scope)}: {view.number(n)}" for scope, n in sorted(
         changes.items(), key=lambda item: (-item[1], item[0])))
     return i18n.nt("data.others_rows", sum(changes.values()), view.lang, where=where)

@@ -63,5 +63,5 @@ def sidebar_filters(dataset: Dataset, lang: str) -> flt.Filters:
 def _label(kind: str, code: str, lang: str) -> str:
     if kind == "year":
         return i18n.year_name(code, lang)
-    return f"{code} {i18n.term(kind, code, lang)}" if kind == "component" else \
-        i18n.term(kind, code, lang)
+    return f"{code} {i18n.name(kind, code, lang)}" if kind == "component" else \
+        i18n.name(kind, code, lang)

@@ -25,7 +25,7 @@ def choices(view: View) -> tuple[str, dt.date]:
         st.session_state["meeting_country"] = chosen[0] if len(chosen) == 1 else meeting_brief.REGION
     left, right = st.columns(2)
     country = left.selectbox(view.t("brief.country"), options, key="meeting_country",
-                             format_func=lambda c: i18n.term("country", c, view.lang))
+                             format_func=lambda c: i18n.name("country", c, view.lang))
     default = meeting_brief.default_start(view.dataset, country, view.as_of)
     if st.session_state.get("meeting_since_for") != (country, view.as_of):
         st.session_state["meeting_since"] = default  # a new country: its own previous meeting

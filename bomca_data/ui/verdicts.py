@@ -21,7 +21,7 @@ def scope_row(view: View) -> None:
     for indicator in targets.INDICATORS:
         found = targets.verdict(view.data, view.as_of, indicator, chosen.countries,
                              chosen.components)
-        names.append(i18n.term("indicator", indicator, view.lang))
+        names.append(i18n.name("indicator", indicator, view.lang))
         badges.append(words.badge(found.verdict, found.ratio, view.lang))
         share = targets.is_share(indicator)
         details.append(view.t("verdict.detail", actual=view.number(found.actual, share),
@@ -68,12 +68,12 @@ def target_chart(view: View, indicator: str, axis: str, name: str,
 
     chosen = view.filters
     if not targets.has_target(view.data, indicator, chosen.countries, chosen.components):
-        st.info(view.t("verdict.none_for", indicator=i18n.term("indicator", indicator,
+        st.info(view.t("verdict.none_for", indicator=i18n.name("indicator", indicator,
                                                               view.lang)))
         return  # the sentence alone: never another scope's target against this one
     rows = targets.progress(view.data, view.as_of, indicator, chosen.countries, chosen.components)
     text = view.text("verdict.against", axis, half,
-                     indicator=i18n.term("indicator", indicator, view.lang))
+                     indicator=i18n.name("indicator", indicator, view.lang))
     widgets.chart(view, charts.actual_vs_target(
         rows[["year", "actual", "target", "due", "verdict"]], text=text,
         percent=targets.is_share(indicator)), rows, name)

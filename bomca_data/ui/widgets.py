@@ -155,7 +155,7 @@ def meeting_label(view: View, meeting) -> str:
     if meeting is None:
         return i18n.t("kpi.none", view.lang)
     place = plain(meeting.get("location") or "")
-    return (f"{meeting['meeting_type']} {i18n.term('country', meeting['country'], view.lang)} "
+    return (f"{meeting['meeting_type']} {i18n.name('country', meeting['country'], view.lang)} "
             f"{i18n.date(meeting['start_date'].date(), view.lang)} {place}").strip()
 
 
