@@ -3,6 +3,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# the date generated files state (no churn between runs: the programme's start)
+FIXED_DATE := 2021-04-01 00:00+0000
 
 .PHONY: help run test lint data bench translations
 help:
@@ -35,13 +37,17 @@ data: $(VENV)/.run-deps
 	$(BIN)/python -m bomca_data.demo
 	$(BIN)/python -m bomca_data.contract.template
 
-# make translations - after adding a key to locales/en: template from the code, new keys
-#   into the Russian catalogue (empty, the English beside them), unused ones made obsolete
+# make translations - after adding a key to locales/en AND using it in the code: template
+#   from the code, new keys into the Russian catalogue (empty, the English beside them);
+#   stops first if an English key is used nowhere (it would be dropped from Russian)
 translations: $(VENV)/.dev-deps
+	PYTHONPATH=. $(BIN)/python -m bomca_data.i18n.extract
 	PYTHONPATH=. $(BIN)/pybabel extract -F babel.cfg --no-location --sort-output \
 		--project "BOMCA Progress Dashboard" -o locales/messages.pot .
 	$(BIN)/pybabel update -i locales/messages.pot -d locales -l ru --no-fuzzy-matching \
 		--ignore-obsolete
+	sed -i 's/^"POT-Creation-Date: .*/"POT-Creation-Date: $(FIXED_DATE)\\n"/' \
+		locales/*/LC_MESSAGES/messages.po
 
 # make bench - the benchmark suite and the load test -> benchmarks/RESULTS.md
 bench: $(VENV)/.dev-deps

@@ -43,12 +43,15 @@ def test_no_key_missing_in_a_language(lang):
     entries = _entries(lang)
     missing = {key: where for key, where in extract.used_keys().items()
                if not all(entries.get(key, ("",)))}
-    assert not missing, f"not translated in {lang} (key: first use): {missing}"
+    assert not missing, (f"not translated in {lang} (key: first use): {missing}: add the key "
+                         "to locales/en/LC_MESSAGES/messages.po, run `make translations`, "
+                         "then translate it in locales/ru (CONTRIBUTING.md)")
 
 
 def test_no_unused_key():
     unused = i18n.message_keys() - set(extract.used_keys())
-    assert not unused, f"in the catalogue, used nowhere: {sorted(unused)}"
+    assert not unused, (f"in the catalogue, used nowhere: {sorted(unused)}: use them in the "
+                        "code (then `make translations`), or delete them from locales/en")
     assert set(_entries("ru")) == set(_entries("en"))
 
 
@@ -169,3 +172,19 @@ def test_one_name_for_any_value_in_either_language():
     from bomca_data.charts.base import name
 
     assert name(None, "<a href='x'>y</a>", "en") == "&lt;a href='x'&gt;y&lt;/a&gt;"  # plotly
+
+
+def test_the_catalogues_state_a_fixed_creation_date():
+    """`make translations` changed POT-Creation-Date on every run: a merge conflict in
+    every branch that touched a text."""
+    for lang in i18n.LANGUAGES:
+        text = i18n.catalogue_path(lang).read_text(encoding="utf-8")
+        assert '"POT-Creation-Date: 2021-04-01 00:00+0000\\n"' in text, (
+            f"{lang}: run `make translations` (it fixes the date)")
+
+
+def test_an_english_key_used_nowhere_stops_make_translations(monkeypatch):
+    monkeypatch.setattr(extract, "unused_keys", lambda: ["kpi.never_used"])
+    assert extract.main() == 1
+    monkeypatch.setattr(extract, "unused_keys", lambda: [])
+    assert extract.main() == 0

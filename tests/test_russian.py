@@ -62,4 +62,9 @@ def test_no_english_interface_text_in_russian(monkeypatch, page):
     assert not at.exception
     texts = interface_texts(at)
     assert len(texts) > 3
-    assert english_left(texts) == []
+    left = english_left(texts)
+    assert left == [], (f"English (or a raw column name) on the Russian page: {left}. A "
+                        "new column's header is the key col.<name>: add it to "
+                        "locales/en/LC_MESSAGES/messages.po, use it, run `make "
+                        "translations`, and translate it in locales/ru (CONTRIBUTING.md, "
+                        "'A new column')")

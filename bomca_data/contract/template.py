@@ -16,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from bomca_data import contract
 from bomca_data.contract import wording
-from bomca_data.outputs.xlsx import DATE_FORMAT
+from bomca_data.outputs.xlsx import DATE_FORMAT, save_reproducibly
 
 TEMPLATE = "bomca-template.xlsx"
 ROWS = 500  # rows prepared with drop-downs and date formats
@@ -117,7 +117,7 @@ def _table_sheet(wb: Workbook, table: contract.Table, ranges: dict[str, str]) ->
 def write_template(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / TEMPLATE
-    build_template().save(path)
+    save_reproducibly(build_template(), path)
     return path
 
 
@@ -137,5 +137,5 @@ def template_bytes() -> bytes:
     import io
 
     buffer = io.BytesIO()
-    build_template().save(buffer)
+    save_reproducibly(build_template(), buffer)
     return buffer.getvalue()

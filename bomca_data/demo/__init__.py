@@ -372,7 +372,7 @@ ABOUT = [
 def write_demo(folder: Path, seed: int = SEED) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / WORKBOOK
-    write_workbook(path, generate(seed), notes={"about": ABOUT})
+    write_workbook(path, generate(seed), notes={"about": ABOUT}, generated=True)
     (folder / SETTINGS_FILE).write_text(PROGRAMME_TOML, encoding="utf-8")
     return path
 

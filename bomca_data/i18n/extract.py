@@ -95,3 +95,26 @@ def _english(key: str) -> list[str]:
         return []
     texts = message.string if isinstance(message.string, tuple) else (message.string,)
     return [text for text in texts if text]
+
+
+def unused_keys(root: Path = i18n.ROOT) -> list[str]:
+    """Keys of the English catalogue that no code uses: `make translations` would drop
+    them from the Russian catalogue."""
+    used = used_keys(root)
+    return sorted(k for k in i18n.message_keys() if k not in used)
+
+
+def main() -> int:
+    """`make translations` runs this first: it stops, naming them, when the English
+    catalogue has keys no code uses yet (use a key in the code before updating the
+    catalogues, or it is dropped from the Russian one)."""
+    unused = unused_keys()
+    if unused:
+        print("error: keys in locales/en/LC_MESSAGES/messages.po that no code uses yet "
+              f"(use them first, or `make translations` drops them): {', '.join(unused)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 import re
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -64,9 +66,38 @@ def _layout(ws, frame: pd.DataFrame) -> None:
         ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
 
 
+FIXED_TIME = "2021-04-01T00:00:00Z"  # a generated file's stated time: the programme's start
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can say
+_STAMPS = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def save_reproducibly(wb: Workbook, target: Path | io.BytesIO) -> None:
+    """Save a generated workbook so that the same content gives the same bytes: the
+    times openpyxl writes (the file's created and modified dates, each zip entry's
+    time) are fixed, so a regenerated demo or template differs from the committed one
+    only where its content does (and merges do not fight over timestamps)."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w") as made:
+        for entry in source.infolist():
+            data = source.read(entry)
+            if entry.filename == "docProps/core.xml":
+                data = _STAMPS.sub(rb"\g<1>" + FIXED_TIME.encode() + rb"\g<2>", data)
+            fixed = zipfile.ZipInfo(entry.filename, _ZIP_TIME)
+            fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, 0o600 << 16
+            made.writestr(fixed, data)
+    if isinstance(target, io.BytesIO):
+        target.write(out.getvalue())
+    else:
+        target.write_bytes(out.getvalue())
+
+
 def write_workbook(path: Path, frames: dict[str, pd.DataFrame],
-                   notes: dict[str, list[str]] | None = None) -> Path:
-    """One sheet per frame (header row bold), then one sheet per list of note lines."""
+                   notes: dict[str, list[str]] | None = None, generated: bool = False) -> Path:
+    """One sheet per frame (header row bold), then one sheet per list of note lines.
+    ``generated``: a file kept in the repository, saved reproducibly (same content, same
+    bytes); an export states the time it was made."""
     wb = Workbook(write_only=True)
     for name, frame in frames.items():
         ws = wb.create_sheet(name[:31])
@@ -84,5 +115,8 @@ def write_workbook(path: Path, frames: dict[str, pd.DataFrame],
         for line in lines:
             ws.append([safe_cell(ws, line)])
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    if generated:
+        save_reproducibly(wb, path)
+    else:
+        wb.save(path)
     return path

@@ -160,7 +160,12 @@ def meeting_label(view: View, meeting) -> str:
 
 
 def caption_n(view: View, key: str, **numbers: int) -> None:
-    st.caption(view.t(key, **{k: i18n.number(v, view.lang) for k, v in numbers.items()}))
+    """A caption with numbers written the language's way. ``n`` of a plural text goes as
+    the number itself: the catalogue picks the form from it and writes it (formatted
+    first, "1 000" would be no number to pick a form from)."""
+    plural = i18n.is_plural(key)
+    st.caption(view.t(key, **{k: v if plural and k == "n" else i18n.number(v, view.lang)
+                              for k, v in numbers.items()}))
 
 
 def published_quotes(view: View) -> None:
