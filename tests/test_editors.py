@@ -4,6 +4,8 @@ back (README, Security)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -131,7 +133,13 @@ def test_an_accept_refused_meanwhile_says_so(folder, tmp_path, monkeypatch):
     said "Accepted: version None is now current.\""""
     at = data_page("editor")
     at = upload(at, tmp_path, ROWS[:2])
-    monkeypatch.setattr(store, "import_files", lambda *a, **k: (None, None))
+    checked = store.check_upload
+
+    def checked_then_changed(*args, **kwargs):  # another editor publishes meanwhile
+        found = checked(*args, **kwargs)
+        return dataclasses.replace(found, basis="v0001")
+    monkeypatch.setattr(store, "check_upload", checked_then_changed)
+    versions = len(store.versions(folder))
     at.button(key="data_accept").click().run()
-    assert not at.success
+    assert not at.success and len(store.versions(folder)) == versions
     assert [e.body for e in at.error][-1].startswith("Not accepted: the data changed")

@@ -101,3 +101,30 @@ def workbooks(source: Path) -> list[Path]:
         return sorted({loc.path for loc in manifest if loc.path.is_file()
                        and loc.path.suffix.lower() in contract.WORKBOOK_SUFFIXES})
     return [p for p in data_files(here)[0] if p.suffix.lower() in contract.WORKBOOK_SUFFIXES]
+
+
+_INVISIBLE_OR_CONTROL = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+MAX_NAME_BYTES = 150  # of a file name's stem, in UTF-8 (file systems allow 255 in all)
+
+
+def upload_name(name: str, taken: set[str] = frozenset()) -> str:
+    """A name the data folder can hold for a file the browser sent as ``name`` (which
+    may be anything: a path, 160 Cyrillic letters, NUL, control or direction marks):
+    its last part, without control and invisible characters, not hidden, its stem cut
+    to MAX_NAME_BYTES, and unlike the names in ``taken``."""
+    import unicodedata
+
+    base = unicodedata.normalize("NFC", str(name)).replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if unicodedata.category(ch) not in _INVISIBLE_OR_CONTROL)
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or f".{suffix.lower()}" not in contract.ACCEPTED_SUFFIXES:
+        stem, suffix = base, ""
+    stem = stem.strip().lstrip(".~$").strip() or "upload"
+    while len(stem.encode("utf-8")) > MAX_NAME_BYTES:
+        stem = stem[:-1]
+    suffix = f".{suffix.lower()}" if suffix else ""
+    chosen, n = stem.rstrip() + suffix, 1
+    while chosen in taken:
+        n += 1
+        chosen = f"{stem.rstrip()}-{n}{suffix}"
+    return chosen

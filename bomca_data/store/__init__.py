@@ -63,35 +63,13 @@ class OthersRows(StoreError):
         self.changes = changes
 
 
+class Changed(StoreError):
+    """The folder's current version changed between an upload's check and its accept
+    (another editor imported or rolled back): the upload must be checked again."""
+
+
 class RestrictedRollback(StoreError):
     """Only an editor for every country rolls back (a version holds every country)."""
-
-
-_INVISIBLE_OR_CONTROL = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
-MAX_NAME_BYTES = 150  # of a file name's stem, in UTF-8 (file systems allow 255 in all)
-
-
-def upload_name(name: str, taken: set[str] = frozenset()) -> str:
-    """A name the data folder can hold for a file the browser sent as ``name`` (which
-    may be anything: a path, 160 Cyrillic letters, NUL, control or direction marks):
-    its last part, without control and invisible characters, not hidden, its stem cut
-    to MAX_NAME_BYTES, and unlike the names in ``taken``."""
-    import unicodedata
-
-    base = unicodedata.normalize("NFC", str(name)).replace("\\", "/").rsplit("/", 1)[-1]
-    base = "".join(ch for ch in base if unicodedata.category(ch) not in _INVISIBLE_OR_CONTROL)
-    stem, dot, suffix = base.rpartition(".")
-    if not dot or f".{suffix.lower()}" not in contract.ACCEPTED_SUFFIXES:
-        stem, suffix = base, ""
-    stem = stem.strip().lstrip(".~$").strip() or "upload"
-    while len(stem.encode("utf-8")) > MAX_NAME_BYTES:
-        stem = stem[:-1]
-    suffix = f".{suffix.lower()}" if suffix else ""
-    chosen, n = stem.rstrip() + suffix, 1
-    while chosen in taken:
-        n += 1
-        chosen = f"{stem.rstrip()}-{n}{suffix}"
-    return chosen
 
 
 @dataclass(frozen=True)
@@ -292,33 +270,76 @@ def _log(folder: Path, entry: dict) -> None:
         os.fsync(fh.fileno())
 
 
+@dataclass
+class Upload:
+    """Files checked against a folder, ready to publish: the tables they hold, the
+    folder's tables they leave in place, the data the folder would then hold, and the
+    version that was current when they were checked."""
+
+    folder: Path
+    uploaded: list[Location]
+    kept: list[Location]
+    dataset: object  # model.Dataset
+    basis: str | None  # the current version's name (None: a folder not managed yet)
+
+
+def current_version(folder: Path) -> str | None:
+    link = folder / CURRENT
+    return link.resolve().name if link.is_dir() else None
+
+
+def check_upload(folder: Path, files: list[Path], countries: tuple[str, ...] = (),
+                 isolated: bool = False) -> Upload:
+    """The upload's path, top to bottom, nothing changed: locate the tables in the files
+    (each already past the guards), read and clean them with the folder's other tables
+    (in a child process under limits when ``isolated``), and, for an editor limited to
+    ``countries``, refuse with OthersRows a change to any row not theirs alone."""
+    if not folder.is_dir():
+        raise StoreError(f"{folder}: not a folder")
+    basis = current_version(folder)
+    uploaded, kept = plan(folder, files)
+    dataset = preview(folder, uploaded + kept, isolated=isolated, rows=True)
+    if countries:
+        check_own_rows(folder, dataset, [loc.table for loc in uploaded], countries)
+    return Upload(folder, uploaded, kept, dataset, basis)
+
+
+def publish(upload: Upload, user: str, allow_errors: bool = False) -> str | None:
+    """Make a checked upload the new version (None: refused, it has errors and they are
+    not allowed). Under the folder's lock, and only if the version it was checked
+    against is still current: otherwise Changed (check it again)."""
+    with locked(upload.folder):
+        return _publish_upload(upload, user, allow_errors)
+
+
+def _publish_upload(upload: Upload, user: str, allow_errors: bool) -> str | None:
+    """publish(), the folder's lock held."""
+    folder = upload.folder
+    if current_version(folder) != upload.basis:
+        raise Changed(upload.basis)
+    if upload.dataset.has_errors and not allow_errors:
+        return None
+    _adopt(folder)
+    root = folder / VERSIONS
+    root.mkdir(exist_ok=True)
+    _clean_stale(root)
+    staging, tables, hashes = _stage(root, upload.uploaded + upload.kept)
+    stats = upload.dataset.stats
+    _write_manifest(staging, tables, hashes, {n: s.rows_read for n, s in stats.items()},
+                    user, {n: s.scopes for n, s in stats.items()})
+    return _publish(folder, staging, user, "import")
+
+
 def import_files(folder: Path, files: list[Path], user: str = "cli",
                  allow_errors: bool = False, countries: tuple[str, ...] = ()):
-    """Validate, then (when acceptable) make the files a new version. ``countries``: the
-    editor is limited to them, and files that would add, change or delete rows not
-    theirs alone (access.edits) are refused with OthersRows, checked against the data
-    current under the lock.
-
-    Returns (dataset previewed, version name or None when refused for errors).
-    """
+    """check_upload, then publish, the folder locked throughout (the command line's
+    import: two at once are done one after the other). Returns (the data the folder
+    would hold, the version made or None when refused for errors)."""
     if not folder.is_dir():
         raise StoreError(f"{folder}: not a folder")
     with locked(folder):
-        uploaded, kept = plan(folder, files)  # kept: files that adopting copies, not moves
-        dataset = preview(folder, uploaded + kept)
-        if countries:
-            check_own_rows(folder, dataset, [loc.table for loc in uploaded], countries)
-        if dataset.has_errors and not allow_errors:
-            return dataset, None
-        _adopt(folder)
-        root = folder / VERSIONS
-        root.mkdir(exist_ok=True)
-        _clean_stale(root)
-        staging, tables, hashes = _stage(root, uploaded + kept)
-        rows = {name: s.rows_read for name, s in dataset.stats.items()}
-        scopes = {name: s.scopes for name, s in dataset.stats.items()}
-        _write_manifest(staging, tables, hashes, rows, user, scopes)
-        return dataset, _publish(folder, staging, user, "import")
+        upload = check_upload(folder, files, countries)
+        return upload.dataset, _publish_upload(upload, user, allow_errors)
 
 
 def check_own_rows(folder: Path, upload, tables: list[str], countries: tuple[str, ...]) -> None:

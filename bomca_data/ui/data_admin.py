@@ -11,7 +11,7 @@ import streamlit as st
 from bomca_data import access, contract, i18n, store
 from bomca_data.contract import issues
 from bomca_data.outputs import tabular
-from bomca_data.source import guard, read
+from bomca_data.source import guard, location, read
 from bomca_data.source.location import DEMO_DIR, resolve_source
 from bomca_data.store import sandbox
 from bomca_data.ui import auth, state
@@ -30,12 +30,12 @@ def managed_folder(view: View) -> Path | None:
 
 def _saved(uploads, folder: Path, lang: str) -> list[Path] | None:
     """The uploads written to ``folder`` under names the folder can hold (whatever the
-    browser sent: store.upload_name), after checking that each is what its name says
+    browser sent: location.upload_name), after checking that each is what its name says
     (the browser's type check is not a check). A name changed is said, the original
     shown as text."""
     paths: list[Path] = []
     for upload in uploads:
-        path = folder / store.upload_name(upload.name, {p.name for p in paths})
+        path = folder / location.upload_name(upload.name, {p.name for p in paths})
         if path.suffix not in contract.ACCEPTED_SUFFIXES:
             st.error(i18n.t("data.refused", lang, file=plain(upload.name), why=i18n.t(
                 "data.types", lang, types=", ".join(contract.ACCEPTED_SUFFIXES))))
@@ -80,17 +80,11 @@ def upload_panel(view: View, folder: Path) -> None:
         return
     countries = _editor_countries()
     with tempfile.TemporaryDirectory(prefix="bomca-upload-") as tmp:
-        files = _saved(uploads, Path(tmp), view.lang)
+        files = _saved(uploads, Path(tmp), view.lang)  # each past the guards
         if files is None:
             return
-        try:
-            uploaded, kept = store.plan(folder, files)
-            dataset = store.preview(folder, uploaded + kept, isolated=True,
-                                    rows=bool(countries))
-            if countries:  # a restricted editor: their own rows only, and seen narrowed
-                store.check_own_rows(folder, dataset, [loc.table for loc in uploaded],
-                                     countries)
-                dataset = access.restrict(dataset, countries)
+        try:  # locate, read and clean in a child process, the editor's own rows
+            upload = store.check_upload(folder, files, countries, isolated=True)
         except store.OthersRows as exc:
             st.error(others_rows_text(view, exc.changes))
             return
@@ -101,11 +95,13 @@ def upload_panel(view: View, folder: Path) -> None:
             st.error(view.t("data.check_failed", why=issues.text(exc.args[0], view.lang,
                                                                    plain)))
             return
+        dataset = access.restrict(upload.dataset, countries)  # what this editor may see
         st.subheader(view.t("data.preview"))
         st.caption(view.t("data.replaces", tables=", ".join(
-            view.t(f"table.{loc.table}") for loc in uploaded), kept=", ".join(
-            view.t(f"table.{loc.table}") for loc in kept) or "-"))
-        st.dataframe(tabular.localised(tabular.tables_frame(dataset), view.lang), hide_index=True)
+            view.t(f"table.{loc.table}") for loc in upload.uploaded), kept=", ".join(
+            view.t(f"table.{loc.table}") for loc in upload.kept) or "-"))
+        st.dataframe(tabular.localised(tabular.tables_frame(dataset), view.lang),
+                     hide_index=True)
         found = tabular.issues_frame(dataset, view.lang)
         if len(found):
             st.dataframe(tabular.localised(found, view.lang), hide_index=True, width="stretch")
@@ -114,21 +110,20 @@ def upload_panel(view: View, folder: Path) -> None:
             st.error(view.t("validation.errors", n=int((found["severity"] == "error").sum())))
             allow = st.checkbox(view.t("data.accept_errors"), key="data_allow_errors")
         if st.button(view.t("data.accept"), type="primary", key="data_accept",
-                     disabled=dataset.has_errors and not allow):
-            _accept(view, folder, files, allow)
+                     disabled=upload.dataset.has_errors and not allow):
+            _accept(view, upload, allow)
 
 
-def _accept(view: View, folder: Path, files: list[Path], allow: bool) -> None:
-    """Import the checked files; a refusal (the data changed meanwhile, or rows not the
-    editor's own) is said, never reported as accepted."""
+def _accept(view: View, upload: store.Upload, allow: bool) -> None:
+    """Publish the checked files; a refusal (the data changed since the check) is
+    said, never reported as accepted."""
     user = auth.current_user()
     try:
-        _, version = store.import_files(folder, files, user.name if user else "?", allow,
-                                        _editor_countries())
-    except store.OthersRows as exc:
-        st.error(others_rows_text(view, exc.changes))
+        version = store.publish(upload, user.name if user else "?", allow)
+    except store.Changed:
+        st.error(view.t("data.not_accepted"))
         return
-    except (store.StoreError, read.SourceError, sandbox.CheckFailed) as exc:
+    except (store.StoreError, read.SourceError) as exc:
         st.error(issues.text(exc.args[0], view.lang, plain))
         return
     if version is None:
