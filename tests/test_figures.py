@@ -238,13 +238,12 @@ def test_recommendations_count_the_status_recorded_by_the_date(tmp_path):
 def test_the_memory_of_a_shared_dataset_stays_bounded():
     """every as-of date anyone picks leaves figures behind on the dataset all sessions
     share: the oldest are forgotten past the bound, the latest still remembered."""
-    from bomca_data.figures import frames
     from bomca_data.source.location import DEMO_DIR
 
     ds = load_dataset(DEMO_DIR)
-    days = [D + dt.timedelta(days=i) for i in range(frames.MEMO_SIZE + 50)]
+    days = [D + dt.timedelta(days=i) for i in range(counting.MEMO_SIZE + 50)]
     for day in days:
         figures.statuses_on(ds, day)
-    assert len(ds.memo) == frames.MEMO_SIZE
+    assert len(ds.memo) == counting.MEMO_SIZE
     assert ("statuses_on", days[-1]) in ds.memo and ("statuses_on", days[0]) not in ds.memo
     assert figures.statuses_on(ds, days[-1]) is ds.memo[("statuses_on", days[-1])]

@@ -43,7 +43,7 @@ from bomca_data.figures.asof import (
     recommendation_status,
     statuses_on,
 )
-from bomca_data.figures.frames import count_by, cross_count, explode_countries, or_unknown
+from bomca_data.figures.counting import count_by, cross_count, explode_countries, or_unknown
 from bomca_data.figures.participation import (
     activities_of_people,
     agencies_reached,

@@ -10,7 +10,7 @@ import pandas as pd
 
 from bomca_data import contract
 from bomca_data.figures.asof import activity_status, completed_by, done_date, stamp
-from bomca_data.figures.frames import explode_countries, once_per_dataset, tally
+from bomca_data.figures.counting import explode_countries, once_per_dataset, tally
 from bomca_data.model import Dataset
 
 

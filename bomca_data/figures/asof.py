@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from bomca_data import contract
-from bomca_data.figures.frames import once_per_dataset
+from bomca_data.figures.counting import once_per_dataset
 from bomca_data.model import Dataset
 
 

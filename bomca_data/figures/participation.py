@@ -11,7 +11,7 @@ import pandas as pd
 
 from bomca_data import contract
 from bomca_data.figures.asof import done_date, people_count
-from bomca_data.figures.frames import once_per_dataset, or_unknown, tally
+from bomca_data.figures.counting import once_per_dataset, or_unknown, tally
 from bomca_data.model import Dataset
 
 

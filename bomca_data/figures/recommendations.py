@@ -8,7 +8,7 @@ import datetime as dt
 import pandas as pd
 
 from bomca_data.figures.asof import REC_OPEN, REC_STATUSES_AT, recommendation_status, stamp
-from bomca_data.figures.frames import tally
+from bomca_data.figures.counting import tally
 from bomca_data.model import Dataset
 
 

@@ -22,7 +22,7 @@ import pandas as pd
 from bomca_data import contract, filters
 from bomca_data.figures import by_year
 from bomca_data.figures.activities import completed_activities
-from bomca_data.figures.frames import once_per_dataset
+from bomca_data.figures.counting import once_per_dataset
 from bomca_data.model import Dataset
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from bomca_data import i18n
 from bomca_data.figures import targets
-from bomca_data.figures.frames import once_per_dataset
+from bomca_data.figures.counting import once_per_dataset
 from bomca_data.outputs import verdict_words as words
 from bomca_data.ui import widgets
 from bomca_data.ui.state import View
