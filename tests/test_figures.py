@@ -238,6 +238,7 @@ def test_recommendations_count_the_status_recorded_by_the_date(tmp_path):
 def test_the_memory_of_a_shared_dataset_stays_bounded():
     """every as-of date anyone picks leaves figures behind on the dataset all sessions
     share: the oldest are forgotten past the bound, the latest still remembered."""
+    from bomca_data.figures import counting
     from bomca_data.source.location import DEMO_DIR
 
     ds = load_dataset(DEMO_DIR)
