@@ -18,7 +18,7 @@ if not widgets.nothing_matches(view, done):
         (t("kpi.completed"), view.number(len(done)), None),
         (t("kpi.countries"), f"{reach['countries']} / {len(in_view)}", None),
         (t("kpi.regional"), view.number(reach["regional"]), None),
-        (t("kpi.multi_country"), view.number(reach["multi_country"]),
+        (t("kpi.multi_country"), view.number(reach["multi_country"]), None,
          t("rule.multi_country")),
     ])
     widgets.chart(view, charts.country_map(

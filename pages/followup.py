@@ -19,7 +19,7 @@ if not widgets.nothing_matches(view, recs):
          view.number(counts["implemented_share"], percent=True),
          t("kpi.of", n=view.number(counts["total"]))),
         (t("kpi.recs_open"), view.number(counts["open"]), None),
-        (t("kpi.recs_overdue"), view.number(counts["overdue"]),
+        (t("kpi.recs_overdue"), view.number(counts["overdue"]), None,
          t("followup.overdue_rule")),
     ])
     left, right = st.columns(2)

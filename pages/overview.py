@@ -24,8 +24,8 @@ widgets.kpi_row([
      t("kpi.months", m=clock["months"], n=clock["of_months"])),
 ])
 widgets.kpi_row([
-    (t("kpi.attendances"), view.number(parts["attendances"]), t("rule.people")),
-    (t("kpi.unique"), view.number(parts["unique_persons"]), t("rule.people")),
+    (t("kpi.attendances"), view.number(parts["attendances"]), None, t("rule.people")),
+    (t("kpi.unique"), view.number(parts["unique_persons"]), None, t("rule.people")),
     (t("kpi.women"), view.number(parts["women_share"], percent=True), None),
     (t("kpi.recs_implemented"), view.number(recs["implemented_share"], percent=True),
      t("kpi.of", n=view.number(recs["total"]))),

@@ -30,7 +30,7 @@ def cards(monkeypatch, users, name: str, page: str, as_of: str) -> list[tuple]: 
     if page != PAGES[0]:
         at.switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]
-    return [(m.label, m.value, m.proto.help) for m in at.metric]
+    return [(m.label, m.value, m.delta, m.proto.help) for m in at.metric]
 
 
 # Not compared: Data (editors' files), Published figures (statements about the whole

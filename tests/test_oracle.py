@@ -177,7 +177,7 @@ def test_what_the_pages_show_equals_the_oracle(demo, monkeypatch, day, chosen):
         return i18n.percent(value) if percent else i18n.number(value)
 
     at = open_page(monkeypatch, PAGES[0], as_of=day.isoformat(), **view.to_query())
-    cards = {m.label: (m.value, m.help) for m in at.metric}
+    cards = {m.label: (m.value, m.delta) for m in at.metric}  # the note, visible (no hover)
     assert cards["Activities completed"] == (fmt(acts["completed"]),
                                              f"of {fmt(acts['total'])}"), view
     assert cards["Ongoing"][0] == fmt(acts["by_status"]["ongoing"])

@@ -310,3 +310,20 @@ def test_link_values_in_any_case_and_the_unknown_ones_said(monkeypatch):
     warnings = [shown(w.body) for w in at.warning]
     assert warnings == ["Ignored in the link (names nothing known): lang=de, as_of=2022-13-45, "
                         "country=XX"], warnings
+
+
+def test_the_figures_a_page_refers_to_are_visible_not_only_on_hover(monkeypatch):
+    """The brief's "8 in the period", "0 overdue" and Overview's "of 412" sat behind a
+    (?) icon, while the page says "the period's figures below each": a projector shows
+    no tooltip."""
+    at = open_page(monkeypatch, PAGES[0], as_of="2025-02-20")
+    notes = {m.label: m.delta for m in at.metric}
+    assert notes["Activities completed"].startswith("of ")
+    assert notes["Recommendations implemented"].startswith("of ")
+    brief = open_page(monkeypatch, PAGES[0], as_of="2025-02-20", country="KZ")
+    brief.switch_page("pages/meeting.py").run()
+    notes = {m.label: m.delta for m in brief.metric}
+    assert notes["Activities completed"].endswith("in the period")
+    assert notes["Attendances"].endswith("in the period")
+    assert notes["Open recommendations"].endswith("overdue")
+    assert all(not m.proto.help for m in brief.metric)  # nothing that matters hidden

@@ -13,10 +13,16 @@ from bomca_data.ui.plaintext import plain
 from bomca_data.ui.state import View
 
 
-def kpi_row(items: list[tuple[str, str, str | None]]) -> None:
-    """(label, value, help) per column."""
-    for col, (label, value, caption) in zip(st.columns(len(items)), items, strict=True):
-        col.metric(label, value, help=caption, border=True)
+def kpi_row(items: list[tuple]) -> None:
+    """One card per column: (label, value, note) or (label, value, note, explanation).
+    The note (a figure the page refers to: "of 412", "8 in the period", "0 overdue") is
+    written under the value, grey, never only in a tooltip: a projector shows no
+    tooltip. The explanation (how it is counted) is the card's tooltip, which only
+    explains."""
+    for col, item in zip(st.columns(len(items)), items, strict=True):
+        label, value, note, explanation = (*item, None)[:4]
+        col.metric(label, value, delta=note or None, delta_color="off", delta_arrow="off",
+                   help=explanation, border=True)
 
 
 def chart(view: View, fig: go.Figure, rows: pd.DataFrame, name: str,
