@@ -176,13 +176,14 @@ def check_unique(checked: Checked, column: str) -> dict[str, int]:
     """Flag each id seen in an earlier row (the same id once normalised: ``parse.id_key``);
     {id key: position of its first row, or -3 for an id written on several rows}."""
     keys = parse.map_distinct(checked.frame[column], parse.id_key)
-    dup = (keys.notna() & keys.duplicated(keep="first")).to_numpy()
-    first = {k: i for i, k in enumerate(keys) if k is not None and not dup[i]}
-    first_row = {v: checked.frame[ROW].iloc[first[k]]
-                 for v, k in zip(checked.frame[column], keys, strict=True) if k in first}
+    named = keys.notna().to_numpy()
+    dup = named & keys.duplicated(keep="first").to_numpy()
+    positions = np.flatnonzero(named & ~dup)
+    first = dict(zip(keys.to_numpy()[positions], positions.tolist(), strict=True))
+    rows = checked.frame[ROW].to_numpy()
     checked.flag(dup, "duplicate-id", column, describe=lambda v: Message(
         "issue.duplicate-id.again", column=column, value=quoted(v),
-        first=str(first_row.get(v))))
+        first=str(rows[first[parse.id_key(v)]]) if v is not None else "?"))
     return {**first, **dict.fromkeys(keys[dup], AMBIGUOUS)}
 
 
@@ -221,10 +222,13 @@ def check_reference(checked: Checked, column: str, target: Checked, first: dict[
     checked.flag(found == AMBIGUOUS, "unknown-reference", column,
                  describe=lambda v: Message("issue.unknown-reference.ambiguous",
                                             value=quoted(v), target=table_name(name)))
+    # written as the row it names writes its id (" r-1" -> "R-1"), when any is not
     spelled = target.frame[contract.TABLES[name].id_column].to_numpy(dtype=object)
-    written = values.to_numpy(dtype=object).copy()
-    written[named] = spelled[found[named]]
-    checked.frame[column] = pd.Series(written, index=values.index, dtype=values.dtype)
+    written = values.to_numpy(dtype=object)
+    if (written[named] != spelled[found[named]]).any():
+        written = written.copy()
+        written[named] = spelled[found[named]]
+        checked.frame[column] = pd.Series(written, index=values.index, dtype=values.dtype)
 
 
 def check_years(checked: Checked, column: str, programme: Programme, kind: str) -> None:
