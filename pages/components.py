@@ -32,6 +32,7 @@ if not widgets.nothing_matches(view, acts):
             text=view.text("components.by_status", "axis.activities")),
             rows, "component-by-status")
     st.caption(t("components.all_statuses"))
+    widgets.not_done(view, figures.not_done(acts), "components.not_done")
     rows = figures.cross_count(done.dropna(subset=["year"]), "year", "component",
                                programme.year_keys(view.filters.year_kind),
                                programme.components)

@@ -44,6 +44,7 @@ with right:
 rows = brief["targets"]
 widgets.chart(view, charts.actual_vs_target(
     rows, text=text("brief.targets", "axis.activities", half=False)), rows, "brief-targets")
+widgets.not_done(view, brief["not_done"], "brief.not_done")
 
 st.header(t("brief.participants", period=period))
 by_agency_type, agencies = brief["by_agency_type"], brief["agencies"]

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pandas as pd
 
-from bomca_data import figures
+from bomca_data import figures, filters
 from bomca_data.model import load_dataset
 from bomca_data.programme import Programme
 from tests.sheets import ACTIVITY_HEADER, activity, write
@@ -248,3 +248,28 @@ def test_the_memory_of_a_shared_dataset_stays_bounded():
     assert len(ds.memo) == counting.MEMO_SIZE
     assert ("statuses_on", days[-1]) in ds.memo and ("statuses_on", days[0]) not in ds.memo
     assert figures.statuses_on(ds, days[-1]) is ds.memo[("statuses_on", days[-1])]
+
+
+def test_what_was_not_done_and_why_is_shown_where_the_activity_is(monkeypatch):
+    """The recorded reason of a cancelled or postponed activity was read and shown on no
+    page: Components, the brief's period and Timeline's rows now carry it."""
+    from bomca_data.source.location import DEMO_DIR
+    from tests.test_pages import open_page
+
+    demo = load_dataset(DEMO_DIR)
+    day = dt.date(2025, 9, 30)
+    view = filters.apply(demo, filters.Filters(), day)
+    rows = figures.not_done(view.tables["activities"])
+    acts = demo.tables["activities"]
+    expected = {r.activity_id: r.status_reason for r in acts.itertuples()
+                if r.status in ("cancelled", "postponed") and r.start_date.date() <= day}
+    assert dict(zip(rows["activity_id"], rows["status_reason"], strict=True)) == expected
+    assert expected and all(isinstance(v, str) and v for v in expected.values())
+    gantt = figures.gantt(view, day, limit=10_000)
+    reasons = gantt.dropna(subset=["status_reason"])
+    assert set(reasons["activity_id"]) == set(expected)
+    at = open_page(monkeypatch, "pages/overview.py")
+    at.switch_page("pages/components.py").run()
+    assert "Not done, and why" in [s.value for s in at.subheader]
+    shown = next(d.value for d in at.dataframe if "Reason recorded" in d.value.columns)
+    assert set(shown["Reason recorded"]) == set(expected.values())

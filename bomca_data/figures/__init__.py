@@ -30,6 +30,7 @@ from bomca_data.figures.activities import (
     coverage,
     gantt,
     next_meeting,
+    not_done,
     only_component,
 )
 from bomca_data.figures.asof import (
@@ -111,6 +112,7 @@ __all__ = [
     "has_target",
     "matrix",
     "next_meeting",
+    "not_done",
     "of_activities",
     "only_component",
     "or_unknown",

@@ -107,7 +107,32 @@ def gantt(dataset: Dataset, as_of: dt.date | None = None,
     out = acts[["activity_id", "title", "component", "country", "status", "start_date"]].copy()
     # a one-day activity still needs a visible bar: it ends at the end of its day
     out["finish"] = done_date(acts) + pd.Timedelta(days=1)
+    out["status_reason"] = why_not_done(acts)
     return out.rename(columns={"start_date": "start"}).sort_values("start")
+
+
+NOT_DONE = ("cancelled", "postponed")
+
+
+def why_not_done(acts: pd.DataFrame) -> pd.Series:
+    """The reason recorded for an activity cancelled or postponed (its status in view,
+    on D); blank for every other, whose recorded reason may speak of later days."""
+    if "status_reason" not in acts:
+        return pd.Series(None, index=acts.index, dtype="object")
+    return acts["status_reason"].where(acts["status"].isin(NOT_DONE))
+
+
+def not_done(activities: pd.DataFrame | None) -> pd.DataFrame:
+    """The activities cancelled or postponed (their status on D, as the view gives it),
+    with the reason recorded for each: what was not done, and why."""
+    # what and why first (at 1366 px the last columns need scrolling); the id last
+    columns = ["title", "status", "status_reason", "country", "component", "start_date",
+               "activity_id"]
+    if activities is None or not len(activities):
+        return pd.DataFrame(columns=columns)
+    out = activities[activities["status"].isin(NOT_DONE)].assign(
+        status_reason=why_not_done)[columns]
+    return out.sort_values(["status", "start_date"]).reset_index(drop=True)
 
 
 def next_meeting(dataset: Dataset, as_of: dt.date) -> pd.Series | None:

@@ -141,6 +141,16 @@ def _period_activity_ids(brief: Brief) -> set:
                         <= pd.Timestamp(brief.as_of)), "activity_id"])
 
 
+def period_not_done(brief: Brief) -> pd.DataFrame:
+    """The country's activities meant for the period (starting in it) that were cancelled
+    or postponed by D, with the reason recorded for each."""
+    acts = brief.data.table("activities")
+    if acts is None:
+        return figures.not_done(None)
+    rows = figures.not_done(acts)
+    return rows[rows["start_date"] >= pd.Timestamp(brief.start)].reset_index(drop=True)
+
+
 def period_results(brief: Brief) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Activities completed in the period: by component (every one), and by type (the
     types done, in the vocabulary's order)."""

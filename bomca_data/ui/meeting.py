@@ -50,6 +50,7 @@ def _figures(source: str, signature: tuple, countries: tuple, country: str, as_o
             "by_type": by_type, "targets": meeting_brief.target_row(b),
             "by_agency_type": by_agency_type, "agencies": agencies, "share": share,
             "open": meeting_brief.open_recommendations(b), "planned": meeting_brief.planned(b),
+            "not_done": meeting_brief.period_not_done(b),
             "upcoming": b.upcoming}
 
 

@@ -69,6 +69,14 @@ def table(view: View, rows: pd.DataFrame, status_kind: str = "activity_status",
                           n=i18n.number(len(rows), view.lang)))
 
 
+def not_done(view: View, rows: pd.DataFrame, title_key: str) -> None:
+    """What was not done, and why: the activities cancelled or postponed, each with the
+    reason recorded for it (said only when there are any)."""
+    if len(rows):
+        st.subheader(view.t(title_key), anchor=False)
+        table(view, rows)
+
+
 def download(view: View, rows: pd.DataFrame, name: str) -> None:
     context = view.subtitle
     # a callable: the file is built only when someone clicks
