@@ -34,7 +34,7 @@ PAGES: tuple[Page, ...] = (
          "(Natural Earth outlines shipped in `bomca_data/geo/`, no tiles), country by "
          "component and by year"),
     Page("pages/components.py", "page.components", ":material/category:", 7, "each component "
-         "by activity type, status and year, against its targets"),
+         "by activity type, status and year, against its targets; what was not done, and why"),
     Page("pages/timeline.py", "page.timeline", ":material/timeline:", 3, "activities per "
          "quarter, completed against the cumulative target, every activity, steering-group "
          "meetings"),
@@ -44,8 +44,9 @@ PAGES: tuple[Page, ...] = (
     Page("pages/followup.py", "page.followup", ":material/task_alt:", 5, "recommendations by "
          "status, country, component and type; overdue ones first", needs="recommendations"),
     Page("pages/meeting.py", "page.meeting", ":material/co_present:", 5, "one country (or the "
-         "region) on a projector: the period since its previous steering meeting, open "
-         "recommendations, the plan; the PowerPoint meeting pack"),
+         "region) on a projector: the period since its previous steering meeting (and what "
+         "was not done in it, and why), open recommendations, the plan; the PowerPoint "
+         "meeting pack"),
     Page("pages/published.py", "page.published", ":material/campaign:", 0, "each figure the "
          "programme published (the optional `published` table) beside the same figure from "
          "the data, as of its date and scope: agrees, disagrees or not computable, with what "
