@@ -327,3 +327,11 @@ def test_the_figures_a_page_refers_to_are_visible_not_only_on_hover(monkeypatch)
     assert notes["Attendances"].endswith("in the period")
     assert notes["Open recommendations"].endswith("overdue")
     assert all(not m.proto.help for m in brief.metric)  # nothing that matters hidden
+
+
+def test_the_link_always_carries_the_as_of_date(monkeypatch):
+    """A shared link left out the as-of date when it was the data's own: after new
+    data was uploaded the same link showed other figures."""
+    at = open_page(monkeypatch, PAGES[0])
+    assert at.query_params["as_of"] == ["2025-09-30"] or at.query_params["as_of"] == \
+        "2025-09-30"

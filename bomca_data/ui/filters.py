@@ -39,6 +39,7 @@ def sidebar_filters(dataset: Dataset, lang: str) -> flt.Filters:
         st.session_state[_key("year_kind")] = start.year_kind
         for name in KINDS:
             st.session_state[_key(name)] = list(getattr(start, name))
+    state.keep_across_languages(_key("year_kind"), *(_key(name) for name in KINDS))
     side = st.sidebar
     side.subheader(i18n.t("filters.title", lang))
     year_kind = side.radio(i18n.t("filters.year_kind", lang), contract.YEAR_KINDS, horizontal=True,

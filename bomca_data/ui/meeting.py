@@ -23,6 +23,7 @@ def choices(view: View) -> tuple[str, dt.date]:
     if "meeting_country" not in st.session_state:
         chosen = view.filters.countries
         st.session_state["meeting_country"] = chosen[0] if len(chosen) == 1 else meeting_brief.REGION
+    state.keep_across_languages("meeting_country")
     left, right = st.columns(2)
     country = left.selectbox(view.t("brief.country"), options, key="meeting_country",
                              format_func=lambda c: i18n.name("country", c, view.lang))

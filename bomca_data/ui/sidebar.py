@@ -55,10 +55,9 @@ def source_panel(lang: str) -> None:
     chosen = st.sidebar.date_input(i18n.t("sidebar.as_of", lang), key=state.AS_OF_KEY,
                                    min_value=lowest, max_value=highest,
                                    format="DD.MM.YYYY" if lang == "ru" else "YYYY-MM-DD")
-    if chosen and chosen != default:  # the link always carries the date shown
-        st.query_params[state.AS_OF_KEY] = chosen.isoformat()
-    else:
-        st.query_params.pop(state.AS_OF_KEY, None)
+    # the link always carries the date shown, the data's own date too: the same link
+    # shows the same figures after new data is uploaded
+    st.query_params[state.AS_OF_KEY] = (chosen or default).isoformat()
     if (own := dataset.data_date()) is not None:
         st.sidebar.caption(i18n.t("sidebar.data_date", lang, date=i18n.date(own, lang)))
     sidebar_filters(dataset, lang)

@@ -35,6 +35,17 @@ def note_ignored(values: list[str]) -> None:
         st.session_state[IGNORED_KEY] = [*st.session_state.get(IGNORED_KEY, []), *values]
 
 
+def keep_across_languages(*keys: str) -> None:
+    """Give each widget its own value again, before it is drawn. A choice widget with
+    names in the reader's language (countries, types, the years' kind) is held by the
+    browser as those names; after a language switch they name nothing the widget now
+    offers, and the next change of any filter dropped every earlier one. Set again by
+    the script, the value reaches the browser under its names in the new language."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def take_ignored() -> list[str]:
     return st.session_state.pop(IGNORED_KEY, [])
 
