@@ -227,7 +227,7 @@ def test_recommendations_count_the_status_recorded_by_the_date(tmp_path):
     view = figures.recommendations_view(ds, D).set_index("rec_id")
     assert view["status"].to_dict() == {"R1": "implemented", "R2": "unrecorded",
                                         "R3": "declined"}
-    assert view["status_date"].isna().tolist() == [False, True, True]
+    assert view["status_date"].isna().to_dict() == {"R1": False, "R2": True, "R3": True}
     assert view["reviewed_at"].fillna("-").to_dict() == {"R1": "M1", "R2": "-", "R3": "-"}
     found = figures.summary(ds, D)["recommendations"]
     assert found["total"] == 3 and found["implemented_share"] == 1 / 3

@@ -255,6 +255,12 @@ def test_followup_lists_overdue_first(monkeypatch):
     overdue = list(listed["Overdue"])
     assert overdue == sorted(overdue, key=lambda v: v != "⚠ Overdue")  # said in words
     assert shown(at)["Overdue"] == str(overdue.count("⚠ Overdue"))
+    # then the open ones by due date, then the rest: implemented 2022 items came right
+    # after the overdue ones, before 43 open ones
+    status = list(listed["Status"])
+    open_words = {i18n.name("rec_status", s) for s in ("proposed", "accepted", "in_progress")}
+    rest = [s not in open_words for s in status[overdue.count("⚠ Overdue"):]]
+    assert rest == sorted(rest), status
 
 
 def test_a_link_carries_the_as_of_date(monkeypatch):

@@ -37,8 +37,8 @@ def recommendation_figures(recs: pd.DataFrame) -> dict:
 
 
 def recommendations_view(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
-    """Recommendations proposed by D; overdue ones (due before D, not implemented or
-    declined) first, then by due date."""
+    """Recommendations proposed by D: overdue ones (due before D, not implemented or
+    declined) first, then the other open ones, then the rest, each by due date."""
     recs = dataset.table("recommendations")
     if recs is None:
         return pd.DataFrame()
@@ -48,10 +48,14 @@ def recommendations_view(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
     # nothing dated after D is shown: a later status date, a later meeting's review
     recs = recs.assign(status=on_d["status"], status_date=on_d["status_date"],
                        reviewed_at=_reviewed_by(dataset, recs["reviewed_at"], as_of))
-    overdue = recs["status"].isin(REC_OPEN) & (recs["due_date"] < d)
-    out = recs.assign(overdue=overdue.fillna(False))
-    return out.sort_values(["overdue", "due_date"], ascending=[False, True],
-                           na_position="last").reset_index(drop=True)
+    is_open = recs["status"].isin(REC_OPEN)
+    overdue = (is_open & (recs["due_date"] < d)).fillna(False)
+    # the order a room discusses them in: overdue, then the other open ones, each by due
+    # date; then the rest (implemented, declined)
+    rank = (~overdue).astype(int) + (~is_open).astype(int)
+    out = recs.assign(overdue=overdue, _rank=rank)
+    return out.sort_values(["_rank", "due_date"], na_position="last", kind="stable").drop(
+        columns="_rank").reset_index(drop=True)
 
 
 def _reviewed_by(dataset: Dataset, reviewed: pd.Series, as_of: dt.date) -> pd.Series:
