@@ -15,7 +15,7 @@ left, right = st.columns(2)
 with left:
     rows = tabular.rows_long(tables)
     widgets.chart(view, charts.stacked(
-        rows, x="table", colour_by=("kind", "rows"), value="rows", horizontal=True,
+        rows, x="table", colour_by=("validity", "rows"), value="rows", horizontal=True,
         text=view.text("quality.rows_chart", "axis.rows", half=True)), tables, "rows")
 with right:  # an empty chart would be axes around nothing: a sentence instead
     rows = tabular.issue_counts(issues)

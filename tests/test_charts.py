@@ -114,7 +114,8 @@ def test_data_text_reaches_plotly_as_text_never_as_markup():
     frame = pd.DataFrame({"agency": MARKUP, "attendances": [4, 3, 2, 1]})
     figures = [
         charts.bars(frame, key="agency", value="attendances", text=T, horizontal=True),
-        charts.stacked(frame.assign(kind="valid"), x="agency", colour_by=("kind", "rows"),
+        charts.stacked(frame.assign(validity="valid"), x="agency",
+                       colour_by=("validity", "rows"),
                        value="attendances", text=T),
         charts.lines(frame, x="agency", y="attendances", text=T),
         charts.paired(frame.assign(unique_people=1), key="agency", text=T),

@@ -109,7 +109,8 @@ def test_report_frames_count_rows_and_issues(tmp_path):
     counts = tabular.issue_counts(issues)
     assert counts.to_dict("records") == [{"code": "vocabulary-error", "issues": 2}]
     long = tabular.rows_long(tables)
-    assert dict(zip(long["kind"], long["rows"], strict=True)) == {"valid": 2, "excluded": 2}
+    assert dict(zip(long["validity"], long["rows"], strict=True)) == {"valid": 2,
+                                                                       "excluded": 2}
 
 
 def test_report_localised_writes_names_dates_shares_and_blanks():

@@ -79,10 +79,10 @@ def _each(values: pd.Series, name) -> pd.Series:
 
 
 def rows_long(tables: pd.DataFrame) -> pd.DataFrame:
-    """[table, kind, rows]: valid and excluded rows per table, for a stacked chart."""
+    """[table, validity, rows]: valid and excluded rows per table, for a stacked chart."""
     long = tables.melt(id_vars="table", value_vars=["rows_valid", "rows_excluded"],
-                       var_name="kind", value_name="rows")
-    return long.assign(kind=long["kind"].str.removeprefix("rows_"))
+                       var_name="validity", value_name="rows")
+    return long.assign(validity=long["validity"].str.removeprefix("rows_"))
 
 
 def issue_counts(issues: pd.DataFrame) -> pd.DataFrame:
