@@ -84,21 +84,17 @@ class Throttle:
         with self._lock:
             now = self.clock()
             self._forget_old(now)
-            keys = self._keys(name, source)
-            known = {k: self._entries[k] for k in keys if k in self._entries}
-            steps = {k: delay(int(e[0])) for k, e in known.items()}
-            starts = [now, *(e[1] + steps[k] for k, e in known.items())]
-            if len(self._recent) >= GLOBAL_BUDGET:
-                all_ = self._entries.get(("all",))
-                starts.append((all_[1] if all_ else 0.0) + GLOBAL_DELAY)
-                keys.append(("all",))
-            start = max(starts)
+            known = {k: self._entries[k] for k in self._keys(name, source)
+                     if k in self._entries}  # a first attempt from nowhere: nothing kept
+            if len(self._recent) >= GLOBAL_BUDGET:  # everyone takes turns
+                known[("all",)] = self._entry(("all",), now)
+            starts = [e[1] + (GLOBAL_DELAY if k == ("all",) else delay(int(e[0])))
+                      for k, e in known.items()]
+            start = max([now, *starts])
             if start - now > MAX_WAIT:
                 return None
-            if known or ("all",) in keys:  # a first attempt from nowhere known: nothing kept
-                for k in keys:
-                    if k in known or k == ("all",):
-                        self._entry(k, now)[1] = start
+            for entry in known.values():
+                entry[1] = start
             return start - now
 
     def failed(self, name: str, source: str) -> None:
