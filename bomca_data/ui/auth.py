@@ -79,6 +79,12 @@ def oidc_identity(claims, settings: dict) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
+def countries() -> tuple[str, ...]:
+    """The signed-in user's countries; empty for every country (or no user yet)."""
+    user = current_user()
+    return user.countries if user else ()
+
+
 def _oidc_user() -> access.User | None:
     default = _secrets("bomca_access")
     identity = oidc_identity(st.user, default)

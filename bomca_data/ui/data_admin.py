@@ -54,11 +54,6 @@ def _saved(uploads, folder: Path, lang: str) -> list[Path] | None:
     return paths
 
 
-def _editor_countries() -> tuple[str, ...]:
-    user = auth.current_user()
-    return user.countries if user else ()
-
-
 def others_rows_text(view: View, changes: dict[str, int]) -> str:
     """"Refused: ... 4 rows ... (Uzbekistan 3, Kazakhstan; Uzbekistan 1)"."""
     def named(scope: str) -> str:
@@ -78,7 +73,7 @@ def upload_panel(view: View, folder: Path) -> None:
                                    "data.types", types=", ".join(contract.ACCEPTED_SUFFIXES)))
     if not uploads:
         return
-    countries = _editor_countries()
+    countries = auth.countries()
     with tempfile.TemporaryDirectory(prefix="bomca-upload-") as tmp:
         files = _saved(uploads, Path(tmp), view.lang)  # each past the guards
         if files is None:
@@ -139,7 +134,7 @@ def history_panel(view: View, folder: Path) -> None:
     if not history:
         st.caption(view.t("data.no_history"))
         return
-    countries = _editor_countries()
+    countries = auth.countries()
 
     def rows(version: store.Version) -> str:  # of the rows this editor sees
         seen = version.rows_seen(countries)
@@ -161,6 +156,6 @@ def history_panel(view: View, folder: Path) -> None:
     right.write("")
     if right.button(view.t("data.rollback"), key="data_rollback"):
         user = auth.current_user()
-        store.rollback(folder, choice, user.name if user else "?", _editor_countries())
+        store.rollback(folder, choice, user.name if user else "?", auth.countries())
         state.reload()
         st.success(view.t("data.rolled_back", version=choice))

@@ -58,8 +58,7 @@ def _figures(source: str, signature: tuple, countries: tuple, country: str, as_o
 def figures(view: View, country: str, since: dt.date) -> dict:
     from bomca_data.ui import auth
 
-    user = auth.current_user()
-    return _figures(*state.source_key(), user.countries if user else (), country, view.as_of,
+    return _figures(*state.source_key(), auth.countries(), country, view.as_of,
                     since)
 
 
@@ -93,9 +92,8 @@ def download(view: View, country: str, since: dt.date) -> None:
     the page instead of a button that gives no file."""
     from bomca_data.ui import auth
 
-    user = auth.current_user()
     try:
-        data = _pack(*state.source_key(), user.countries if user else (),
+        data = _pack(*state.source_key(), auth.countries(),
                      (country, view.as_of, since), view.lang, dashboard_url(view))
     except Exception as exc:  # the page goes on; the reason is shown, and logged
         logging.getLogger(__name__).exception("meeting pack failed")

@@ -80,8 +80,7 @@ def export_panel(dataset, lang: str) -> None:
     from bomca_data.ui import auth
 
     chosen, as_of = state.current_filters(), st.session_state.get(state.AS_OF_KEY)
-    user = auth.current_user()
-    view_key = (state.source_key(), user.countries if user else (), chosen, as_of, lang)
+    view_key = (state.source_key(), auth.countries(), chosen, as_of, lang)
 
     def made(kind: str, make) -> bytes:
         return downloads.BUILDS.get((kind, *view_key), make)
