@@ -56,12 +56,10 @@ def _saved(uploads, folder: Path, lang: str) -> list[Path] | None:
 
 def others_rows_text(view: View, changes: dict[str, int]) -> str:
     """"Refused: ... 4 rows ... (Uzbekistan 3, Kazakhstan; Uzbekistan 1)"."""
-    def named(scope: str) -> str:
-        if not scope:
-            return view.t("data.scope_none")
-        return "; ".join(i18n.name("country", c, view.lang) for c in scope.split(";"))
-    where = ", ".join(f"{named(scope)}: {view.number(n)}" for scope, n in sorted(
-        changes.items(), key=lambda item: (-item[1], item[0])))
+    where = ", ".join(
+        f"{i18n.name('country_list', scope, view.lang) or view.t('data.scope_none')}: "
+        f"{view.number(n)}" for scope, n in sorted(changes.items(),
+                                                     key=lambda item: (-item[1], item[0])))
     return i18n.nt("data.others_rows", sum(changes.values()), view.lang, where=where)
 
 
