@@ -9,6 +9,7 @@ import streamlit as st
 from bomca_data import contract, i18n
 from bomca_data.contract import wording
 from bomca_data.outputs import export, tabular, verdict_words
+from bomca_data.ui import state
 from bomca_data.ui.plaintext import plain
 from bomca_data.ui.state import View
 
@@ -138,6 +139,7 @@ def recommendation_list(view: View, recs: pd.DataFrame) -> None:
 
 def issue_filters(view: View, issues: pd.DataFrame) -> pd.DataFrame:
     """Filter the issue list by severity, table and code (keys prefixed by the page)."""
+    state.keep_across_languages("quality_severity", "quality_tables")  # named choices
     left, middle, right = st.columns(3)
     severity = left.multiselect(view.t("quality.severity"), list(dict.fromkeys(
         issues["severity"])), key="quality_severity", placeholder=view.t("filters.all"),
