@@ -9,7 +9,7 @@ from dataclasses import replace
 import pandas as pd
 
 from bomca_data import contract
-from bomca_data.figures.asof import activity_status, completed_by, done_date, stamp
+from bomca_data.figures.asof import STOPPED, activity_status, completed_by, done_date, stamp
 from bomca_data.figures.counting import explode_countries, once_per_dataset, tally
 from bomca_data.model import Dataset
 
@@ -111,15 +111,12 @@ def gantt(dataset: Dataset, as_of: dt.date | None = None,
     return out.rename(columns={"start_date": "start"}).sort_values("start")
 
 
-NOT_DONE = ("cancelled", "postponed")
-
-
 def why_not_done(acts: pd.DataFrame) -> pd.Series:
     """The reason recorded for an activity cancelled or postponed (its status in view,
     on D); blank for every other, whose recorded reason may speak of later days."""
     if "status_reason" not in acts:
         return pd.Series(None, index=acts.index, dtype="object")
-    return acts["status_reason"].where(acts["status"].isin(NOT_DONE))
+    return acts["status_reason"].where(acts["status"].isin(STOPPED))
 
 
 def not_done(activities: pd.DataFrame | None) -> pd.DataFrame:
@@ -130,7 +127,7 @@ def not_done(activities: pd.DataFrame | None) -> pd.DataFrame:
                "activity_id"]
     if activities is None or not len(activities):
         return pd.DataFrame(columns=columns)
-    out = activities[activities["status"].isin(NOT_DONE)].assign(
+    out = activities[activities["status"].isin(STOPPED)].assign(
         status_reason=why_not_done)[columns]
     return out.sort_values(["status", "start_date"]).reset_index(drop=True)
 

@@ -33,7 +33,7 @@ def activity_status(activities: pd.DataFrame, as_of: dt.date) -> pd.Series:
     recorded = activities["status"].astype("object")
     start = activities["start_date"]
     end = activities["end_date"].fillna(start)
-    stopped = recorded.isin(["cancelled", "postponed"]).to_numpy()
+    stopped = recorded.isin(STOPPED).to_numpy()
     ended_as_recorded = recorded.fillna("completed").to_numpy()
     status = np.where(start > d, "planned",
                       np.where(stopped, recorded.to_numpy(),
@@ -65,6 +65,8 @@ def statuses_on(dataset: Dataset, as_of: dt.date) -> pd.Series:
     and date (every filter change narrows the same shared dataset again)."""
     return activity_status(dataset.tables["activities"], as_of)
 
+
+STOPPED = ("cancelled", "postponed")  # recorded as not done: kept so once started
 
 UNRECORDED = "unrecorded"  # a status dated after D: what it was on D is not recorded
 
