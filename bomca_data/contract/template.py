@@ -16,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from bomca_data import contract
 from bomca_data.contract import wording
-from bomca_data.outputs.xlsx import DATE_FORMAT, save_reproducibly
+from bomca_data.outputs.xlsx import DATE_FORMAT, reproducible_bytes
 
 TEMPLATE = "bomca-template.xlsx"
 ROWS = 500  # rows prepared with drop-downs and date formats
@@ -117,7 +117,7 @@ def _table_sheet(wb: Workbook, table: contract.Table, ranges: dict[str, str]) ->
 def write_template(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / TEMPLATE
-    save_reproducibly(build_template(), path)
+    path.write_bytes(reproducible_bytes(build_template()))
     return path
 
 
@@ -134,8 +134,4 @@ if __name__ == "__main__":
 
 def template_bytes() -> bytes:
     """The template workbook, built on demand (for downloads)."""
-    import io
-
-    buffer = io.BytesIO()
-    save_reproducibly(build_template(), buffer)
-    return buffer.getvalue()
+    return reproducible_bytes(build_template())

@@ -71,11 +71,11 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can say
 _STAMPS = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
-def save_reproducibly(wb: Workbook, target: Path | io.BytesIO) -> None:
-    """Save a generated workbook so that the same content gives the same bytes: the
-    times openpyxl writes (the file's created and modified dates, each zip entry's
-    time) are fixed, so a regenerated demo or template differs from the committed one
-    only where its content does (and merges do not fight over timestamps)."""
+def reproducible_bytes(wb: Workbook) -> bytes:
+    """A generated workbook's bytes, the same for the same content: the times openpyxl
+    writes (the file's created and modified dates, each zip entry's time) are fixed, so
+    a regenerated demo or template differs from the committed one only where its
+    content does (and merges do not fight over timestamps)."""
     buffer = io.BytesIO()
     wb.save(buffer)
     out = io.BytesIO()
@@ -87,10 +87,7 @@ def save_reproducibly(wb: Workbook, target: Path | io.BytesIO) -> None:
             fixed = zipfile.ZipInfo(entry.filename, _ZIP_TIME)
             fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, 0o600 << 16
             made.writestr(fixed, data)
-    if isinstance(target, io.BytesIO):
-        target.write(out.getvalue())
-    else:
-        target.write_bytes(out.getvalue())
+    return out.getvalue()
 
 
 def write_workbook(path: Path, frames: dict[str, pd.DataFrame],
@@ -116,7 +113,7 @@ def write_workbook(path: Path, frames: dict[str, pd.DataFrame],
             ws.append([safe_cell(ws, line)])
     path.parent.mkdir(parents=True, exist_ok=True)
     if generated:
-        save_reproducibly(wb, path)
+        path.write_bytes(reproducible_bytes(wb))
     else:
         wb.save(path)
     return path
