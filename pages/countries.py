@@ -12,11 +12,10 @@ keys = programme.scopes
 done = figures.completed_activities(data, as_of, view.filters.year_kind)
 if not widgets.nothing_matches(view, done):
     rows = figures.count_by(done, "country", keys, explode=True)
-    in_view = view.filters.countries or programme.countries
-    reach = figures.coverage(done, in_view)
+    reach = figures.coverage(done, view.countries)
     widgets.kpi_row([
         (t("kpi.completed"), view.number(len(done)), None),
-        (t("kpi.countries"), f"{reach['countries']} / {len(in_view)}", None),
+        (t("kpi.countries"), f"{reach['countries']} / {len(view.countries)}", None),
         (t("kpi.regional"), view.number(reach["regional"]), None),
         (t("kpi.multi_country"), view.number(reach["multi_country"]), None,
          t("rule.multi_country")),

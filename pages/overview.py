@@ -12,14 +12,13 @@ acts, parts = headline["activities"], headline["participants"]
 recs, status = headline["recommendations"], headline["activities"]["by_status"]
 clock = data.programme.elapsed(as_of)
 done = figures.completed_activities(data, as_of)
-in_view = view.filters.countries or data.programme.countries
-reach = figures.coverage(done, in_view)
+reach = figures.coverage(done, view.countries)
 widgets.kpi_row([
     (t("kpi.completed"), view.number(acts["completed"]),
      t("kpi.of", n=view.number(acts["total"]))),
     (t("kpi.ongoing"), view.number(status["ongoing"]), None),
     (t("kpi.planned"), view.number(status["planned"]), None),
-    (t("kpi.countries"), f"{reach['countries']} / {len(in_view)}", None),
+    (t("kpi.countries"), f"{reach['countries']} / {len(view.countries)}", None),
     (t("kpi.elapsed"), view.number(clock["share"], percent=True),
      t("kpi.months", m=clock["months"], n=clock["of_months"])),
 ])

@@ -63,6 +63,12 @@ class View:
     def t(self, key: str, **values: object) -> str:
         return i18n.t(key, self.lang, **values)
 
+    @property
+    def countries(self) -> tuple[str, ...]:
+        """The countries in view: those chosen, else the programme's (a restricted
+        user's own)."""
+        return self.filters.countries or self.dataset.programme.countries
+
     def number(self, value: float | None, percent: bool = False) -> str:
         """A figure as a card writes it: "1 234", "26,7 %" in Russian; "n/a" for none."""
         if value is None or pd.isna(value):
