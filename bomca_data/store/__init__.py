@@ -35,7 +35,7 @@ from pathlib import Path
 
 from bomca_data import contract
 from bomca_data.contract.issues import Message
-from bomca_data.model import load_dataset
+from bomca_data.model import Dataset, load_dataset
 from bomca_data.programme import SETTINGS_FILE
 from bomca_data.source import read
 from bomca_data.source.location import (
@@ -188,14 +188,11 @@ def _stage(root: Path, locations: list[Location]) -> tuple[Path, dict, dict]:
     return staging, tables, hashes
 
 
-def preview(folder: Path, locations: list[Location], isolated: bool = False,
-            rows: bool = False):
+def preview(folder: Path, locations: list[Location], isolated: bool = False) -> Dataset:
     """The Dataset the folder would hold with the tables at ``locations`` (the two
-    lists of plan(), added): nothing changes. ``isolated``: read by a child process
-    under memory and time limits (sandbox.py), as the server does for uploads; the
-    Dataset then holds the report only (row counts and issues), unless ``rows``: once
-    the child has read the files safely, their rows are read here too (from the disk
-    cache the child wrote), for the restricted editor's check."""
+    lists of plan(), added): nothing changes. ``isolated``: first read by a child
+    process under memory and time limits (sandbox.py), as the server does for uploads;
+    once it has read the files safely, they are read here from the disk cache it wrote."""
 
     with tempfile.TemporaryDirectory(prefix="bomca-preview-") as tmp:
         staging, tables, _ = _stage(Path(tmp), locations)
@@ -203,10 +200,9 @@ def preview(folder: Path, locations: list[Location], isolated: bool = False,
         settings = folder / SETTINGS_FILE
         if settings.is_file():
             shutil.copy2(settings, staging / SETTINGS_FILE)
-        if not isolated:
-            return load_dataset(staging)
-        report = sandbox.check(staging)
-        return load_dataset(staging) if rows else report
+        if isolated:
+            sandbox.check(staging)  # raises CheckFailed when the child cannot finish
+        return load_dataset(staging)
 
 
 def _write_manifest(folder: Path, tables: dict, hashes: dict, rows: dict, user: str,
@@ -279,7 +275,7 @@ class Upload:
     folder: Path
     uploaded: list[Location]
     kept: list[Location]
-    dataset: object  # model.Dataset
+    dataset: Dataset
     basis: str | None  # the current version's name (None: a folder not managed yet)
 
 
@@ -298,7 +294,7 @@ def check_upload(folder: Path, files: list[Path], countries: tuple[str, ...] = (
         raise StoreError(f"{folder}: not a folder")
     basis = current_version(folder)
     uploaded, kept = plan(folder, files)
-    dataset = preview(folder, uploaded + kept, isolated=isolated, rows=True)
+    dataset = preview(folder, uploaded + kept, isolated=isolated)
     if countries:
         check_own_rows(folder, dataset, [loc.table for loc in uploaded], countries)
     return Upload(folder, uploaded, kept, dataset, basis)
@@ -342,17 +338,12 @@ def import_files(folder: Path, files: list[Path], user: str = "cli",
         return upload.dataset, _publish_upload(upload, user, allow_errors)
 
 
-def check_own_rows(folder: Path, upload, tables: list[str], countries: tuple[str, ...]) -> None:
+def check_own_rows(folder: Path, upload: Dataset, tables: list[str], countries: tuple[str, ...]) -> None:
     """Raise OthersRows when ``upload`` (the Dataset the folder would hold) replacing
     ``tables`` adds, changes or deletes rows an editor limited to ``countries`` may not."""
     from bomca_data.access import changes_to_others
 
-    current = load_dataset(folder) if _locations_of(folder) else None
-    if current is None:
-        from bomca_data.model import Dataset
-
-        current = Dataset(folder, upload.programme, {}, [], {})
-    if changes := changes_to_others(current, upload, tables, countries):
+    if changes := changes_to_others(load_dataset(folder), upload, tables, countries):
         raise OthersRows(changes)
 
 
