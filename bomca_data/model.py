@@ -138,7 +138,7 @@ def load_dataset(source: str | Path | None = None, use_cache: bool = True) -> Da
 
 
 def source_signature(source: Path) -> tuple:
-    """The identity (folders.identity) of every file that makes up a source, its
+    """The identity (location.identity) of every file that makes up a source, its
     programme.toml included: a cache key."""
     if source.is_file():
         paths = [p for p in (source, source.parent / SETTINGS_FILE) if p.is_file()]

@@ -2,9 +2,9 @@
 
 The cache folder is outside `data/` ($BOMCA_CACHE, else ~/.cache/bomca) and safe to
 delete. An entry is a folder named after a hash of every source file's bytes, the
-settings of programme.toml, the package's code and the cache format: one Parquet file per table plus the
-issues and row counts as JSON, written under a temporary name and renamed when
-complete. A changed, added or removed file changes the key; an entry that cannot be
+settings of programme.toml, the package's code and the cache format: one Parquet file
+per table plus the issues and row counts as JSON, written under a temporary name and
+renamed when complete. A changed, added or removed file changes the key; an entry that cannot be
 read is ignored (and replaced), never trusted.
 """
 

@@ -99,7 +99,7 @@ def check_file(path: Path) -> None:
 
 @lru_cache(maxsize=256)  # failures raise, so only files that passed are remembered
 def _check_once(found: tuple) -> None:
-    """``found``: the file's identity (folders.identity), the key of what is remembered."""
+    """``found``: the file's identity (location.identity), the key of what is remembered."""
     path, size = Path(found[0]), found[1]
     if size > LIMITS.file_bytes:
         raise UnreadableFile("file.too_big", size=_mb(size), limit=_mb(LIMITS.file_bytes))
