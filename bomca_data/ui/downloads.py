@@ -56,9 +56,5 @@ class Builds:
         while sum(map(len, self._made.values())) > self.keep_bytes and len(self._made) > 1:
             self._made.popitem(last=False)
 
-    def clear(self) -> None:
-        with self._lock:
-            self._made.clear()
-
 
 BUILDS = Builds()  # shared by every session of the server
