@@ -10,10 +10,12 @@ from bomca_data.ui import auth, pages, sidebar, state, theme
 st.set_page_config(page_title="BOMCA", page_icon=sidebar.FAVICON, layout="wide")
 state.run_by_the_app()  # before any widget: a fresh server's first form would be lost
 theme.apply()
+state.follow_the_link()  # back and forward in the browser: the link's view is shown
 lang = sidebar.language_picker()
 user = auth.gate(lang)
 if user is None:  # the sign-in form is all there is until then
     st.navigation([st.Page(auth.nothing, title=i18n.t("auth.sign_in", lang))], position="hidden")
+    state.write_link()
     st.stop()
 
 menu = [st.Page(p.path, title=i18n.t(p.title, lang), icon=p.icon, default=p.default)
@@ -21,4 +23,5 @@ menu = [st.Page(p.path, title=i18n.t(p.title, lang), icon=p.icon, default=p.defa
 page = st.navigation(menu)
 auth.sign_out_button(user, lang)
 sidebar.source_panel(lang)
+state.write_link()
 page.run()

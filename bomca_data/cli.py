@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--out", required=True, type=Path, help="the .pptx file to write")
     sub.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
     sub.add_argument("--dashboard-url", help="where the dashboard is served (default: "
-                     "programme.toml's dashboard_url): a table cut short links to it")
+                     "programme.toml's dashboard_url): the title slide links to it")
     sub = commands.add_parser("import", help="make files the new version of a managed folder")
     sub.add_argument("files", nargs="+", type=Path, help="workbooks or table files")
     sub.add_argument("--data", dest="data", help="the data folder (default: $BOMCA_DATA)")

@@ -4,6 +4,7 @@ or Playwright is missing: CI installs both."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -459,6 +460,11 @@ def test_the_view_survives_a_language_switch_a_new_filter_a_page_change_and_a_sh
     assert _chips(page) == ["Казахстан", "Обучение", "Завершено"]
     shared = page.url
     assert parse_qs(urlparse(shared).query)["country"] == ["KZ"], shared
+    # back and forward: each step shows the view its link names, controls and all
+    _back_to(page, "back", "/", status=["completed"])
+    _back_to(page, "back", "/", status=[])
+    _back_to(page, "back", "/", lang=["en"])
+    _back_to(page, "forward", "/", lang=["ru"], status=[])
     context.close()
     fresh = browser.new_context(viewport={"width": 1366, "height": 1400})
     other = fresh.new_page()
@@ -468,3 +474,28 @@ def test_the_view_survives_a_language_switch_a_new_filter_a_page_change_and_a_sh
     assert "Страны: Казахстан" in other.inner_text('[data-testid="stMain"]')
     fresh.close()
     assert "Traceback" not in log.read_text()
+
+
+def _back_to(page, way: str, path: str, **wanted: list[str]) -> None:
+    """Press the browser's back (or forward) button until the link names ``wanted``
+    (Streamlit adds an entry of its own for a page change: at most three presses), then
+    check that the controls and the context line show what the link says."""
+    for _ in range(3):
+        page.evaluate(f"history.{way}()")
+        page.wait_for_timeout(800)
+        settle(page, 1)
+        query = {k: v[0].split(",") for k, v in parse_qs(urlparse(page.url).query).items()}
+        if urlparse(page.url).path.endswith(path) and all(
+                query.get(key, []) == value for key, value in wanted.items()):
+            break
+    else:
+        raise AssertionError(f"{way}: never reached {path} {wanted}; at {page.url}")
+    lang = query["lang"][0]
+    chosen = filters.Filters(countries=tuple(query.get("country", ())),
+                             types=tuple(query.get("type", ())),
+                             statuses=tuple(query.get("status", ())))
+    names = [i18n.name(filters.KINDS[name], code, lang)
+             for name in ("countries", "types", "statuses") for code in getattr(chosen, name)]
+    assert _chips(page) == names, (page.url, _chips(page))
+    as_of = dt.date.fromisoformat(query["as_of"][0])
+    assert chosen.describe(as_of, lang) in page.inner_text('[data-testid="stMain"]'), page.url

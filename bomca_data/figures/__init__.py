@@ -62,6 +62,7 @@ from bomca_data.figures.recommendations import (
     recommendation_figures,
     recommendation_summary,
     recommendations_view,
+    reviewing_meetings,
 )
 from bomca_data.figures.targets import (
     INDICATORS,
@@ -125,6 +126,7 @@ __all__ = [
     "recommendation_summary",
     "recommendations_view",
     "repeat_attendance",
+    "reviewing_meetings",
     "statuses_on",
     "summary",
     "target_due",

@@ -103,14 +103,18 @@ def context_line(country: str, start: dt.date, as_of: dt.date, lang: str) -> str
 
 
 def headline(brief: Brief) -> dict:
-    """Cumulative figures as of D (equal to `summary`'s for the country) and the period's."""
+    """Cumulative figures as of D (equal to `summary`'s for the country) and the period's
+    (``*_in_period``: activities done, attendances at them and women's share among those,
+    recommendations proposed)."""
     data, d = brief.data, brief.as_of
     found = figures.summary(brief.people, d)
     done = figures.completed_activities(data, d)
     in_period = done[done["done"] >= pd.Timestamp(brief.start)]
     parts = _participation(brief)
     period_parts = parts[parts["activity_id"].isin(_period_activity_ids(brief))]
-    recs = figures.recommendation_figures(figures.recommendations_view(data, d))
+    view = figures.recommendations_view(data, d)
+    recs = figures.recommendation_figures(view)
+    proposed = view["date_proposed"] >= pd.Timestamp(brief.start) if len(view) else []
     return {
         "completed": len(done),
         "completed_in_period": len(in_period),
@@ -118,7 +122,10 @@ def headline(brief: Brief) -> dict:
         "attendances_in_period": int(period_parts["count"].sum()),
         "unique_persons": found["participants"]["unique_persons"],
         "women_share": found["participants"]["women_share"],
+        "women_share_in_period": figures.women_share(period_parts) if len(period_parts)
+        else None,
         "recommendations": recs["total"],
+        "recommendations_in_period": int(sum(proposed)),
         "recommendations_implemented": recs["implemented"],
         "recommendations_open": recs["open"],
         "overdue": recs["overdue"],

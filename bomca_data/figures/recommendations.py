@@ -7,6 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
+from bomca_data import i18n
 from bomca_data.figures.asof import REC_OPEN, REC_STATUSES_AT, recommendation_status, stamp
 from bomca_data.figures.counting import tally
 from bomca_data.model import Dataset
@@ -56,6 +57,18 @@ def recommendations_view(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
     out = recs.assign(overdue=overdue, _rank=rank)
     return out.sort_values(["_rank", "due_date"], na_position="last", kind="stable").drop(
         columns="_rank").reset_index(drop=True)
+
+
+def reviewing_meetings(dataset: Dataset, reviewed: pd.Series, lang: str) -> pd.Series:
+    """The meetings of ``reviewed`` (ids, as a recommendations_view gives them) by their
+    names in ``lang``; an id the meetings table does not hold stays as it is."""
+    meetings = dataset.table("meetings")
+    if meetings is None or not len(meetings):
+        return reviewed
+    names = {row.meeting_id: i18n.meeting(row.meeting_type, row.country,
+                                          row.start_date.date(), lang)
+             for row in meetings.itertuples(index=False)}
+    return reviewed.map(lambda value: names.get(value, value))
 
 
 def _reviewed_by(dataset: Dataset, reviewed: pd.Series, as_of: dt.date) -> pd.Series:

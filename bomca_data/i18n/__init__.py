@@ -171,6 +171,18 @@ def name(kind: str | None, value: object, lang: str = DEFAULT_LANGUAGE) -> str:
     return _term("country" if kind == "country_list" else kind, code, lang)
 
 
+def meeting(meeting_type: str, country: str, day: dt.date, lang: str = DEFAULT_LANGUAGE,
+            place: str = "") -> str:
+    """A steering-group meeting as every page, table and slide names it (never by its
+    id): "National Steering Group, Kazakhstan, 12.09.2024", and where it is held when
+    ``place`` is given; the region's meeting without a country."""
+    parts = [name("meeting_type", meeting_type, lang)]
+    if country and country != contract.REGION:
+        parts.append(name("country", country, lang))
+    parts += [date(day, lang), place]
+    return ", ".join(part for part in parts if part)
+
+
 def number(value: float | int, lang: str = DEFAULT_LANGUAGE, digits: int = 0) -> str:
     """1,234 in English; 1 234 (space for thousands, decimal comma) in Russian."""
     pattern = "#,##0" + ("." + "0" * digits if digits else "")

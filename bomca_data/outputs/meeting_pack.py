@@ -1,8 +1,9 @@
 """The meeting pack: a PowerPoint file (python-pptx) with native, editable charts.
 
-A title slide, then one slide per section of the brief (one function each, in
-``SLIDES``); every slide carries the programme's and the EU's wording, the as-of date
-and the source. Where things sit and how text looks are named below (``Box``, ``Style``).
+A title slide, then a slide per section of the brief (more where a table continues;
+one function each, in ``SLIDES``); every slide carries the programme's and the EU's wording, the as-of date
+and the source. Where things sit is named below, with ``Box`` and ``Style`` (and the
+tables continued over slides) from ``slide_tables``.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches, Pt
 
-from bomca_data import i18n
+from bomca_data import figures, i18n
 from bomca_data.charts import TARGET, name
 from bomca_data.figures import meeting_brief as briefing
 from bomca_data.outputs import verdict_words
+from bomca_data.outputs.slide_tables import Box, Style, count_format, layout, whole_step
 from bomca_data.outputs.xlsx import printable
 
 WIDE, HIGH = Inches(13.333), Inches(7.5)
@@ -30,46 +32,25 @@ BLUE = RGBColor(0x1F, 0x4E, 0x79)
 GREY = RGBColor(0x55, 0x55, 0x55)
 ORANGE = RGBColor.from_string(TARGET.lstrip("#"))
 SHORT_NUMBER = re.compile(r"(?<=\w) (?=\d{1,3}\b(?![.,]\d))")  # "BOMCA 10", not "на 12.09"
-MAX_TABLE_ROWS = 8  # more rows than this do not fit a slide; the rest are counted
-
-
-@dataclass(frozen=True)
-class Box:
-    """Where a shape sits on a 13.33 x 7.5 in slide, in inches."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-    def emu(self) -> tuple[int, int, int, int]:
-        return Inches(self.x), Inches(self.y), Inches(self.w), Inches(self.h)
-
-    def below(self, gap: float, h: float) -> Box:
-        return Box(self.x, self.y + self.h + gap, self.w, h)
-
-
-@dataclass(frozen=True)
-class Style:
-    size: int
-    bold: bool = False
-    colour: RGBColor | None = None
+CHART_TEXT = 14  # what a room reads from the back: no text under 14 pt, footers 12 pt
 
 
 # every slide
 TITLE, FOOTER = Box(0.5, 0.25, 12.3, 0.8), Box(0.5, 7.0, 12.3, 0.35)
-HEADING, SMALL = Style(26, True, BLUE), Style(11, False, GREY)
+HEADING, SMALL = Style(26, True, BLUE), Style(12, False, GREY)
 # the title slide (room for three lines at 40 pt: the Russian title takes them)
 PROGRAMME, MEETING = Box(0.8, 0.9, 11.7, 0.8), Box(0.8, 1.8, 11.7, 2.4)
-FACTS, DEMO, FUNDED = Box(0.8, 4.4, 11.7, 1.5), Box(0.8, 5.8, 11.7, 0.7), Box(0.8, 6.6, 11.7, 0.5)
-# the headline figures: four cards in a row, then the scope and published quotes
-CARD_STEP, CARD = 3.1, (Box(0.5, 1.6, 2.9, 0.8), Box(0.5, 2.4, 2.9, 1.2), Box(0.5, 3.7, 2.9, 0.6))
-CARD_STYLES = (Style(18, False, GREY), Style(48, True, BLUE), Style(14, False, GREY))
-SCOPE, QUOTES = Box(0.5, 5.0, 12.3, 1.5), Box(0.5, 4.3, 12.3, 0.7)
+FACTS, DEMO, FUNDED = Box(0.8, 4.2, 11.7, 1.6), Box(0.8, 5.8, 11.7, 0.7), Box(0.8, 6.6, 11.7, 0.5)
+# the headline figures: the period's and the programme's side by side, a row each
+FIGURE_ROWS, FIGURE_ROW = Box(0.5, 1.2, 12.3, 0.55), 0.62
+FIGURE_COLUMNS = ((0.5, 5.6), (6.2, 3.2), (9.5, 3.3))  # label, period, to date: x, w
+OPEN_RECS, SCOPE, QUOTES = Box(0.5, 4.35, 12.3, 0.5), Box(0.5, 5.35, 12.3, 1.2), \
+    Box(0.5, 4.85, 12.3, 0.5)
 # charts and tables; a table ends at 5.85 in: its "and N more" line and a note follow
 LEFT, RIGHT, ACROSS = Box(0.4, 1.2, 6.2, 5.6), Box(6.8, 1.2, 6.2, 5.6), Box(0.6, 1.2, 12.0, 5.6)
 LEFT_SHORT, AGENCIES = Box(0.4, 1.2, 6.2, 5.0), Box(6.9, 1.3, 6.0, 4.55)
-RECS, PLAN = Box(0.4, 1.35, 12.5, 4.5), Box(0.4, 1.2, 12.5, 4.65)
+RECS, PLAN = Box(0.4, 1.2, 12.5, 5.6), Box(0.4, 1.2, 12.5, 5.0)
+ACROSS_TABLE = Box(0.4, 1.2, 12.5, 5.6)
 NOTE, NOTE_LEFT, NOTHING = Box(0.5, 6.3, 12.0, 0.5), Box(0.5, 6.3, 6.0, 0.5), Box(0.5, 1.5, 12, 1)
 STRONG, BODY = Style(18, True, BLUE), Style(20)
 
@@ -87,8 +68,9 @@ class Chart:
 
 
 def view_link(base: str | None, b: briefing.Brief, lang: str) -> str | None:
-    """The dashboard's Meeting brief for the pack's country, as-of date and language
-    (the page lists every row a slide has no room for); None without a base URL."""
+    """The dashboard's Meeting brief for the pack's country, as-of date and language, at
+    the dashboard's public address; None without one (an address only the presenter's
+    machine answers is no link for the room)."""
     if not base:
         return None
     query = {"lang": lang, "as_of": b.as_of.isoformat()}
@@ -111,9 +93,13 @@ class _Deck:
         return self.prs.slides.add_slide(self.prs.slide_layouts[6])
 
     def slide(self, title: str):
-        """A slide with its title and the footer every slide carries."""
+        """A slide with its title (on one line: smaller when long, as a continued
+        table's is) and the footer every slide carries."""
         s = self.blank()
-        self.text(s, title, TITLE, HEADING)
+        fits = int(TITLE.w * 72 / (HEADING.size * 0.7))  # characters on one line (Cyrillic too)
+        size = HEADING.size if len(title) <= fits else max(
+            18, int(HEADING.size * fits / len(title)))
+        self.text(s, title, TITLE, Style(size, HEADING.bold, HEADING.colour))
         footer = " · ".join((self.t("pack.programme"), self.t("pack.eu"), self.as_of,
                              self.t("pack.source", source=self.source)))
         self.text(s, footer, FOOTER, SMALL)
@@ -135,12 +121,13 @@ class _Deck:
         """A native chart; a sentence instead when the period has nothing to chart
         (PowerPoint has no chart without categories)."""
         frame, series = chart.frame, chart.series
-        if not len(frame) or not frame[list(series)].fillna(0).to_numpy().any():
+        values = frame[list(series)].fillna(0).to_numpy() if len(frame) else None
+        if values is None or not values.any():
             self.text(slide, chart.title, Box(box.x, box.y, box.w, 0.6), Style(16, True, GREY))
             self.text(slide, self.t("pack.nothing"), Box(box.x, box.y + 0.7, box.w, 1.0),
                       Style(18))
             return
-        data = CategoryChartData()
+        data = CategoryChartData(number_format=count_format(self.lang))
         data.categories = [printable(name(chart.key, k, self.lang)) for k in frame[chart.key]]
         for column, label in series.items():
             data.add_series(label, [None if v != v else float(v) for v in frame[column]])
@@ -149,62 +136,51 @@ class _Deck:
         drawn.has_title = True
         drawn.chart_title.text_frame.text = chart.title
         drawn.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(16)
-        drawn.font.size = Pt(13)
+        drawn.font.size = Pt(CHART_TEXT)
         drawn.has_legend = len(series) > 1
         if drawn.has_legend:
             drawn.legend.position, drawn.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
         plot = drawn.plots[0]
         plot.has_data_labels = True
-        plot.data_labels.font.size = Pt(12)
+        plot.data_labels.font.size = Pt(CHART_TEXT)
+        plot.data_labels.number_format = count_format(self.lang)
+        plot.data_labels.number_format_is_linked = False
+        counts = drawn.value_axis  # counts: whole-number steps, written the language's way
+        counts.major_unit = whole_step(float(values.max()))
+        counts.minimum_scale = 0
+        counts.tick_labels.number_format = count_format(self.lang)
+        counts.tick_labels.number_format_is_linked = False
         if chart.horizontal:
             drawn.category_axis.reverse_order = True
         for i, s in enumerate(plot.series):
             s.format.fill.solid()
             s.format.fill.fore_color.rgb = BLUE if i == 0 else ORANGE
 
-    def table(self, slide, frame: pd.DataFrame, headers: list[str], box: Box, size: int = 12,
-              wide: str | None = None) -> None:
-        """A native table in ``box``; the column named ``wide`` (a title) gets what the
-        other columns' longest words leave. As many rows as fit in the box (each as
-        tall as its longest cell wraps), then a line counting the rest."""
-        texts = [[_cell(v, self.lang) for v in record]
-                 for record in frame.head(MAX_TABLE_ROWS).itertuples(index=False)]
-        columns = [[headers[c], *(row[c] for row in texts)] for c in range(len(headers))]
-        wide_at = list(frame.columns).index(wide) if wide in frame.columns else None
-        x, y, w, h = box.emu()
-        widths = _widths(columns, size, w, wide_at)
-        heights = [_row_height(row, widths, size) for row in [headers, *texts]]
-        fitting = 1
-        while fitting < len(heights) and sum(heights[:fitting + 1]) <= h:
-            fitting += 1
-        texts, heights = texts[:fitting - 1], heights[:fitting]
-        table = slide.shapes.add_table(fitting, len(headers), x, y, w, Emu(sum(heights))).table
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = width
-        for row, height in zip(table.rows, heights, strict=True):
-            row.height = height
-        for r, row in enumerate([headers, *texts]):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-        for row in table.rows:
-            for cell in row.cells:
-                for para in cell.text_frame.paragraphs:
-                    for run in para.runs:
-                        run.font.size = Pt(size)
-        if len(frame) > len(texts):
-            self.more_rows(slide, len(frame) - len(texts),
-                           Box(box.x, box.y + sum(heights) / Inches(1) + 0.05, box.w, 0.3))
+    def tables(self, title: str, frame: pd.DataFrame, headers: list[str], box: Box,
+               wide: str | None = None, after=None) -> None:
+        """Every row of ``frame`` as a native table under ``title``, over as many slides
+        as it takes ("continued, 2 of 3"), the header on each; ``after(slide)`` adds what
+        follows the table on the last one."""
+        laid = layout(frame, headers, box, wide, self.lang)
+        for k, rows in enumerate(laid.pages, start=1):
+            titled = title if len(laid.pages) == 1 else self.t(
+                "pack.part" if k == 1 else "pack.continued", title=title, k=k,
+                n=len(laid.pages))
+            slide = self.slide(titled)
+            laid.draw(slide, rows, box)
+            if after is not None and k == len(laid.pages):
+                after(slide)
 
-    def more_rows(self, slide, n: int, box: Box) -> None:
-        """"... and the remaining N rows are in the dashboard", with the link to them."""
-        key = "pack.more_rows_at" if self.link else "pack.more_rows"
-        self.text(slide, self.t(key, n=n), box, SMALL)
-        if self.link:
-            para = slide.shapes[-1].text_frame.add_paragraph()
-            run = para.add_run()
-            run.text = self.link
-            run.hyperlink.address = self.link
-            run.font.size = Pt(SMALL.size)
+    def table(self, slide, frame: pd.DataFrame, headers: list[str], box: Box,
+              wide: str | None = None) -> None:
+        """A table in part of one slide (the agencies beside a chart): the rows that
+        fit, then a line counting the others."""
+        laid = layout(frame, headers, box, wide, self.lang)
+        rows = laid.pages[0]
+        height = laid.draw(slide, rows, box)
+        if (left := len(frame) - len(rows)) > 0:
+            self.text(slide, self.t("pack.more_rows", n=left),
+                      Box(box.x, box.y + height + 0.05, box.w, 0.3), Style(14, False, GREY))
 
 
 def _number_kept(text: str) -> str:
@@ -213,85 +189,50 @@ def _number_kept(text: str) -> str:
     return SHORT_NUMBER.sub("\u00a0", text)
 
 
-def _row_height(texts: list[str], widths: list[int], size: int) -> int:
-    """A row's height: its cell wrapping to most lines (words kept whole), estimated
-    with the same character width as the columns."""
-    char = Pt(size * CHAR_WIDTH)
-    lines = 1
-    for text, width in zip(texts, widths, strict=True):
-        room = max(int((width - CELL_MARGINS) / char), 1)
-        count, used = 1, 0
-        for word in text.split():
-            if used and used + 1 + len(word) > room:
-                count, used = count + 1, len(word)
-            else:
-                used += len(word) + (1 if used else 0)
-        lines = max(lines, count)
-    return int(Pt(size * 1.25) * lines + Inches(0.12))
-
-
-CHAR_WIDTH = 0.72  # a character's width at 1 pt, in points: wide fonts (DejaVu) included
-CELL_MARGINS = Inches(0.3)  # the cell's insets, left and right, and a little room
-
-
-def _widths(columns: list[list[str]], size: int, total: int, wide: int | None) -> list[int]:
-    """Each column as wide as its longest word (header or cell: a word is never broken,
-    lines wrap between words only); what is left goes to the ``wide`` column (else to
-    all alike). When even the words do not fit, every column shrinks alike."""
-    need = []
-    for texts in columns:
-        longest = max((len(word) for text in texts for word in text.split()), default=1)
-        need.append(int(Pt(longest * size * CHAR_WIDTH)) + CELL_MARGINS)
-    spare = total - sum(need)
-    if spare < 0:
-        return [int(n * total / sum(need)) for n in need]
-    if wide is not None:
-        need[wide] += spare
-        return need
-    return [n + spare // len(need) for n in need]
-
-
-def _cell(value: object, lang: str) -> str:
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return i18n.date(value.date(), lang)
-    if isinstance(value, float):
-        return i18n.number(value, lang)
-    return printable(str(value))
-
-
 def _title_slide(deck: _Deck) -> None:
     b, t, s = deck.b, deck.t, deck.blank()
     deck.text(s, t("pack.programme_long"), PROGRAMME, Style(22, False, GREY))
     deck.text(s, t("pack.title_rsg" if b.regional else "pack.title_nsg", country=deck.where),
               MEETING, Style(40, True, BLUE))
-    deck.text(s, "\n".join((f"{t('pack.period')}: {deck.period}", deck.as_of,
-                            t("pack.source", source=deck.source))), FACTS, BODY)
+    facts = [f"{t('pack.period')}: {deck.period}", deck.as_of,
+             t("pack.source", source=deck.source)]
+    if deck.link:  # only a public address: the room can open it too
+        facts.append(t("pack.dashboard", link=deck.link))
+    deck.text(s, "\n".join(facts), FACTS, BODY)
+    if deck.link:
+        s.shapes[-1].text_frame.paragraphs[-1].runs[0].hyperlink.address = deck.link
     deck.text(s, t("pack.eu"), FUNDED, Style(16, True, BLUE))
     if b.data.programme.demo:
         deck.text(s, t("banner.demo"), DEMO, Style(14, False, ORANGE))
 
 
 def _headline_slide(deck: _Deck) -> None:
+    """The period's figures and the programme's to date, side by side in one table of
+    figures; the open recommendations under it."""
     b, t, lang = deck.b, deck.t, deck.lang
-    figures = briefing.headline(b)
+    found = briefing.headline(b)
     s = deck.slide(t("pack.headline", country=deck.where))
-    cards = [
-        (t("kpi.completed"), i18n.number(figures["completed"], lang),
-         t("pack.in_period", n=i18n.number(figures["completed_in_period"], lang))),
-        (t("kpi.attendances"), i18n.number(figures["attendances"], lang),
-         t("pack.in_period", n=i18n.number(figures["attendances_in_period"], lang))),
-        (t("kpi.women"), i18n.percent(figures["women_share"], lang), ""),
-        (t("kpi.recs_open"), i18n.number(figures["recommendations_open"], lang),
-         t("pack.overdue", n=i18n.number(figures["overdue"], lang))),
+    number = lambda key: i18n.number(found[key], lang)  # noqa: E731
+    rows = [
+        ("", t("pack.in_the_period", period=deck.period), t("pack.to_date")),
+        (t("kpi.completed"), number("completed_in_period"), number("completed")),
+        (t("kpi.attendances"), number("attendances_in_period"), number("attendances")),
+        (t("kpi.women"), i18n.percent(found["women_share_in_period"], lang),
+         i18n.percent(found["women_share"], lang)),
+        (t("kpi.recs_proposed"), number("recommendations_in_period"),
+         number("recommendations")),
     ]
-    for i, card in enumerate(cards):
-        for text, box, style in zip(card, CARD, CARD_STYLES, strict=True):
-            deck.text(s, text, Box(box.x + i * CARD_STEP, box.y, box.w, box.h), style)
-    deck.text(s, t("pack.scope"), SCOPE, Style(13, False, GREY))
+    for r, row in enumerate(rows):
+        y = FIGURE_ROWS.y + r * FIGURE_ROW + (0 if r == 0 else 0.15)
+        for c, (text, (x, w)) in enumerate(zip(row, FIGURE_COLUMNS, strict=True)):
+            style = (Style(16, True, GREY) if r == 0 else Style(20) if c == 0
+                     else Style(28, True, BLUE))
+            deck.text(s, text, Box(x, y, w, FIGURE_ROWS.h), style)
+    deck.text(s, t("pack.open_overdue", open=number("recommendations_open"),
+                   overdue=number("overdue")), OPEN_RECS, STRONG)
     if b.regional and (quotes := verdict_words.published_quotes(b.data, b.as_of, lang)):
-        deck.text(s, "\n".join(quotes), QUOTES, Style(12, False, BLUE))
+        deck.text(s, "\n".join(quotes), QUOTES, Style(14, False, BLUE))
+    deck.text(s, t("pack.scope"), SCOPE, Style(14, False, GREY))
 
 
 def _results_slide(deck: _Deck) -> None:
@@ -302,6 +243,22 @@ def _results_slide(deck: _Deck) -> None:
     deck.bar_chart(s, Chart(by_component, "component", series, t("brief.by_component")), LEFT)
     deck.bar_chart(s, Chart(by_type, "activity_type", series,
                             t("brief.by_type")), RIGHT)
+
+
+NOT_DONE_COLUMNS = ("title", "component", "start_date", "status", "status_reason")
+
+
+def _not_done_slides(deck: _Deck) -> None:
+    """What was meant for the period and cancelled or postponed, with the reason
+    recorded ("Postponed: the agency asked for a later date"); no slide when none was."""
+    rows = briefing.period_not_done(deck.b)
+    if not len(rows):
+        return
+    lang = deck.lang
+    shown = rows.assign(status=[i18n.name("activity_status", v, lang) for v in rows["status"]],
+                        component=[i18n.name("component", v, lang) for v in rows["component"]])
+    deck.tables(deck.t("brief.not_done"), shown[list(NOT_DONE_COLUMNS)],
+                [deck.t(f"col.{c}") for c in NOT_DONE_COLUMNS], ACROSS_TABLE, wide="title")
 
 
 def _targets_slide(deck: _Deck) -> None:
@@ -316,59 +273,70 @@ def _targets_slide(deck: _Deck) -> None:
 
 
 def _participants_slide(deck: _Deck) -> None:
-    t = deck.t
+    t, lang = deck.t, deck.lang
     s = deck.slide(t("brief.participants", period=deck.period))
     by_type, agencies, share = briefing.period_participants(deck.b)
     deck.bar_chart(s, Chart(by_type, "agency_type", {"attendances": t("axis.attendances")},
                             t("participants.by_agency_type")), LEFT_SHORT)
     deck.table(s, agencies, [t("col.agency"), t("col.attendances")], AGENCIES, wide="agency")
-    deck.text(s, f"{t('kpi.women')}: {i18n.percent(share, deck.lang)}", NOTE_LEFT, STRONG)
+    to_date = briefing.headline(deck.b)["women_share"]
+    deck.text(s, t("pack.women_side_by_side", period=i18n.percent(share, lang),
+                   to_date=i18n.percent(to_date, lang)), NOTE, STRONG)
 
 
-REC_COLUMNS = ("rec_id", "title", "status", "date_proposed", "status_date", "due_date",
-               "reviewed_at", "overdue")
-PLAN_COLUMNS = ("activity_id", "title", "component", "activity_type", "start_date", "location")
-PLAN_HEADERS = ("activity_id", "title", "component", "activity_type", "start", "location")
+REC_COLUMNS = ("title", "status", "due_date", "overdue", "status_date", "reviewed_at")
+PLAN_COLUMNS = ("title", "component", "activity_type", "start_date", "location")
 
 
-def _recommendations_slide(deck: _Deck) -> None:
-    t = deck.t
-    s = deck.slide(t("brief.recommendations"))
+def _recommendations_slides(deck: _Deck) -> None:
+    """Every open recommendation, overdue ones first, over as many slides as it takes."""
+    t, lang = deck.t, deck.lang
     recs = briefing.open_recommendations(deck.b)
     if not len(recs):
-        deck.text(s, t("brief.no_open"), NOTHING, BODY)
+        deck.text(deck.slide(t("brief.recommendations")), t("brief.no_open"), NOTHING, BODY)
         return
-    shown = recs.assign(status=[i18n.name("rec_status", v, deck.lang) for v in recs["status"]],
-                        overdue=[t("yes") if v else "" for v in recs["overdue"]])
-    deck.table(s, shown[list(REC_COLUMNS)], [t(f"col.{c}") for c in REC_COLUMNS], RECS,
-               size=11, wide="title")
+    shown = recs.assign(
+        status=[i18n.name("rec_status", v, lang) for v in recs["status"]],
+        overdue=[t("col.overdue") if v else "" for v in recs["overdue"]],
+        reviewed_at=figures.reviewing_meetings(deck.b.data, recs["reviewed_at"], lang))
+    deck.tables(t("brief.recommendations"), shown[list(REC_COLUMNS)],
+                [t(f"col.{c}") for c in REC_COLUMNS], RECS, wide="title")
 
 
-def _plan_slide(deck: _Deck) -> None:
+def _plan_slides(deck: _Deck) -> None:
+    """Every activity of the next period's plan, by start date, over as many slides as
+    it takes; the next meeting under the last."""
     t, lang = deck.t, deck.lang
-    s = deck.slide(t("brief.planned"))
     plan = briefing.planned(deck.b)
-    if len(plan):
-        shown = plan.assign(activity_type=[i18n.name("activity_type", v, lang)
-                                           for v in plan["activity_type"]])
-        deck.table(s, shown[list(PLAN_COLUMNS)], [t(f"col.{c}") for c in PLAN_HEADERS], PLAN,
-                   wide="title")
-    else:
-        deck.text(s, t("brief.no_planned"), NOTHING, BODY)
     upcoming = deck.b.upcoming
-    deck.text(s, f"{t('kpi.next_meeting')}: " + (
-        f"{i18n.date(upcoming['start_date'].date(), lang)}, {upcoming['location'] or ''}"
-        if upcoming is not None else t("kpi.none")), NOTE, STRONG)
+    next_meeting = f"{t('kpi.next_meeting')}: " + (i18n.meeting(
+        upcoming["meeting_type"], upcoming["country"], upcoming["start_date"].date(), lang,
+        upcoming.get("location") or "") if upcoming is not None else t("kpi.none"))
+
+    def after(slide) -> None:
+        deck.text(slide, next_meeting, NOTE, STRONG)
+
+    if not len(plan):
+        slide = deck.slide(t("brief.planned"))
+        deck.text(slide, t("brief.no_planned"), NOTHING, BODY)
+        after(slide)
+        return
+    shown = plan.assign(
+        activity_type=[i18n.name("activity_type", v, lang) for v in plan["activity_type"]],
+        component=[i18n.name("component", v, lang) for v in plan["component"]])
+    deck.tables(t("brief.planned"), shown[list(PLAN_COLUMNS)],
+                [t(f"col.{c}") for c in PLAN_COLUMNS], PLAN, wide="title", after=after)
 
 
-SLIDES = (_title_slide, _headline_slide, _results_slide, _targets_slide, _participants_slide,
-          _recommendations_slide, _plan_slide)
+SLIDES = (_title_slide, _headline_slide, _results_slide, _not_done_slides, _targets_slide,
+          _participants_slide, _recommendations_slides, _plan_slides)
 
 
 def meeting_pack(b: briefing.Brief, lang: str, source: str, base_url: str | None = None
                  ) -> bytes:
-    """The meeting pack as .pptx bytes; with the dashboard's ``base_url`` (else the
-    programme's ``dashboard_url``), a table cut short links to the page listing it all."""
+    """The meeting pack as .pptx bytes. With the dashboard's public address
+    (``base_url``, else the programme's ``dashboard_url``) the title slide links to the
+    brief on the dashboard; without one, no link."""
     deck = _Deck(b, lang, source, view_link(base_url or b.data.programme.dashboard_url, b, lang))
     for make in SLIDES:
         make(deck)

@@ -1,7 +1,8 @@
 """The sidebar filters: widgets that own their keys, kept in the URL as codes.
 
-On a session's first run the widgets start from the link's query (so a shared link
-reproduces the view); after every run the query is rewritten from the widgets.
+On a session's first run, and after the browser's back or forward
+(``state.follow_the_link``), the widgets start from the link's query (so a shared link
+reproduces the view); after every run ``state.write_link`` rewrites the query from the widgets.
 """
 
 from __future__ import annotations
@@ -21,10 +22,9 @@ def _key(name: str) -> str:
 
 
 def _reset() -> None:
-    for name in (*KINDS, "year_kind"):
-        st.session_state.pop(_key(name), None)
-    for key in flt.URL_KEYS.values():
-        st.query_params.pop(key, None)
+    for name in KINDS:
+        st.session_state[_key(name)] = []
+    st.session_state[_key("year_kind")] = "programme"
 
 
 def _clear_years() -> None:
@@ -55,10 +55,7 @@ def sidebar_filters(dataset: Dataset, lang: str) -> flt.Filters:
     chosen = flt.Filters(**values, year_kind=year_kind)
     side.button(i18n.t("filters.reset", lang), on_click=_reset, disabled=not chosen.active
                 and year_kind == "programme", key="filter_reset", width="stretch")
-    for key in flt.URL_KEYS.values():  # the link always says what is shown
-        st.query_params.pop(key, None)
-    st.query_params.update(chosen.to_query())
-    return chosen
+    return chosen  # state.write_link puts it into the link
 
 
 def _label(kind: str, code: str, lang: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
@@ -63,28 +62,17 @@ def figures(view: View, country: str, since: dt.date) -> dict:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _pack(source: str, signature: tuple, countries: tuple, brief_of: tuple, lang: str,
-          base_url: str | None) -> bytes:
+def _pack(source: str, signature: tuple, countries: tuple, brief_of: tuple, lang: str
+          ) -> bytes:
     """The pack's bytes, per source content, user's countries, brief (country, as-of,
-    period start), language and dashboard address (the user's countries are part of
-    the key: no one gets another's pack)."""
+    period start) and language (the user's countries are part of the key: no one gets
+    another's pack). It links to the dashboard only at the public address that
+    programme.toml gives (``dashboard_url``): never to the address this page was opened
+    at, which may be the presenter's own machine."""
     del signature  # part of the cache key only
     dataset = access.restrict(state.load_current(), countries)
-    return meeting_pack.meeting_pack(meeting_brief.build(dataset, *brief_of), lang, dataset.source_name(),
-                             base_url)
-
-
-def dashboard_url(view: View) -> str | None:
-    """Where the dashboard is served: the programme's ``dashboard_url``, else the
-    address this page was opened at, less the page's own path."""
-    if view.dataset.programme.dashboard_url:
-        return view.dataset.programme.dashboard_url
-    url = st.context.url
-    if not url:
-        return None
-    parts = urlsplit(url)
-    path = parts.path.rstrip("/").removesuffix("/meeting")
-    return f"{parts.scheme}://{parts.netloc}{path}"
+    return meeting_pack.meeting_pack(meeting_brief.build(dataset, *brief_of), lang,
+                                     dataset.source_name())
 
 
 def download(view: View, country: str, since: dt.date) -> None:
@@ -94,7 +82,7 @@ def download(view: View, country: str, since: dt.date) -> None:
 
     try:
         data = _pack(*state.source_key(), auth.countries(),
-                     (country, view.as_of, since), view.lang, dashboard_url(view))
+                     (country, view.as_of, since), view.lang)
     except Exception as exc:  # the page goes on; the reason is shown, and logged
         logging.getLogger(__name__).exception("meeting pack failed")
         st.error(view.t("brief.pack_failed", why=type(exc).__name__), icon=":material/error:")

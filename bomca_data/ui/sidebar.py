@@ -19,8 +19,8 @@ FAVICON = str(Path(__file__).resolve().parent / "assets" / "favicon.png")
 def language_picker() -> str:
     """English or Russian: from ?lang= in the link, else the browser's language.
 
-    The URL is kept in sync by hand (not with ``bind``): a bound selectbox would put
-    the option's label ("Русский") in the link instead of the code ("ru").
+    The link is written by ``state.write_link`` (not with ``bind``): a bound selectbox
+    would put the option's label ("Русский") in the link instead of the code ("ru").
     """
     if state.LANG_KEY not in st.session_state:
         asked = str(st.query_params.get(state.LANG_KEY) or "").casefold()
@@ -32,9 +32,7 @@ def language_picker() -> str:
     lang = state.language()
     st.sidebar.selectbox(i18n.t("sidebar.language", lang), i18n.LANGUAGES, key=state.LANG_KEY,
                          format_func=lambda code: {"en": "English", "ru": "Русский"}[code])
-    lang = state.language()
-    st.query_params[state.LANG_KEY] = lang
-    return lang
+    return state.language()
 
 
 def source_panel(lang: str) -> None:
@@ -52,12 +50,9 @@ def source_panel(lang: str) -> None:
         st.session_state[state.AS_OF_KEY] = found or default
         if asked and found is None:
             state.note_ignored([f"{state.AS_OF_KEY}={asked}"])
-    chosen = st.sidebar.date_input(i18n.t("sidebar.as_of", lang), key=state.AS_OF_KEY,
-                                   min_value=lowest, max_value=highest,
-                                   format="DD.MM.YYYY" if lang == "ru" else "YYYY-MM-DD")
-    # the link always carries the date shown, the data's own date too: the same link
-    # shows the same figures after new data is uploaded
-    st.query_params[state.AS_OF_KEY] = (chosen or default).isoformat()
+    st.sidebar.date_input(i18n.t("sidebar.as_of", lang), key=state.AS_OF_KEY,
+                          min_value=lowest, max_value=highest,
+                          format="DD.MM.YYYY" if lang == "ru" else "YYYY-MM-DD")
     if (own := dataset.data_date()) is not None:
         st.sidebar.caption(i18n.t("sidebar.data_date", lang, date=i18n.date(own, lang)))
     sidebar_filters(dataset, lang)

@@ -1,6 +1,8 @@
-"""The loaded source and the sidebar's choices, shared by every page.
+"""The loaded source and the view (language, as-of date, filters), shared by every page.
 
-The sidebar widgets own their session keys; pages read the current view through
+The view is the link: its query parameters are read when a session starts and
+whenever they change from outside (the browser's back and forward), and written back
+from the sidebar's controls on every run. Pages read the current view through
 ``current_view()`` and never touch ``st.session_state`` themselves.
 """
 
@@ -27,6 +29,45 @@ FILTER_KINDS = flt.KINDS
 
 
 IGNORED_KEY = "link_ignored"
+WRITTEN_KEY = "link_written"
+# the link's parameters that are the view; a page may add others of its own
+VIEW_PARAMS = (LANG_KEY, AS_OF_KEY, *flt.URL_KEYS.values())
+
+
+def _link_view() -> dict[str, str]:
+    return {key: st.query_params[key] for key in VIEW_PARAMS if key in st.query_params}
+
+
+def follow_the_link() -> None:
+    """Before any control is drawn: if the link names a view other than the one this
+    session last wrote, someone else changed it (the browser's back or forward
+    button), and its view replaces the controls' values: they read the link again, as
+    on a session's first run. A control the reader changed leaves the link as
+    written, and wins; a page chosen in the menu arrives with no view in the link
+    (Streamlit clears it), and the controls keep theirs."""
+    written, link = st.session_state.get(WRITTEN_KEY), _link_view()
+    if written is not None and link and link != written:
+        for key in (LANG_KEY, AS_OF_KEY, FILTER_PREFIX + "year_kind",
+                    *(FILTER_PREFIX + name for name in FILTER_KINDS)):
+            st.session_state.pop(key, None)
+
+
+def write_link() -> None:
+    """After the controls are drawn: the view they hold into the link, in one change
+    and only when it differs (each change of the link is an entry in the browser's
+    history: one per step of the reader's, so that back undoes one step). The link
+    always carries the language and the as-of date, the data's own date too: the
+    same link shows the same figures after new data is uploaded."""
+    view = {LANG_KEY: language()}
+    if (as_of := st.session_state.get(AS_OF_KEY)) is not None:
+        view[AS_OF_KEY] = as_of.isoformat()
+    if FILTER_PREFIX + "year_kind" in st.session_state:
+        view.update(current_filters().to_query())
+    if view != _link_view():
+        others = {key: value for key, value in st.query_params.to_dict().items()
+                  if key not in VIEW_PARAMS}
+        st.query_params.from_dict({**view, **others})
+    st.session_state[WRITTEN_KEY] = view
 
 
 def note_ignored(values: list[str]) -> None:

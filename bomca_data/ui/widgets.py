@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from bomca_data import contract, i18n
+from bomca_data import contract, figures, i18n
 from bomca_data.contract import wording
 from bomca_data.outputs import export, tabular, verdict_words
 from bomca_data.ui import state
@@ -130,6 +130,9 @@ OVERDUE_TINT = "background-color: #FDE2E1; color: #8B1A10; font-weight: 600"
 
 def recommendation_list(view: View, recs: pd.DataFrame) -> None:
     rows = recs[[c for c in REC_LIST_COLUMNS if c in recs]]
+    if "reviewed_at" in rows:
+        rows = rows.assign(reviewed_at=figures.reviewing_meetings(view.dataset,
+                                                                  rows["reviewed_at"], view.lang))
     if "overdue" in rows:
         marked = f"⚠ {view.t('col.overdue')}"
         rows = rows.assign(overdue=rows["overdue"].map({True: marked, False: ""}))
@@ -167,12 +170,13 @@ def template_download(view: View) -> None:
 
 
 def meeting_label(view: View, meeting) -> str:
-    """"NSG Kazakhstan 12.09.2024 Astana" for a meeting row; n/a when there is none."""
+    """A meeting row by its name and place ("National Steering Group, Kazakhstan,
+    12.09.2024, Astana"); n/a when there is none."""
     if meeting is None:
         return i18n.t("kpi.none", view.lang)
-    place = plain(meeting.get("location") or "")
-    return (f"{meeting['meeting_type']} {i18n.name('country', meeting['country'], view.lang)} "
-            f"{i18n.date(meeting['start_date'].date(), view.lang)} {place}").strip()
+    return plain(i18n.meeting(meeting["meeting_type"], meeting["country"],
+                              meeting["start_date"].date(), view.lang,
+                              meeting.get("location") or ""))
 
 
 def caption_n(view: View, key: str, **numbers: int) -> None:
