@@ -54,8 +54,7 @@ class Filters:
         parts = [i18n.t("context.as_of", lang, date=i18n.date(as_of, lang))]
         for name, kind in KINDS.items():
             if chosen := getattr(self, name):
-                names = [c if kind == "component" else i18n.name(kind, c, lang)
-                         for c in chosen]
+                names = [i18n.name(kind, c, lang) for c in chosen]
                 line = f"{i18n.t('filters.' + name, lang)}: {', '.join(names)}"
                 if name == "years":
                     line += f" ({i18n.t('filters.' + self.year_kind + '_years', lang)})"

@@ -41,9 +41,10 @@ with right:
                                     horizontal=True,
                                     text=text("brief.by_type", "axis.activities")),
                   by_type, "brief-by-type")
-rows = brief["targets"]
-widgets.chart(view, charts.actual_vs_target(
-    rows, text=text("brief.targets", "axis.activities", half=False)), rows, "brief-targets")
+rows = brief["targets"]  # every programme year: the context line names no period
+widgets.chart(view, charts.actual_vs_target(rows, text=view.text(
+    "brief.targets", "axis.activities", subtitle=briefing.context_line(country, None, as_of, lang))),
+    rows, "brief-targets")
 widgets.not_done(view, brief["not_done"], "brief.not_done")
 
 st.header(t("brief.participants", period=period))

@@ -28,7 +28,27 @@ def test_targets_with_gaps_draw():
                           "target": [np.nan, 0.25]})
     fig = charts.actual_vs_target(frame, text=T, percent=True)
     assert list(fig.data[0].y) == [0.3, None]
-    assert fig.layout.yaxis.tickformat == ".0%"
+    assert list(fig.layout.yaxis.ticktext) == ["0%", "10%", "20%", "30%"]
+
+
+def test_axes_write_numbers_as_the_labels_do_in_either_language():
+    """Russian axes said "35%", "2500" and "2k" beside labels saying "28,5 %"."""
+    ru = charts.Text("ru", "t", "s", "a")
+    shares = charts.actual_vs_target(pd.DataFrame({"year": ["Y1"], "actual": [0.285],
+                                                   "target": [0.3]}), text=ru, percent=True)
+    assert list(shares.layout.yaxis.ticktext) == ["0\u00a0%", "10\u00a0%", "20\u00a0%",
+                                                  "30\u00a0%"]
+    assert shares.data[0].text == ("28,5\u00a0%",)
+    counts = charts.bars(pd.DataFrame({"country": ["KZ"], "n": [8200]}), key="country",
+                         value="n", text=ru, horizontal=True)
+    axis = counts.layout.xaxis
+    assert axis.tickformat == ",d" and axis.dtick == 2000 and axis.dtick == int(axis.dtick)
+    assert counts.layout.separators == ",\u00a0"  # "2 000": a space for thousands
+    quarters = charts.stacked(pd.DataFrame({"quarter": ["2021Q1", "2021Q2"],
+                                            "component": ["C1", "C1"], "n": [1, 2]}),
+                              x="quarter", colour_by="component", value="n", text=ru)
+    assert list(quarters.data[0].x) == ["1 кв.<br>2021", "2 кв.<br>2021"]
+    assert quarters.layout.xaxis.tickangle == 0
 
 
 def test_a_half_width_legend_gets_the_rows_it_fills_above_the_plot():

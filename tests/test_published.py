@@ -224,11 +224,10 @@ def test_overview_quotes_what_was_published_on_its_date(monkeypatch):
 
     at = open_page(monkeypatch, "pages/overview.py", as_of="2022-09-05")
     quotes = [shown(c.value) for c in at.caption if c.value.startswith("As published on")]
-    assert quotes == [
-        "As published on 2022-09-05 (NSG press release (September 2022)): 93 activities "
-        "implemented. ✓ Agrees with the data.",
-        "As published on 2022-09-05 (NSG press release (September 2022)): over 1,400 "
-        "participants. ✓ Agrees with the data."]
+    assert quotes == [  # the source said once, each statement under it
+        "As published on 2022-09-05 (NSG press release (September 2022)):\n"
+        "- 93 activities implemented. ✓ Agrees with the data.\n"
+        "- over 1,400 participants. ✓ Agrees with the data."]
     filtered = open_page(monkeypatch, "pages/overview.py", as_of="2022-09-05", country="KZ")
     assert not [c for c in filtered.caption if c.value.startswith("As published on")]
 
@@ -248,7 +247,7 @@ def test_the_regions_pack_quotes_what_was_published_on_its_date(demo):
 
     text = headline_text(dt.date(2022, 9, 5))
     assert "As published on 2022-09-05 (NSG press release (September 2022)): 93 activities " \
-           "implemented. ✓ Agrees with the data." in text
+           "implemented. ✓ Agrees with the data. · over 1,400" in text
     assert "As published" not in headline_text(dt.date(2022, 9, 6))
 
 
@@ -266,6 +265,7 @@ def test_a_statements_text_is_never_markup_where_it_is_quoted(tmp_path):
                                          None, "=", 4, evil]])
     lines = verdict_words.published_quotes(load_dataset(folder), dt.date(2024, 12, 31), "en",
                                       widgets.plain)
-    assert len(lines) == 1
-    assert re.search(r"(?<!\\)[\[\]<>*]|https?:|www\.", lines[0].replace("2024-12-31", ""))\
-        is None, lines[0]
+    assert len(lines) == 1 and len(lines[0][1]) == 1
+    line = " ".join([lines[0][0], *lines[0][1]])
+    assert re.search(r"(?<!\\)[\[\]<>*]|https?:|www\.", line.replace("2024-12-31", ""))\
+        is None, line

@@ -20,10 +20,10 @@ from bomca_data.charts.base import (
     categories,
     colour,
     column,
-    count_step,
     legend_rows,
     name,
     titled,
+    value_ticks,
 )
 
 
@@ -44,7 +44,7 @@ def bars(frame: pd.DataFrame, *, key: Column, value: str, text: Text, horizontal
            "text": _written(values, percent, text.lang), "texttemplate": "%{text}",
            "textposition": "outside", "textangle": 0, "cliponaxis": False,
            "hovertemplate": f"%{{{c}}}: %{{text}}<extra></extra>"}
-    axes = dict(zip("xy", _value_axis(values, horizontal, percent), strict=True))
+    axes = dict(zip("xy", _value_axis(values, horizontal, percent, text.lang), strict=True))
     axes[v] = titled(axes[v], text)
     lines = max((label.count("<br>") + 1 for label in labels), default=1)  # wrapped names
     height = max(360, 60 + (38 + 18 * (lines - 1)) * len(frame)) if horizontal else 420
@@ -73,8 +73,9 @@ def stacked(frame: pd.DataFrame, *, x: Column, colour_by: Column, value: str, te
                      "marker": {"color": colour(colour_kind, code)},
                      "hovertemplate": f"{label}<br>%{{{c}}}: %{{{v}:,}}<extra></extra>"})
     top = max((sum(cells.get((code, key), 0) for code in codes) for key in order), default=0)
-    counts = {"tick0": 0, "dtick": count_step(top * 1.05)} if top and top == top else {}
-    axes = {v: titled(counts, text), c: {"autorange": "reversed"} if horizontal else {}}
+    counts = value_ticks(top * 1.05, False, text.lang)
+    axes = {v: titled(counts, text), c: {"autorange": "reversed"} if horizontal else {
+        "tickangle": 0}}  # names written flat: a projector's reader never turns their head
     rows = legend_rows([d["name"] for d in data], labels if horizontal else []) \
         if text.half else 0
     return _figure(data, text, **axes, legend=rows, barmode="stack")
@@ -99,7 +100,7 @@ def actual_vs_target(frame: pd.DataFrame, *, text: Text, percent: bool = False) 
                      "marker": {"size": 12, "symbol": "diamond"},
                      "text": _written(target, percent, lang),
                      "hovertemplate": "%{x}: %{text}<extra></extra>"})
-    x, y = _value_axis([*actual, *target], False, percent)
+    x, y = _value_axis([*actual, *target], False, percent, lang)
     return _figure(data, text, x=x, y=titled(y, text), legend=1)
 
 
@@ -117,10 +118,10 @@ def paired(frame: pd.DataFrame, *, key: Column, text: Text,
         data.append({"type": "bar", c: labels, v: _values(frame[series]), "name": label,
                      "orientation": "h" if horizontal else "v", "marker": {"color": tint},
                      "texttemplate": f"%{{{v}:,}}", "textposition": "outside", "textangle": 0,
-                     "cliponaxis": False, "textfont": {"size": FONT - 3},
+                     "cliponaxis": False, "textfont": {"size": FONT},
                      "hovertemplate": f"{label}<br>%{{{c}}}: %{{{v}:,}}<extra></extra>"})
-    axes = dict(zip("xy", _value_axis(_values(frame.get("attendances", [])), horizontal),
-                    strict=True))
+    axes = dict(zip("xy", _value_axis(_values(frame.get("attendances", [])), horizontal,
+                                      lang=text.lang), strict=True))
     axes[v] = titled(axes[v], text)
     height = max(380, 80 + 60 * len(frame)) if horizontal else 420
     rows = legend_rows([d["name"] for d in data], labels if horizontal else [])

@@ -82,6 +82,8 @@ def categories(kind: str | None, keys, text: Text, horizontal: bool = False) -> 
     half the page a long name wraps between words: at 1366 px an agency's full name
     ran out of the chart on the left."""
     labels = [name(kind, k, text.lang) for k in keys]
+    if kind == "quarter" and not horizontal:  # "Q1<br>2021", "2 кв.<br>2021": flat
+        labels = ["<br>".join(label.rsplit(" ", 1)) for label in labels]
     if horizontal and text.half:
         labels = ["<br>".join(textwrap.wrap(label, HALF_LABEL_WIDTH, break_long_words=False,
                                             break_on_hyphens=False)) or label
@@ -150,7 +152,7 @@ def _figure(data: list[dict], text: Text, *, x: dict | None = None, y: dict | No
     height = layout.pop("height", 420)
     return go.Figure({"data": data, "layout": {
         "title": {"text": "<br>".join(heading), "subtitle": {"text": "<br>".join(lines),
-                                                               "font": {"size": FONT - 3}},
+                                                               "font": {"size": FONT}},
                   "font": {"size": FONT + 4}, "x": 0, "xanchor": "left",
                   # at the top, not centred in the top margin: a legend row goes below it
                   "y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 14}},
@@ -190,19 +192,30 @@ def _values(series) -> list:
     return [None if pd.isna(v) else v for v in series]  # NaN, NA -> a gap
 
 
-def _value_axis(values, horizontal: bool, percent: bool = False) -> tuple[dict, dict]:
+def _value_axis(values, horizontal: bool, percent: bool = False, lang: str = "en"
+                ) -> tuple[dict, dict]:
     """(x axis, y axis) extras: room past the longest bar for its label; categories
-    top to bottom in a horizontal chart."""
+    top to bottom in a horizontal chart; ticks written as the labels are."""
     top = max([v for v in values if v is not None and v == v] or [0])
     value = {"range": [0, top * 1.18]} if top > 0 else {}
-    if percent:
-        value["tickformat"] = ".0%"
-    elif top > 0:  # a count: whole-number ticks only (never 0.5, 1.5)
-        value.update(tick0=0, dtick=count_step(top * 1.18))
+    value.update(value_ticks(top * 1.18, percent, lang))
     # categories are names, even "1", "2", "5+" (never a numeric axis with 0.5 ticks)
     category = {"autorange": "reversed", "type": "category"} if horizontal else {
         "type": "category"}
     return (value, category) if horizontal else (category, value)
+
+
+def value_ticks(top: float, percent: bool, lang: str) -> dict:
+    """A value axis's ticks up to ``top``, written the language's way as every label
+    and card is: counts in whole steps with thousands separated ("2 500", never "2.5k"
+    or "0.5"), shares in round steps ("35 %" in Russian, "35%" in English)."""
+    if not top or top != top:
+        return {"tickformat": ",d"} if not percent else {}
+    if not percent:
+        return {"tick0": 0, "dtick": count_step(top), "tickformat": ",d"}
+    step = next((s for s in (0.05, 0.1, 0.2, 0.25, 0.5, 1.0) if top / s <= 6), 1.0)
+    ticks = [round(i * step, 4) for i in range(int(top / step + 1e-9) + 1)]
+    return {"tickvals": ticks, "ticktext": [i18n.percent(t, lang, digits=0) for t in ticks]}
 
 
 def count_step(top: float, ticks: int = 6) -> int:

@@ -46,6 +46,23 @@ def _rings(key: str) -> tuple[np.ndarray, np.ndarray]:
     return points[:, 0], points[:, 1]
 
 
+def _legend(scale: tuple[str, ...], top: float, text: Text) -> dict:
+    """The shading's key: a colour bar of the same steps, each labelled with the value
+    it stands for (an invisible point carries it: scatter fills have no colour scale)."""
+    last = len(scale) - 1
+    stops = []
+    for i, shade in enumerate(scale):  # a value rounds to the nearest step
+        stops += [[max(0.0, (i - 0.5) / last), shade], [min(1.0, (i + 0.5) / last), shade]]
+    ticks = [top * i / last for i in range(len(scale))]
+    return {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "hoverinfo": "skip",
+            "showlegend": False, "marker": {
+                "color": [0], "cmin": 0, "cmax": top, "colorscale": stops, "showscale": True,
+                "colorbar": {"title": {"text": text.axis, "side": "top"}, "tickvals": ticks,
+                             "ticktext": [i18n.number(round(t), text.lang) for t in ticks],
+                             "thickness": 18, "len": 0.6, "outlinewidth": 0,
+                             "tickfont": {"size": FONT}}}}
+
+
 def country_map(frame: pd.DataFrame, *, text: Text) -> go.Figure:
     """Central Asia drawn from the shipped Natural Earth outlines (no tiles, no
     network), each country shaded by its value on a colour-blind-safe scale."""
@@ -84,9 +101,10 @@ def country_map(frame: pd.DataFrame, *, text: Text) -> go.Figure:
         notes.append(note)
     if contract.REGION in values:
         notes.append({"x": 0, "y": 0, "xref": "paper", "yref": "paper", "showarrow": False,
-                      "xanchor": "left", "font": {"size": FONT - 2},
+                      "xanchor": "left", "font": {"size": FONT},
                       "text": f"{name('country', contract.REGION, lang)}: "
                               f"{i18n.number(values[contract.REGION], lang)} ({text.axis})"})
+    traces.append(_legend(scale, top, text))
     return _figure(traces, text, x={"range": [46, 88], "visible": False},
                    y={"range": [35, 56], "visible": False, "scaleanchor": "x", "scaleratio": 1.3},
                    legend=None, height=520, annotations=notes)

@@ -25,6 +25,7 @@ from bomca_data.charts.base import (
     name,
     plain,
     titled,
+    value_ticks,
 )
 
 
@@ -78,9 +79,7 @@ def lines(frame: pd.DataFrame, *, x: Column, y: str, text: Text,
              "textposition": "top center", "hovertemplate": "%{x}: %{text}<extra></extra>",
              "name": i18n.t("chart.actual", lang)}]
     top = max([v for v in values if v is not None] or [1])
-    yaxis = {"range": [0, top * 1.25]}
-    if percent:
-        yaxis["tickformat"] = ".0%"
+    yaxis = {"range": [0, top * 1.25], **value_ticks(top * 1.25, percent, lang)}
     return _figure(data, text, y=titled(yaxis, text), legend=None)
 
 
@@ -116,7 +115,8 @@ def cumulative(frame: pd.DataFrame, target: pd.DataFrame, meetings: pd.DataFrame
                      "marker": {"size": 11, "symbol": "diamond"},
                      "hovertemplate": "%{x|%m.%Y}: %{y:,}<extra></extra>"})
     marks, shapes = _meetings(meetings, lang)
-    return _figure(data + marks, text, x={"type": "date"}, y=titled({}, text), height=460,
+    return _figure(data + marks, text, x={"type": "date"}, y=titled({"tickformat": ",d"}, text),
+                   height=460,
                    shapes=shapes)
 
 

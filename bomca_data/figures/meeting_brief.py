@@ -95,10 +95,20 @@ def period_text(start: dt.date, as_of: dt.date, lang: str) -> str:
     return f"{i18n.date(start, lang)} - {i18n.date(as_of, lang)}"
 
 
-def context_line(country: str, start: dt.date, as_of: dt.date, lang: str) -> str:
+def scope_name(country: str, lang: str) -> str:
+    """What a brief is of: the country's name, or for the region's steering group "Whole
+    programme (Regional Steering Group)": everything counts, not only the regional
+    activities that "Regional" names everywhere else."""
+    return i18n.t("brief.whole_programme", lang) if country == REGION else \
+        i18n.name("country", country, lang)
+
+
+def context_line(country: str, start: dt.date | None, as_of: dt.date, lang: str) -> str:
     """The brief's charts' context line: its own scope, not the sidebar's filters
-    ("Kazakhstan · 2023-09-11 - 2024-09-12 · As of 2024-09-12")."""
-    return " · ".join((i18n.name("country", country, lang), period_text(start, as_of, lang),
+    ("Kazakhstan · 2023-09-11 - 2024-09-12 · As of 2024-09-12"); without a ``start``, a
+    chart of the whole programme to date ("Kazakhstan · As of 2024-09-12")."""
+    period = [period_text(start, as_of, lang)] if start is not None else []
+    return " · ".join((scope_name(country, lang), *period,
                        i18n.t("context.as_of", lang, date=i18n.date(as_of, lang))))
 
 

@@ -22,9 +22,10 @@ from pptx.util import Inches, Pt
 
 from bomca_data import figures, i18n
 from bomca_data.charts import TARGET, name
+from bomca_data.charts.base import count_step
 from bomca_data.figures import meeting_brief as briefing
 from bomca_data.outputs import verdict_words
-from bomca_data.outputs.slide_tables import Box, Style, count_format, layout, whole_step
+from bomca_data.outputs.slide_tables import Box, Style, count_format, layout
 from bomca_data.outputs.xlsx import printable
 
 WIDE, HIGH = Inches(13.333), Inches(7.5)
@@ -85,7 +86,7 @@ class _Deck:
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = WIDE, HIGH
         self.t = lambda key, **kw: i18n.t(key, lang, **kw)
-        self.where = i18n.name("country", b.country, lang)
+        self.where = briefing.scope_name(b.country, lang)
         self.period = briefing.period_text(b.start, b.as_of, lang)
         self.as_of = i18n.t("context.as_of", lang, date=i18n.date(b.as_of, lang))
 
@@ -146,7 +147,7 @@ class _Deck:
         plot.data_labels.number_format = count_format(self.lang)
         plot.data_labels.number_format_is_linked = False
         counts = drawn.value_axis  # counts: whole-number steps, written the language's way
-        counts.major_unit = whole_step(float(values.max()))
+        counts.major_unit = count_step(float(values.max()) * 1.1)  # whole: never 0.5
         counts.minimum_scale = 0
         counts.tick_labels.number_format = count_format(self.lang)
         counts.tick_labels.number_format_is_linked = False
@@ -231,7 +232,8 @@ def _headline_slide(deck: _Deck) -> None:
     deck.text(s, t("pack.open_overdue", open=number("recommendations_open"),
                    overdue=number("overdue")), OPEN_RECS, STRONG)
     if b.regional and (quotes := verdict_words.published_quotes(b.data, b.as_of, lang)):
-        deck.text(s, "\n".join(quotes), QUOTES, Style(14, False, BLUE))
+        deck.text(s, "\n".join(f"{heading} " + " · ".join(lines) for heading, lines in quotes),
+                  QUOTES, Style(14, False, BLUE))
     deck.text(s, t("pack.scope"), SCOPE, Style(14, False, GREY))
 
 

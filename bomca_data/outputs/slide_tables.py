@@ -40,18 +40,6 @@ class Style:
     colour: RGBColor | None = None
 
 
-def whole_step(top: float) -> float:
-    """A count axis's step: a whole number (1, 2, 5, 10, 20, 50...) giving at most
-    about six steps up to ``top``: never "0 0.5 1 1.5"."""
-    step = 1
-    while top / step > 6:
-        for factor in (2, 2.5, 2):  # 1 -> 2 -> 5 -> 10 -> 20 -> 50 ...
-            step = int(step * factor)
-            if top / step <= 6:
-                break
-    return float(step)
-
-
 def count_format(lang: str) -> str:
     """A whole number the language's way in a chart's number format: "1,234" in English;
     "1 234" in Russian (a space for thousands, whatever the viewer's own settings)."""

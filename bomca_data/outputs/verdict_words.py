@@ -95,14 +95,18 @@ def published_table(found: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.rename(columns={c: i18n.t(f"col.{c}", lang) for c in frame.columns})
 
 
-def published_quotes(dataset, as_of, lang: str, escape=str) -> list[str]:
-    """"As published on 2022-09-05 (NSG press release): 93 activities implemented.
-    Agrees with the data.": each statement of the whole programme dated D, checked.
-    ``escape`` makes the data's text safe where the line is shown (Markdown)."""
+def published_quotes(dataset, as_of, lang: str, escape=str) -> list[tuple[str, list[str]]]:
+    """What the programme published on D about the whole programme, each checked, said
+    once per source: ("As published on 2022-09-05 (NSG press release):", ["93 activities
+    implemented. ✓ Agrees with the data.", ...]). ``escape`` makes the data's text safe
+    where it is shown (Markdown)."""
     from bomca_data.figures import published
 
-    return [i18n.t("published.quote", lang, date=i18n.date(r.date.date(), lang),
-                   source=escape(r.source), verdict=published_verdict(r.verdict, lang),
-                   quote=escape(r.quote) if isinstance(r.quote, str) else
-                   f"{i18n.name('published_indicator', r.indicator, lang)} {r.value:g}")
-            for r in published.quoted(dataset, as_of).itertuples()]
+    groups: dict[tuple, list[str]] = {}
+    for r in published.quoted(dataset, as_of).itertuples():
+        quote = escape(r.quote) if isinstance(r.quote, str) else \
+            f"{i18n.name('published_indicator', r.indicator, lang)} {r.value:g}"
+        groups.setdefault((r.date.date(), r.source), []).append(i18n.t(
+            "published.quote", lang, quote=quote, verdict=published_verdict(r.verdict, lang)))
+    return [(i18n.t("published.as_published", lang, date=i18n.date(day, lang),
+                    source=escape(source)), lines) for (day, source), lines in groups.items()]

@@ -51,15 +51,9 @@ def sidebar_filters(dataset: Dataset, lang: str) -> flt.Filters:
         values[name] = tuple(side.multiselect(
             i18n.t(f"filters.{name}", lang), choices[name], key=_key(name),
             placeholder=i18n.t("filters.all", lang),
-            format_func=lambda code, kind=kind: _label(kind, code, lang)))
+            format_func=lambda code, kind=kind: i18n.name(kind, code, lang)))
     chosen = flt.Filters(**values, year_kind=year_kind)
     side.button(i18n.t("filters.reset", lang), on_click=_reset, disabled=not chosen.active
                 and year_kind == "programme", key="filter_reset", width="stretch")
     return chosen  # state.write_link puts it into the link
 
-
-def _label(kind: str, code: str, lang: str) -> str:
-    if kind == "year":
-        return i18n.year_name(code, lang)
-    return f"{code} {i18n.name(kind, code, lang)}" if kind == "component" else \
-        i18n.name(kind, code, lang)

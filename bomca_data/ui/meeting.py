@@ -8,7 +8,7 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from bomca_data import access, i18n
+from bomca_data import access
 from bomca_data.figures import meeting_brief
 from bomca_data.outputs import meeting_pack
 from bomca_data.ui import state, widgets
@@ -25,7 +25,7 @@ def choices(view: View) -> tuple[str, dt.date]:
     state.keep_across_languages("meeting_country")
     left, right = st.columns(2)
     country = left.selectbox(view.t("brief.country"), options, key="meeting_country",
-                             format_func=lambda c: i18n.name("country", c, view.lang))
+                             format_func=lambda c: meeting_brief.scope_name(c, view.lang))
     default = meeting_brief.default_start(view.dataset, country, view.as_of)
     if st.session_state.get("meeting_since_for") != (country, view.as_of):
         st.session_state["meeting_since"] = default  # a new country: its own previous meeting

@@ -8,6 +8,12 @@ CSS = """
 [data-testid="stMetricLabel"] p { white-space: normal; overflow: visible;
                                   text-overflow: clip; font-size: 1rem; }
 [data-testid="stMetricValue"] { font-size: 2.4rem; }
+/* verdict badges as large as the text around them (Streamlit writes them smaller) */
+span.stMarkdownBadge { font-size: 1rem !important; }
+/* a chosen filter's whole name, on two lines if need be ("C2 Detection capacities") */
+[data-testid="stSidebar"] [data-baseweb="tag"] { max-width: 100%; height: auto; }
+[data-testid="stSidebar"] [data-baseweb="tag"] span[title] { white-space: normal;
+                                                            overflow: visible; }
 </style>
 """
 

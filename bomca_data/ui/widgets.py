@@ -193,8 +193,9 @@ def published_quotes(view: View) -> None:
     (unfiltered views only: a statement is about the whole programme)."""
     if view.filters.active:
         return
-    for line in verdict_words.published_quotes(view.dataset, view.as_of, view.lang, plain):
-        st.caption(line)
+    for heading, lines in verdict_words.published_quotes(view.dataset, view.as_of, view.lang,
+                                                         plain):
+        st.caption("\n".join([heading, *(f"- {line}" for line in lines)]))
 
 
 def contract_rules(view: View) -> None:
