@@ -48,6 +48,13 @@ class Dataset:
         return self.tables.get(name)
 
     @property
+    def has_data(self) -> bool:
+        """Whether there is anything to show: activities, the table every page starts
+        from (a new, empty data folder, or a template's headers alone, has none)."""
+        acts = self.table("activities")
+        return acts is not None and len(acts) > 0
+
+    @property
     def has_errors(self) -> bool:
         return has_errors(self.issues)
 

@@ -343,3 +343,23 @@ def test_the_link_always_carries_the_as_of_date(monkeypatch):
     at = open_page(monkeypatch, PAGES[0])
     assert at.query_params["as_of"] == ["2025-09-30"] or at.query_params["as_of"] == \
         "2025-09-30"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("page", PAGES)
+def test_a_new_empty_data_folder_says_there_is_no_data_yet(monkeypatch, tmp_path, page, lang):
+    from tests.test_published import shown
+
+    """An empty folder greeted the user with "Nothing matches the filters" and an as-of
+    date of today, and the Meeting brief failed. Every page says there is no data yet
+    and what to do; no date is made up; the Data page still takes the first upload."""
+    at = open_page(monkeypatch, page, tmp_path, lang=lang)
+    said = i18n.t("empty.no_data", lang, source=tmp_path.name)
+    assert [shown(i.body) for i in at.info] == [said]
+    assert not at.sidebar.date_input and not at.sidebar.multiselect
+    assert not at.get("plotly_chart") and not at.metric
+    assert "as_of" not in at.query_params
+    if page == "pages/data.py":
+        assert at.get("file_uploader")
+    else:
+        assert i18n.t("empty.demo", lang) in [c.value for c in at.caption]

@@ -40,6 +40,9 @@ def source_panel(lang: str) -> None:
         dataset = state.visible_dataset()
     except SourceError:
         return
+    if not dataset.has_data:  # nothing to date or filter: no date made up
+        st.sidebar.caption(i18n.t("sidebar.no_data", lang))
+        return
     programme = dataset.programme
     default = dataset.default_as_of()
     lowest = programme.start - dt.timedelta(days=365)

@@ -159,6 +159,24 @@ def issue_filters(view: View, issues: pd.DataFrame) -> pd.DataFrame:
     return issues[keep]
 
 
+def no_data_yet(view: View, on_the_data_page: bool = False) -> None:
+    """A new, empty data folder: say there is no data yet (no figures, no date made
+    up), and what to do: the Data page (for an editor), the template, the demo."""
+    from bomca_data.ui import auth
+
+    st.info(view.t("empty.no_data", source=plain(view.dataset.source.name)),
+            icon=":material/inbox:")
+    user = auth.current_user()
+    if user is not None and user.editor and not on_the_data_page:
+        st.page_link("pages/data.py", label=view.t("empty.to_data_page"),
+                     icon=":material/upload_file:")
+    elif user is None or not user.editor:
+        st.caption(view.t("empty.ask_an_editor"))
+    if not on_the_data_page:
+        template_download(view)
+    st.caption(view.t("empty.demo"))
+
+
 def template_download(view: View) -> None:
     from bomca_data.contract.template import template_bytes
 
