@@ -15,6 +15,7 @@ from benchmarks import serve
 from bomca_data import figures, filters, i18n
 from bomca_data.model import load_dataset
 from bomca_data.source.location import DEMO_DIR
+from bomca_data.ui.plaintext import WORD_JOINER
 from tests.test_pages import CHARTS_ON_DEMO
 
 CHROMIUM = "/usr/bin/chromium"
@@ -499,3 +500,42 @@ def _back_to(page, way: str, path: str, **wanted: list[str]) -> None:
     assert _chips(page) == names, (page.url, _chips(page))
     as_of = dt.date.fromisoformat(query["as_of"][0])
     assert chosen.describe(as_of, lang) in page.inner_text('[data-testid="stMain"]'), page.url
+
+
+@pytest.mark.parametrize(("lang", "typed", "shown"), [("en", "2022-09-05", "2022-09-05"),
+                                                      ("ru", "05.09.2022", "05.09.2022"),
+                                                      ("ru", "2022-09-05", "05.09.2022")])
+def test_a_typed_date_applies_on_enter_and_a_wrong_one_is_said(server, browser, lang, typed,
+                                                                 shown):
+    """Typing an as-of date and pressing Enter did nothing until the field lost focus:
+    the calendar stayed open and the page kept the old date."""
+    url, log = server
+    context = browser.new_context(viewport={"width": 1366, "height": 1400})
+    page = context.new_page()
+    page.goto(f"{url}/?lang={lang}")
+    settle(page, 1)
+    field = page.locator('[data-testid="stSidebar"] [data-testid="stTextInput"] input')
+    field.click()
+    field.press("Control+a")
+    field.press_sequentially(typed, delay=20)
+    field.press("Enter")
+    page.wait_for_function("() => new URL(location.href).searchParams.get('as_of') "
+                           "=== '2022-09-05'", timeout=60_000)
+    settle(page, 1)
+    main = page.inner_text('[data-testid="stMain"]')
+    assert i18n.t("context.as_of", lang, date=shown) in main
+    assert metric(page, i18n.t("kpi.completed", lang)) == "93"
+    assert field.input_value() == shown
+    field.click()
+    field.press("Control+a")
+    field.press_sequentially("31.02.2022", delay=20)
+    field.press("Enter")
+    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stAlertContentError"]',
+                           timeout=60_000)
+    settle(page, 1)
+    said = page.inner_text('[data-testid="stSidebar"] [data-testid="stAlertContentError"]')
+    assert "31.02.2022" in said.replace(WORD_JOINER, "")  # the typed text, as text
+    assert parse_qs(urlparse(page.url).query)["as_of"] == ["2022-09-05"]  # kept
+    assert field.input_value() == shown
+    context.close()
+    assert "Traceback" not in log.read_text()

@@ -188,3 +188,12 @@ def test_an_english_key_used_nowhere_stops_make_translations(monkeypatch):
     assert extract.main() == 1
     monkeypatch.setattr(extract, "unused_keys", lambda: [])
     assert extract.main() == 0
+
+
+def test_a_typed_date_is_read_in_either_languages_way_and_never_guessed():
+    day = dt.date(2024, 3, 15)
+    for text in ("2024-03-15", "15.03.2024", " 15.3.2024 ", "15/03/2024", "2024-3-15"):
+        assert i18n.read_date(text) == day, text
+    for text in ("03/15/2024", "31.02.2024", "2024", "15.03.24", "", "2024-03-15x"):
+        assert i18n.read_date(text) is None, text
+    assert i18n.read_date(i18n.date(day, "ru")) == i18n.read_date(i18n.date(day, "en")) == day

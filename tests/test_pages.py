@@ -269,11 +269,25 @@ def test_a_link_carries_the_as_of_date(monkeypatch):
     """A copied link dropped the as-of date, and the figures silently changed in the new
     tab: the date is read from ?as_of= and written back whenever it is not the default."""
     at = open_page(monkeypatch, PAGES[0], as_of="2022-09-05", lang="en")
-    assert at.date_input(key="as_of").value.isoformat() == "2022-09-05"
+    assert at.text_input(key="as_of_text").value == "2022-09-05"
     assert {m.label: m.value for m in at.metric}["Activities completed"] == "93"
     assert at.query_params["as_of"] in ("2022-09-05", ["2022-09-05"])
     at = open_page(monkeypatch, PAGES[0], as_of="not-a-date", lang="en")
-    assert at.date_input(key="as_of").value == load_dataset(DEMO_DIR).default_as_of()
+    default = load_dataset(DEMO_DIR).default_as_of()
+    assert at.text_input(key="as_of_text").value == default.isoformat()
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("en", "2022-09-05"), ("ru", "05.09.2022"),
+                                             ("ru", "2022-09-05"), ("en", "5/9/2022")])
+def test_a_typed_date_applies(monkeypatch, lang, typed):
+    """Typing a date and pressing Enter did nothing until the field lost focus. (AppTest
+    reruns the page alone after a click: the sidebar's side, the link and a refused
+    date, is walked in the browser, tests/test_browser.py.)"""
+    at = open_page(monkeypatch, PAGES[0], lang=lang)
+    at.text_input(key="as_of_text").input(typed).run()  # what Enter sends
+    context = i18n.t("context.as_of", lang, date=i18n.date(dt.date(2022, 9, 5), lang))
+    assert context in at.caption[0].value
+    assert {m.label: m.value for m in at.metric}[i18n.t("kpi.completed", lang)] == "93"
 
 
 def test_a_date_after_the_datas_own_date_is_said_to_be_a_forecast(monkeypatch):
@@ -356,7 +370,7 @@ def test_a_new_empty_data_folder_says_there_is_no_data_yet(monkeypatch, tmp_path
     at = open_page(monkeypatch, page, tmp_path, lang=lang)
     said = i18n.t("empty.no_data", lang, source=tmp_path.name)
     assert [shown(i.body) for i in at.info] == [said]
-    assert not at.sidebar.date_input and not at.sidebar.multiselect
+    assert not at.sidebar.text_input and not at.sidebar.multiselect
     assert not at.get("plotly_chart") and not at.metric
     assert "as_of" not in at.query_params
     if page == "pages/data.py":

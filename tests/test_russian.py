@@ -29,7 +29,8 @@ def interface_texts(at: AppTest) -> list[str]:
     texts += [m.label for m in at.metric]
     texts += [e.body for kind in ("info", "warning", "error", "success") for e in getattr(at, kind)]
     texts += [b.label for b in at.button] + [b.proto.label for b in at.get("download_button")]
-    texts += [w.label for kind in ("selectbox", "multiselect", "date_input", "radio")
+    texts += [w.label for kind in ("selectbox", "multiselect", "date_input", "text_input",
+                                   "radio")
               for w in getattr(at, kind)]
     texts += [e.label for e in at.expander]
     texts += [str(c) for frame in at.dataframe for c in frame.value.columns]

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import gettext
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -219,3 +220,21 @@ def plotly_separators(lang: str) -> str:
 def date(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
     """dd.mm.yyyy in Russian, ISO (unambiguous) in English."""
     return format_date(day, STYLES[lang].date, locale=STYLES[lang].locale)
+
+
+TYPED_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[./](\d{1,2})[./](\d{4})")
+
+
+def read_date(text: str) -> dt.date | None:
+    """A date as a person types it, in either language's way: "2024-03-15" (ISO, as
+    English pages write it), "15.03.2024" (as Russian ones do) or "15/3/2024"; None for
+    anything else (never a guess: "03/15/2024" names no month 15)."""
+    found = TYPED_DATE.fullmatch(text.strip())
+    if found is None:
+        return None
+    year, month, day = (found[1], found[2], found[3]) if found[1] else (
+        found[6], found[5], found[4])
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
