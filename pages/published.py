@@ -13,7 +13,7 @@ counts = found["verdict"].value_counts()
 widgets.kpi_row([(t(f"published.{v}"), view.number(int(counts.get(v, 0))), None)
                  for v in published.VERDICTS])
 st.caption(t("published.rule"))
-st.dataframe(verdict_words.published_table(found, lang), hide_index=True, width="stretch")
+widgets.published_table(view, found)
 for _, statement in found.iterrows():
     label = t("published.rows", figure=verdict_words.published_figure(statement, lang),
               date=view.date(statement["date"].date()))

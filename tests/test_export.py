@@ -158,3 +158,20 @@ def test_data_sheets_hold_names_in_the_readers_language_beside_the_codes(tmp_pat
         assert sheet["status_name"].iloc[1] == ("Planned" if lang == "en" else "Запланировано")
         assert sheet["component_name"].iloc[0] == (
             "C4 Cross-border cooperation" if lang == "en" else "C4 Трансграничное сотрудничество")
+
+
+def test_a_fitted_table_is_no_wider_than_a_laptops_screen():
+    from bomca_data.outputs import tabular
+
+    frame = pd.DataFrame({"Overdue": ["⚠ Overdue"], "Due": ["2022-07-07"],
+                          "Title": ["Recommendation: joint risk analysis " * 3],
+                          "Component": ["C1 Институциональное развитие"]})
+    widths, wraps = tabular.fit(frame, (2,))
+    assert sum(widths) <= tabular.SCREEN_WIDTH and wraps  # the title wraps
+    assert widths[2] == max(widths)
+    assert widths[1] >= len("2022-07-07") * tabular.CHAR_PX  # a date never wraps
+    narrow, wraps = tabular.fit(frame[["Overdue", "Due"]])
+    assert not wraps and sum(narrow) < tabular.SCREEN_WIDTH
+    crowded = pd.DataFrame({f"Column {i}": ["a long cell of many words " * 2] for i in range(9)})
+    widths, wraps = tabular.fit(crowded)
+    assert sum(widths) <= tabular.SCREEN_WIDTH and wraps

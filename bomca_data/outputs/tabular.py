@@ -96,3 +96,37 @@ def totals(tables: pd.DataFrame, issues: pd.DataFrame) -> dict:
             "rows_excluded": int(tables["rows_excluded"].sum()),
             "errors": int((issues["severity"] == "error").sum()),
             "warnings": int((issues["severity"] == "warning").sum())}
+
+
+SCREEN_WIDTH = 860  # px a table has in the main view at 1366 px, the sidebar open
+CHAR_PX, CELL_PX, MOST_PX = 8.4, 28, 220  # at the table's font, Cyrillic included
+WRAPPED_ROW_PX = 70  # a row of up to three lines (Streamlit wraps text past 64 px)
+
+
+def fit(frame: pd.DataFrame, wide: tuple[int, ...] = (), budget: int = SCREEN_WIDTH
+        ) -> tuple[list[int], bool]:
+    """Column widths (px) that need no sideways scrolling in ``budget``: each column as
+    wide as its longest cell, never under its header's longest word, at most MOST_PX
+    (longer text wraps); the ``wide`` columns (by position: titles, reasons) share
+    what is left. And whether rows must wrap (taller rows) for it."""
+    def px(chars: int) -> int:
+        return int(chars * CHAR_PX + CELL_PX)
+
+    widths, wraps = [], False
+    for i, column in enumerate(frame.columns):
+        cells = [str(v) for v in frame[column]]
+        longest = max((len(c) for c in cells), default=0)
+        word = max([len(w) for w in str(column).split()] + [1])
+        width = max(px(word), min(px(longest), MOST_PX))
+        wraps |= px(longest) > width and i not in wide
+        widths.append(width)
+    spare = budget - sum(widths)
+    if wide and spare > 0:
+        for i in wide:
+            need = px(max((len(str(v)) for v in frame.iloc[:, i]), default=0))
+            widths[i] += spare // len(wide)
+            wraps |= need > widths[i]
+    elif spare < 0:  # even the words do not fit: every column gives alike
+        widths = [max(int(w * budget / sum(widths)), px(3)) for w in widths]
+        wraps = True
+    return widths, wraps

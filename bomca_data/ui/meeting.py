@@ -98,5 +98,5 @@ def planned_table(view: View, plan: pd.DataFrame) -> None:
     if not len(plan):
         st.info(view.t("brief.no_planned"))
         return
-    widgets.table(view, plan)
+    widgets.table(view, plan, fit=widgets.PLANNED)
 

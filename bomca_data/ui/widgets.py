@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -56,18 +58,50 @@ MAX_ROWS_SHOWN = 1_000  # what a table sends to the browser stays small; the CSV
 MAX_ROWS_TINTED = 300
 
 
+@dataclass(frozen=True)
+class Fit:
+    """A table sized for a 1366 px laptop: the ``main`` columns a reader needs first,
+    the ``wide`` ones among them (titles, reasons) taking the room left and wrapping;
+    every column one click below, in the rows behind it (key ``name``)."""
+
+    main: tuple[str, ...]
+    wide: tuple[str, ...]
+    name: str
+
+
+NOT_DONE = Fit(("title", "status", "status_reason", "start_date"), ("title", "status_reason"),
+               "not-done")
+REC_LIST = Fit(("overdue", "due_date", "title", "status", "country", "component"), ("title",),
+               "recommendations")
+PLANNED = Fit(("start_date", "title", "component", "activity_type", "location"), ("title",),
+              "planned")
+
+
 def table(view: View, rows: pd.DataFrame, status_kind: str = "activity_status",
-          tinted: str | None = None) -> None:
+          tinted: str | None = None, fit: Fit | None = None) -> None:
     """A table on the page: its first rows, and how many there are when cut. The
-    non-blank cells of the column ``tinted`` stand out in colour (their words say why)."""
-    shown = tabular.localised(rows.head(MAX_ROWS_SHOWN), view.lang, status_kind)
+    non-blank cells of the column ``tinted`` stand out in colour (their words say why).
+    With ``fit``, the main columns only, no wider than a laptop's screen (``Fit``)."""
+    main, wide = (fit.main, fit.wide) if fit else ((), ())
+    kept = [c for c in main if c in rows] if main else list(rows.columns)
+    shown = tabular.localised(rows[kept].head(MAX_ROWS_SHOWN), view.lang, status_kind)
     count, header = len(shown), view.t(f"col.{tinted}") if tinted else None
+    config, height = None, None
+    if main:
+        widths, wraps = tabular.fit(shown, tuple(kept.index(c) for c in wide if c in kept))
+        config = {column: st.column_config.Column(width=width)
+                  for column, width in zip(shown.columns, widths, strict=True)}
+        height = tabular.WRAPPED_ROW_PX if wraps else None
     if header in shown and count <= MAX_ROWS_TINTED:
         shown = shown.style.map(lambda v: OVERDUE_TINT if v else "", subset=[header])
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config,
+                 row_height=height)
     if len(rows) > count:
         st.caption(view.t("table.cut", shown=i18n.number(count, view.lang),
                           n=i18n.number(len(rows), view.lang)))
+    if main and len(kept) < len(rows.columns):
+        rows_behind(view, view.t("table.all_columns"), f"all-{fit.name}", lambda: rows,
+                    status_kind)
 
 
 def not_done(view: View, rows: pd.DataFrame, title_key: str) -> None:
@@ -75,7 +109,7 @@ def not_done(view: View, rows: pd.DataFrame, title_key: str) -> None:
     reason recorded for it (said only when there are any)."""
     if len(rows):
         st.subheader(view.t(title_key), anchor=False)
-        table(view, rows)
+        table(view, rows, fit=NOT_DONE)
 
 
 def download(view: View, rows: pd.DataFrame, name: str) -> None:
@@ -136,7 +170,7 @@ def recommendation_list(view: View, recs: pd.DataFrame) -> None:
     if "overdue" in rows:
         marked = f"⚠ {view.t('col.overdue')}"
         rows = rows.assign(overdue=rows["overdue"].map({True: marked, False: ""}))
-    table(view, rows, "rec_status", tinted="overdue")
+    table(view, rows, "rec_status", tinted="overdue", fit=REC_LIST)
     download(view, rows, "recommendations")
 
 
@@ -204,6 +238,20 @@ def caption_n(view: View, key: str, **numbers: int) -> None:
     plural = i18n.is_plural(key)
     st.caption(view.t(key, **{k: v if plural and k == "n" else i18n.number(v, view.lang)
                               for k, v in numbers.items()}))
+
+
+def published_table(view: View, found: pd.DataFrame) -> None:
+    """Each published figure beside the data's, its verdict within reach at 1366 px;
+    where and in which words it was published, one click below."""
+    rows = verdict_words.published_table(found, view.lang)
+    main = [view.t(f"col.{c}") for c in ("figure", "scope", "published", "computed", "verdict",
+                                          "date")]
+    widths, wraps = tabular.fit(rows[main], (0, 1))
+    st.dataframe(rows[main], hide_index=True, width="stretch", row_height=(
+        tabular.WRAPPED_ROW_PX if wraps else None), column_config={
+        column: st.column_config.Column(width=width) for column, width in zip(
+            main, widths, strict=True)})
+    rows_behind(view, view.t("table.all_columns"), "all-published", lambda: rows)
 
 
 def published_quotes(view: View) -> None:
