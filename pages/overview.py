@@ -53,7 +53,7 @@ if not widgets.nothing_matches(view, done):
     with right:
         rows = figures.count_by(done, "country", programme.scopes, explode=True)
         widgets.chart(view, charts.bars(
-            rows, key="country", value="activities",
+            rows, key="country", value="activities", horizontal=True,
             text=view.text("overview.by_country", "axis.activities", half=True)),
             rows, "completed-by-country")
         widgets.multi_country_note(view, done, rows)

@@ -22,7 +22,7 @@ if not widgets.nothing_matches(view, parts):
     left, right = st.columns(2)
     with left:
         rows = figures.participation_by(data, as_of, "country", data.programme.countries)
-        widgets.chart(view, charts.paired(rows, key="country", text=view.text(
+        widgets.chart(view, charts.paired(rows, key="country", horizontal=True, text=view.text(
             "participants.by_country", "axis.people", half=True)),
             rows, "people-by-country")
     with right:

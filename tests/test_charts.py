@@ -48,7 +48,8 @@ def test_axes_write_numbers_as_the_labels_do_in_either_language():
                                             "component": ["C1", "C1"], "n": [1, 2]}),
                               x="quarter", colour_by="component", value="n", text=ru)
     assert list(quarters.data[0].x) == ["1 кв.<br>2021", "2 кв.<br>2021"]
-    assert quarters.layout.xaxis.tickangle == 0
+    assert quarters.layout.xaxis.tickangle == 0  # flat, a label per year
+    assert list(quarters.layout.xaxis.tickvals) == ["1 кв.<br>2021"]
 
 
 def test_a_half_width_legend_gets_the_rows_it_fills_above_the_plot():
@@ -74,8 +75,15 @@ def test_a_half_width_legend_gets_the_rows_it_fills_above_the_plot():
 def test_context_line_wraps_for_half_width_charts():
     long = "As of 2023-11-30 · Countries: Kazakhstan, Kyrgyzstan · Components: C1, C2 · Years: Y1"
     fig = charts.bars(pd.DataFrame({"k": ["a"], "v": [1]}), key="k", value="v",
-                      text=Text("en", "t", long, "a"))
+                      text=Text("en", "t", long, "a", half=True))
     assert fig.layout.title.subtitle.text.count("<br>") >= 1
+    longer = "As of 2023-11-30 · Компоненты: C2 Потенциал выявления, C4 Трансграничное " \
+             "сотрудничество"
+    fig = charts.bars(pd.DataFrame({"k": ["a"], "v": [1]}), key="k", value="v",
+                      text=Text("ru", "t", longer, "a", half=True))
+    lines = fig.layout.title.subtitle.text.split("<br>")
+    assert max(map(len, lines)) <= 44 and " ".join(lines).replace(" · ", " ") == \
+        longer.replace(" · ", " ")  # every word kept, none cut at the chart's edge
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])

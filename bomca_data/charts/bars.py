@@ -24,6 +24,7 @@ from bomca_data.charts.base import (
     name,
     titled,
     value_ticks,
+    year_ticks,
 )
 
 
@@ -44,7 +45,8 @@ def bars(frame: pd.DataFrame, *, key: Column, value: str, text: Text, horizontal
            "text": _written(values, percent, text.lang), "texttemplate": "%{text}",
            "textposition": "outside", "textangle": 0, "cliponaxis": False,
            "hovertemplate": f"%{{{c}}}: %{{text}}<extra></extra>"}
-    axes = dict(zip("xy", _value_axis(values, horizontal, percent, text.lang), strict=True))
+    axes = dict(zip("xy", _value_axis(values, horizontal, percent, text.lang, text.half),
+                    strict=True))
     axes[v] = titled(axes[v], text)
     lines = max((label.count("<br>") + 1 for label in labels), default=1)  # wrapped names
     height = max(360, 60 + (38 + 18 * (lines - 1)) * len(frame)) if horizontal else 420
@@ -73,9 +75,9 @@ def stacked(frame: pd.DataFrame, *, x: Column, colour_by: Column, value: str, te
                      "marker": {"color": colour(colour_kind, code)},
                      "hovertemplate": f"{label}<br>%{{{c}}}: %{{{v}:,}}<extra></extra>"})
     top = max((sum(cells.get((code, key), 0) for code in codes) for key in order), default=0)
-    counts = value_ticks(top * 1.05, False, text.lang)
-    axes = {v: titled(counts, text), c: {"autorange": "reversed"} if horizontal else {
-        "tickangle": 0}}  # names written flat: a projector's reader never turns their head
+    counts = value_ticks(top * 1.05, False, text.lang, 4 if text.half and horizontal else 6)
+    axes = {v: titled(counts, text), c: {"autorange": "reversed"} if horizontal else
+            year_ticks(x_kind, order, labels)}
     rows = legend_rows([d["name"] for d in data], labels if horizontal else []) \
         if text.half else 0
     return _figure(data, text, **axes, legend=rows, barmode="stack")
@@ -121,7 +123,7 @@ def paired(frame: pd.DataFrame, *, key: Column, text: Text,
                      "cliponaxis": False, "textfont": {"size": FONT},
                      "hovertemplate": f"{label}<br>%{{{c}}}: %{{{v}:,}}<extra></extra>"})
     axes = dict(zip("xy", _value_axis(_values(frame.get("attendances", [])), horizontal,
-                                      lang=text.lang), strict=True))
+                                      lang=text.lang, half=text.half), strict=True))
     axes[v] = titled(axes[v], text)
     height = max(380, 80 + 60 * len(frame)) if horizontal else 420
     rows = legend_rows([d["name"] for d in data], labels if horizontal else [])

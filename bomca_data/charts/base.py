@@ -91,6 +91,15 @@ def categories(kind: str | None, keys, text: Text, horizontal: bool = False) -> 
     return labels
 
 
+def year_ticks(kind: str | None, keys: list, labels: list[str]) -> dict:
+    """Quarters along an axis, written flat: a label at each year's first quarter (and
+    the first shown); twenty quarters side by side would not fit without turning."""
+    if kind != "quarter":
+        return {}
+    return {"tickvals": [label for i, (key, label) in enumerate(zip(keys, labels, strict=True))
+                         if i == 0 or str(key).endswith("Q1")]}
+
+
 def colour(kind: str | None, code: object) -> str:
     return COLOURS.get(kind or "", {}).get(str(code), ACTUAL)
 
@@ -140,10 +149,12 @@ def _figure(data: list[dict], text: Text, *, x: dict | None = None, y: dict | No
     Not checked property by property at run time (``_validate=False``: ten times
     faster, and on every rerun): the tests check every chart of every page against
     plotly's schema instead (tests/test_pages.py)."""
-    lines = _wrap(text.subtitle)
+    lines = _wrap(text.subtitle, HALF_SUBTITLE_WIDTH if text.half else SUBTITLE_WIDTH)
     heading = textwrap.wrap(text.title, HALF_TITLE_WIDTH if text.half else TITLE_WIDTH) or [""]
+    # nothing turned on its side: a projector's reader never tilts their head (a chart
+    # whose names would not fit flat is drawn with horizontal bars)
     axes = {"automargin": True, "gridcolor": "#EBEBEB", "zerolinecolor": "#D0D0D0",
-            "linecolor": "#D0D0D0"}
+            "linecolor": "#D0D0D0", "tickangle": 0}
     x = {**axes, **(x or {})}
     if text.lang == "ru" and x.get("type") == "date":  # plotly's month names are English
         x["tickformat"] = "%m.%Y"
@@ -177,14 +188,19 @@ def _vline(x, colour: str, width: float = 2, dash: str = "solid") -> dict:
             "line": {"color": colour, "width": width, "dash": dash}}
 
 
-def _wrap(subtitle: str, width: int = 60) -> list[str]:
-    """The context line split at its ' · ' so a half-width chart shows all of it."""
+SUBTITLE_WIDTH, HALF_SUBTITLE_WIDTH = 90, 44  # characters of the 16 px context line
+
+
+def _wrap(subtitle: str, width: int = SUBTITLE_WIDTH) -> list[str]:
+    """The context line split at its ' · ', and a part longer than a line between its
+    words, so a half-width chart shows all of it ("Components: C2 Detection
+    capacities, C4 Cross-border cooperation" was cut at the chart's edge)."""
     lines: list[str] = []
     for part in subtitle.split(" · "):
         if lines and len(lines[-1]) + len(part) + 3 <= width:
             lines[-1] += " · " + part
         else:
-            lines.append(part)
+            lines += textwrap.wrap(part, width, break_long_words=False) or [part]
     return lines
 
 
@@ -192,28 +208,29 @@ def _values(series) -> list:
     return [None if pd.isna(v) else v for v in series]  # NaN, NA -> a gap
 
 
-def _value_axis(values, horizontal: bool, percent: bool = False, lang: str = "en"
-                ) -> tuple[dict, dict]:
+def _value_axis(values, horizontal: bool, percent: bool = False, lang: str = "en",
+                half: bool = False) -> tuple[dict, dict]:
     """(x axis, y axis) extras: room past the longest bar for its label; categories
-    top to bottom in a horizontal chart; ticks written as the labels are."""
+    top to bottom in a horizontal chart; ticks written as the labels are (fewer across
+    half the page: flat, they need the room)."""
     top = max([v for v in values if v is not None and v == v] or [0])
     value = {"range": [0, top * 1.18]} if top > 0 else {}
-    value.update(value_ticks(top * 1.18, percent, lang))
+    value.update(value_ticks(top * 1.18, percent, lang, 4 if half and horizontal else 6))
     # categories are names, even "1", "2", "5+" (never a numeric axis with 0.5 ticks)
     category = {"autorange": "reversed", "type": "category"} if horizontal else {
         "type": "category"}
     return (value, category) if horizontal else (category, value)
 
 
-def value_ticks(top: float, percent: bool, lang: str) -> dict:
+def value_ticks(top: float, percent: bool, lang: str, ticks: int = 6) -> dict:
     """A value axis's ticks up to ``top``, written the language's way as every label
     and card is: counts in whole steps with thousands separated ("2 500", never "2.5k"
     or "0.5"), shares in round steps ("35 %" in Russian, "35%" in English)."""
     if not top or top != top:
         return {"tickformat": ",d"} if not percent else {}
     if not percent:
-        return {"tick0": 0, "dtick": count_step(top), "tickformat": ",d"}
-    step = next((s for s in (0.05, 0.1, 0.2, 0.25, 0.5, 1.0) if top / s <= 6), 1.0)
+        return {"tick0": 0, "dtick": count_step(top, ticks), "tickformat": ",d"}
+    step = next((s for s in (0.05, 0.1, 0.2, 0.25, 0.5, 1.0) if top / s <= ticks), 1.0)
     ticks = [round(i * step, 4) for i in range(int(top / step + 1e-9) + 1)]
     return {"tickvals": ticks, "ticktext": [i18n.percent(t, lang, digits=0) for t in ticks]}
 

@@ -57,7 +57,9 @@ def _legend(scale: tuple[str, ...], top: float, text: Text) -> dict:
     return {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "hoverinfo": "skip",
             "showlegend": False, "marker": {
                 "color": [0], "cmin": 0, "cmax": top, "colorscale": stops, "showscale": True,
-                "colorbar": {"title": {"text": text.axis, "side": "top"}, "tickvals": ticks,
+                "colorbar": {"title": {"text": text.axis + "<br>", "side": "top"},  # a line
+                             # between the title and the top value
+                             "tickvals": ticks,
                              "ticktext": [i18n.number(round(t), text.lang) for t in ticks],
                              "thickness": 18, "len": 0.6, "outlinewidth": 0,
                              "tickfont": {"size": FONT}}}}

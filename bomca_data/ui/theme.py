@@ -11,9 +11,9 @@ CSS = """
 /* verdict badges as large as the text around them (Streamlit writes them smaller) */
 span.stMarkdownBadge { font-size: 1rem !important; }
 /* a chosen filter's whole name, on two lines if need be ("C2 Detection capacities") */
-[data-testid="stSidebar"] [data-baseweb="tag"] { max-width: 100%; height: auto; }
-[data-testid="stSidebar"] [data-baseweb="tag"] span[title] { white-space: normal;
-                                                            overflow: visible; }
+[data-testid="stSidebar"] [data-testid="stMultiSelect"] span:has(> span[title]),
+[data-testid="stSidebar"] [data-testid="stMultiSelect"] span[title] {
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto; }
 </style>
 """
 
