@@ -287,7 +287,7 @@ def test_the_period_and_the_programme_side_by_side_and_the_reasons(ds):
     prs = Presentation(io.BytesIO(meeting_pack.meeting_pack(b, "ru", "x")))
     headline = slides_text(prs)[1]
     found = meeting_brief.headline(b)
-    assert "За период 12.09.2024 - 20.02.2025" in headline and "С начала программы" in headline
+    assert "За период\n12.09.2024 - 20.02.2025" in headline and "С начала программы" in headline
     for key in ("completed", "attendances"):
         assert i18n.number(found[key + "_in_period"], "ru") in headline
         assert i18n.number(found[key], "ru") in headline

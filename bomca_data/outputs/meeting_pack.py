@@ -44,7 +44,7 @@ PROGRAMME, MEETING = Box(0.8, 0.9, 11.7, 0.8), Box(0.8, 1.8, 11.7, 2.4)
 FACTS, DEMO, FUNDED = Box(0.8, 4.2, 11.7, 1.6), Box(0.8, 5.8, 11.7, 0.7), Box(0.8, 6.6, 11.7, 0.5)
 # the headline figures: the period's and the programme's side by side, a row each
 FIGURE_ROWS, FIGURE_ROW = Box(0.5, 1.2, 12.3, 0.55), 0.62
-FIGURE_COLUMNS = ((0.5, 5.6), (6.2, 3.2), (9.5, 3.3))  # label, period, to date: x, w
+FIGURE_COLUMNS = ((0.5, 5.1), (5.7, 3.8), (9.6, 3.2))  # label, period, to date: x, w
 OPEN_RECS, SCOPE, QUOTES = Box(0.5, 4.35, 12.3, 0.5), Box(0.5, 5.35, 12.3, 1.2), \
     Box(0.5, 4.85, 12.3, 0.5)
 # charts and tables; a table ends at 5.85 in: its "and N more" line and a note follow
@@ -215,7 +215,7 @@ def _headline_slide(deck: _Deck) -> None:
     s = deck.slide(t("pack.headline", country=deck.where))
     number = lambda key: i18n.number(found[key], lang)  # noqa: E731
     rows = [
-        ("", t("pack.in_the_period", period=deck.period), t("pack.to_date")),
+        ("", f"{t('pack.in_the_period')}\n{deck.period}", t("pack.to_date")),
         (t("kpi.completed"), number("completed_in_period"), number("completed")),
         (t("kpi.attendances"), number("attendances_in_period"), number("attendances")),
         (t("kpi.women"), i18n.percent(found["women_share_in_period"], lang),
