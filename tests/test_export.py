@@ -34,8 +34,8 @@ def test_workbook_reopens_without_formulas_and_keeps_valid_rows(tmp_path):
     ds = hostile_source(tmp_path)
     data = export.workbook_bytes(ds, filters.Filters(), D, "en")
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["summary", "activities", "participants", "definitions"]
-    acts = wb["activities"]
+    assert wb.sheetnames == ["Summary", "Activities", "Participants", "Definitions"]
+    acts = wb["Activities"]
     titles = [row[1] for row in acts.iter_rows(min_row=2, values_only=True)]
     assert titles == ['=HYPERLINK("http://x","click")', "@SUM(A1:A9)", "-5"]
     for sheet in wb:
@@ -49,28 +49,23 @@ def test_summary_sheet_holds_the_figures_and_filters(tmp_path):
     ds = hostile_source(tmp_path)
     chosen = filters.Filters(countries=("KZ",))
     frame = export.summary_sheet(ds, chosen, D, "en")
-    assert list(frame.columns) == ["Figure", "Value", "Key"]
-    values = dict(zip(frame["Key"], frame["Value"], strict=True))
-    labels = dict(zip(frame["Key"], frame["Figure"], strict=True))
-    assert values["activities.completed"] == 3
-    assert labels["activities.completed"] == "Activities completed"
-    assert labels["activities.by_status.planned"] == "Activities by status on the as-of " \
-                                                    "date: Planned"
-    assert "Countries: Kazakhstan" in values["filters"]
+    assert list(frame.columns) == ["Figure", "Value"]  # no internal key in the reader's view
+    values = dict(zip(frame["Figure"], frame["Value"], strict=True))
+    assert values["Activities completed"] == 3
+    assert "Activities by status on the as-of date: Planned" in values
+    assert "Countries: Kazakhstan" in values["Filters"]
 
 
 def test_the_summary_sheet_is_in_the_readers_language_with_percents(tmp_path):
     ds = hostile_source(tmp_path)
     book = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes(
         ds, filters.Filters(), D, "ru")))
-    sheet = book["summary"]
-    assert [c.value for c in sheet[1]] == ["Показатель", "Значение", "Ключ"]
-    rows = {r[2].value: r for r in sheet.iter_rows(min_row=2)}
-    label, value, _ = rows["participants.women_share"]
-    assert label.value == "Доля женщин" and value.number_format == "0.0%"
-    assert rows["activities.completed_by_country.KZ"][0].value == \
-        "Завершено мероприятий, по странам: Казахстан"
-    assert isinstance(rows["as_of"][1].value, dt.datetime)  # a date, as a date
+    sheet = book["Сводка"]
+    assert [c.value for c in sheet[1]] == ["Показатель", "Значение"]
+    rows = {r[0].value: r for r in sheet.iter_rows(min_row=2)}
+    assert rows["Доля женщин"][1].number_format == "0.0%"
+    assert "Завершено мероприятий, по странам: Казахстан" in rows
+    assert isinstance(rows["По состоянию на"][1].value, dt.datetime)  # a date, as a date
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
     assert sheet.column_dimensions["A"].width > 30  # as wide as its labels
 
@@ -86,8 +81,12 @@ def test_csv_zip_has_a_file_per_table(tmp_path):
     ds = hostile_source(tmp_path)
     data = export.csv_zip_bytes(ds, filters.Filters(), D, "en")
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        assert sorted(zf.namelist()) == ["activities.csv", "participants.csv"]
-        assert "Secret" not in zf.read("participants.csv").decode("utf-8-sig")
+        assert sorted(zf.namelist()) == ["Activities.csv", "Participants.csv", "README.txt"]
+        assert "Secret" not in zf.read("Participants.csv").decode("utf-8-sig")
+        assert zf.read("Activities.csv").startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8
+        readme = zf.read("README.txt").decode("utf-8-sig")
+        assert "As of 2022-12-31 · no filters" in readme
+        assert "context" not in zf.read("Activities.csv").decode("utf-8-sig")
 
 
 def test_export_from_the_command_line(tmp_path, capsys):
@@ -97,7 +96,7 @@ def test_export_from_the_command_line(tmp_path, capsys):
                      "--as-of", "2022-12-31", str(tmp_path / "src")])
     assert code == 0
     wb = openpyxl.load_workbook(out)
-    assert wb["activities"].max_row == 4  # header + three valid rows
+    assert wb["Activities"].max_row == 4  # header + three valid rows
 
 
 CONTROL = "".join(map(chr, (0x1B, 0x01, 0x0B, 0x07)))
@@ -133,30 +132,31 @@ def test_the_workbook_ends_with_the_counting_rules_in_the_readers_language(tmp_p
     ds = hostile_source(tmp_path)
     book = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes(
         ds, filters.Filters(), D, "ru")))
-    assert book.sheetnames[-1] == "definitions"
-    lines = [row[0] for row in book["definitions"].iter_rows(values_only=True)]
+    assert book.sheetnames[-1] == "Определения"
+    lines = [row[0] for row in book["Определения"].iter_rows(values_only=True)]
     assert lines[0] == "Как считаются показатели"
     assert any(line.startswith("Участия учитывают каждое участие") for line in lines)
     assert len(lines) == 1 + len(export.DEFINITIONS)
 
 
-def test_data_sheets_hold_names_in_the_readers_language_beside_the_codes(tmp_path):
+def test_data_sheets_hold_names_in_the_readers_language(tmp_path):
     write(tmp_path / "activities.xlsx", [
         ACTIVITY_HEADER, activity(1, country="KZ;UZ", component="C4"),
         activity(2, country="RG", status="planned")])
     ds = load_dataset(tmp_path)
-    for lang, names in (("en", ["Kazakhstan; Uzbekistan", "Regional"]),
-                        ("ru", ["Казахстан; Узбекистан", "Региональный"])):
+    for lang, sheet_name, names, headers in (
+            ("en", "Activities", ["Kazakhstan; Uzbekistan", "Regional"],
+             ("Country", "Status", "Component")),
+            ("ru", "Мероприятия", ["Казахстан; Узбекистан", "Региональный"],
+             ("Страна", "Статус", "Компонент"))):
         wb = openpyxl.load_workbook(io.BytesIO(export.workbook_bytes(
             ds, filters.Filters(), D, lang)))
-        sheet = pd.DataFrame(list(wb["activities"].values)[1:],
-                             columns=[c.value for c in wb["activities"][1]])
-        header = list(sheet.columns)
-        assert header[header.index("country") + 1] == "country_name"
-        assert list(sheet["country"]) == ["KZ;UZ", "RG"]
-        assert list(sheet["country_name"]) == names
-        assert sheet["status_name"].iloc[1] == ("Planned" if lang == "en" else "Запланировано")
-        assert sheet["component_name"].iloc[0] == (
+        sheet = pd.DataFrame(list(wb[sheet_name].values)[1:],
+                             columns=[c.value for c in wb[sheet_name][1]])
+        country, status, component = headers
+        assert list(sheet[country]) == names
+        assert sheet[status].iloc[1] == ("Planned" if lang == "en" else "Запланировано")
+        assert sheet[component].iloc[0] == (
             "C4 Cross-border cooperation" if lang == "en" else "C4 Трансграничное сотрудничество")
 
 
@@ -175,3 +175,42 @@ def test_a_fitted_table_is_no_wider_than_a_laptops_screen():
     crowded = pd.DataFrame({f"Column {i}": ["a long cell of many words " * 2] for i in range(9)})
     widths, wraps = tabular.fit(crowded)
     assert sum(widths) <= tabular.SCREEN_WIDTH and wraps
+
+
+
+def _russian_export():
+    from bomca_data.source.location import DEMO_DIR
+
+    chosen = filters.Filters(countries=("KZ",))
+    return openpyxl.load_workbook(io.BytesIO(export.workbook_bytes(
+        load_dataset(DEMO_DIR), chosen, dt.date(2024, 9, 12), "ru")))
+
+
+def test_a_russian_export_speaks_to_its_reader():
+    """Sheets "summary", "activities"; headers "activity_id", "status_name"; "completed"
+    beside "Завершено"; a women's-share target of 0.26."""
+    from bomca_data import contract, i18n
+
+    book = _russian_export()
+    assert book.sheetnames[:3] == ["Сводка", "Мероприятия", "Участники"]
+    assert book.sheetnames[-1] == "Определения"
+    internal = {c.name for t in contract.TABLES.values() for c in t.columns}
+    codes = {t.code for v in contract.VOCABULARIES.values() for t in v} - {"other"}
+    for sheet in book.worksheets[1:-1]:
+        header = [c.value for c in sheet[1]]
+        assert not set(header) & internal, (sheet.title, header)
+        assert not any(str(h).endswith("_name") for h in header)
+        cells = {c.value for row in sheet.iter_rows(min_row=2) for c in row}
+        assert not {v for v in cells if isinstance(v, str)} & codes, sheet.title
+    acts = book["Мероприятия"]
+    header = [c.value for c in acts[1]]
+    statuses = {row[header.index("Статус")] for row in acts.iter_rows(min_row=2, values_only=True)}
+    assert statuses <= {i18n.name("activity_status", s, "ru") for s in
+                        contract.codes(contract.ACTIVITY_STATUSES)} | {None}
+    targets = book["Цели"]
+    header = [c.value for c in targets[1]]
+    women = [row for row in targets.iter_rows(min_row=2) if row[header.index("Показатель")].value
+             == i18n.name("indicator", "women_share", "ru")]
+    assert women and all(row[header.index("Цель")].number_format == "0.0%" for row in women)
+    budgets = [row[header.index("Цель")].value for row in targets.iter_rows(min_row=2)]
+    assert all(isinstance(v, int) or 0 < v < 1 for v in budgets)  # whole, or a share

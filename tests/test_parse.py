@@ -140,3 +140,15 @@ def test_statuses_and_types_of_the_contract():
     assert parse.parse_term("Civil society", "agency_type") == "civil_society"
     assert parse.parse_term("Study visit", "activity_type") == "study_visit"
     assert parse.parse_term("in progress", "rec_status") == "in_progress"
+
+
+def test_what_an_export_writes_is_read_back():
+    """A share written as a percentage, a component with its name beside its code."""
+    from bomca_data.source import parse
+
+    assert parse.parse_number("26 %") == 0.26 and parse.parse_number("27,5\u00a0%") == 0.275
+    assert parse.parse_number("%") is None and parse.parse_number("x %") is None
+    assert parse.parse_term("C2 Detection capacities", "component") == "C2"
+    assert parse.parse_term("C4 Трансграничное сотрудничество", "component") == "C4"
+    assert parse.parse_term("C9 Anything", "component") is None
+    assert parse.parse_term("Kazakhstan something", "country") is None  # components only

@@ -266,12 +266,6 @@ TABLES: dict[str, Table] = {
 }
 
 
-def table_for_name(name: str) -> str | None:
-    """The table a sheet or file is named after ("Activities", "participants.csv")."""
-    key = header_key(name)
-    return key if key in TABLES else None
-
-
 # Columns that name or reach a person: dropped as the file is read. A header is
 # personal when one of its words is one of these, or starts with one of the stems
 # ("Номер телефона", "Эл. почта", "Tel.", "ИИН", "Contact person's e-mail").

@@ -13,7 +13,7 @@ import re
 from dataclasses import fields
 
 from bomca_data import contract, filters, i18n, model
-from bomca_data.contract import issues, wording
+from bomca_data.contract import issues, labels, wording
 from bomca_data.figures import (
     activities,
     asof,
@@ -53,18 +53,24 @@ def _tables() -> list[str]:
            "A source is a folder (one file per table, or one workbook with a sheet per "
            "table) or a workbook. Accepted files: "
            + ", ".join(f"`{s}`" for s in contract.ACCEPTED_SUFFIXES) + ". Headers are "
-           "matched by name or alias, in any case, with spaces, hyphens and underscores "
-           "alike; columns naming or reaching a person are dropped as the file is read.",
-           ""]
+           "matched by name, alias or label, in any case, with spaces, hyphens and "
+           "underscores alike; columns naming or reaching a person are dropped as the file "
+           "is read. The labels are the headers of the dashboard's exports in English and "
+           "Russian (and a sheet or file may be named by its table's label): an exported "
+           "workbook, corrected, is an upload.", ""]
     for table in contract.TABLES.values():
-        out += [f"### `{table.name}`", ""]
+        titles = ", ".join(dict.fromkeys(labels.table_label(table.name, lang)
+                                         for lang in i18n.LANGUAGES))
+        out += [f"### `{table.name}`", "", f"Sheet or file also named: {titles}.", ""]
         if table.id_column:
             out += [f"Identified by `{table.id_column}` (unique).", ""]
-        out += ["| column | kind | required | rule | aliases |", "|---|---|---|---|---|"]
+        out += ["| column | kind | required | rule | aliases | labels (en, ru) |",
+                "|---|---|---|---|---|---|"]
         for col in table.columns:
             rule = "; ".join(wording.column_rules(table, col, "en"))
             out.append(f"| `{col.name}` | {col.kind} | {'yes' if col.required else ''} | "
-                       f"{_cell(rule)} | {_cell(', '.join(col.aliases))} |")
+                       f"{_cell(rule)} | {_cell(', '.join(col.aliases))} | "
+                       f"{_cell(', '.join(labels.labels(col.name)))} |")
         out += ["", f"Scope: {_scope_sentence(table)}", ""]
     return out
 

@@ -78,7 +78,8 @@ def scoped(dataset: Dataset, country: str, as_of: dt.date) -> tuple[Dataset, Dat
 def build(dataset: Dataset, country: str, as_of: dt.date, start: dt.date | None = None) -> Brief:
     if country not in (*contract.NATIONAL_COUNTRIES, REGION):
         raise ValueError(f"unknown country {country!r}")
-    start = start or default_start(dataset, country, as_of)
+    # never after the as-of date: before the programme began, the period is that day
+    start = min(start or default_start(dataset, country, as_of), as_of)
     mine = meetings_of(dataset, country)
     previous = upcoming = None
     if mine is not None:

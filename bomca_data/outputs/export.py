@@ -15,6 +15,8 @@ import pandas as pd
 
 from bomca_data import contract, figures, i18n
 from bomca_data import filters as flt
+from bomca_data.contract import labels
+from bomca_data.figures import targets
 from bomca_data.model import Dataset
 from bomca_data.outputs.xlsx import Share, printable, write_workbook
 
@@ -58,10 +60,27 @@ EXPORT_TABLES = ("activities", "participants", "recommendations", "recommendatio
 
 def filtered_tables(dataset: Dataset, chosen: flt.Filters, as_of: dt.date
                     ) -> dict[str, pd.DataFrame]:
-    """The valid rows the filters keep, per table (no row numbers, no personal data:
-    it never reached the dataset)."""
+    """The valid rows the filters keep, per table, as recorded (an activity's status as
+    written, not as resolved for the as-of date), with the rows they name (a
+    participation's activity, a recommendation's meeting) from the data the user may
+    see: the file is whole, so that uploaded again it reads without a broken reference
+    and the same filters show the same figures. No row numbers, no personal data (it
+    never reached the dataset)."""
     data = flt.apply(dataset, chosen, as_of)
-    return {name: _public(data.tables[name]) for name in EXPORT_TABLES if name in data.tables}
+    kept = {name: dataset.tables[name].loc[data.tables[name].index]
+            for name in EXPORT_TABLES if name in data.tables}
+    for name in EXPORT_TABLES:  # referencing tables first, then those they name
+        for col in contract.TABLES[name].columns if name in kept else ():
+            target = col.references
+            if target not in kept or col.name not in kept[name]:
+                continue
+            key = contract.TABLES[target].id_column
+            named = set(kept[name][col.name].dropna()) - set(kept[target][key])
+            if named:
+                everything = dataset.tables[target]
+                kept[target] = pd.concat([kept[target],
+                                          everything[everything[key].isin(named)]])
+    return {name: _public(frame) for name, frame in kept.items()}
 
 
 def _public(frame: pd.DataFrame) -> pd.DataFrame:
@@ -80,14 +99,14 @@ SUMMARY_PARTS = {"by_status": "activity_status", "completed_by_country": "countr
 def summary_sheet(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str
                   ) -> pd.DataFrame:
     """The headline figures in the reader's language: what was read and chosen, then
-    each figure with the label the dashboard gives it, its value (shares as percents)
-    and its key (the same in every language, for whoever reads the file by program)."""
+    each figure with the label the dashboard gives it and its value (shares as
+    percents)."""
     found = figures.summary(flt.apply(dataset, chosen, as_of), as_of)
-    rows = [(i18n.t("sidebar.source", lang), dataset.source_name(), "source"),
-            (i18n.t("sidebar.as_of", lang), as_of, "as_of"),
-            (i18n.t("filters.title", lang), chosen.describe(as_of, lang), "filters")]
+    rows = [(i18n.t("sidebar.source", lang), dataset.source_name()),
+            (i18n.t("sidebar.as_of", lang), as_of),
+            (i18n.t("filters.title", lang), chosen.describe(as_of, lang))]
     if dataset.programme.demo:
-        rows.append(("!", i18n.t("banner.demo", lang), "demo"))
+        rows.append(("!", i18n.t("banner.demo", lang)))
     for section, values in found.items():
         if section == "as_of":
             continue
@@ -95,39 +114,47 @@ def summary_sheet(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: s
             label = i18n.t(f"summary.{section}.{key}", lang)
             if isinstance(value, dict):
                 kind = "rec_status" if section == "recommendations" else SUMMARY_PARTS[key]
-                rows += [(f"{label}: {i18n.name(kind, sub, lang)}", n,
-                          f"{section}.{key}.{sub}")
+                rows += [(f"{label}: {i18n.name(kind, sub, lang)}", n)
                          for sub, n in value.items()]
             else:
-                rows.append((label, Share(value) if isinstance(value, float) else value,
-                             f"{section}.{key}"))
+                rows.append((label, Share(value) if isinstance(value, float) else value))
     return pd.DataFrame(rows, columns=[i18n.t(f"col.summary_{c}", lang)
-                                       for c in ("figure", "value", "key")])
+                                       for c in ("figure", "value")])
 
 
-def named(frame: pd.DataFrame, table: str, lang: str) -> pd.DataFrame:
-    """Beside each coded column, its names in the reader's language: "country" KZ;UZ,
-    then "country_name" Kazakhstan; Uzbekistan (the codes stay, for whoever filters or
-    joins by them). Components by the one name the pages give them ("C4 Cross-border
-    cooperation")."""
+def for_reader(frame: pd.DataFrame, table: str, lang: str) -> pd.DataFrame:
+    """A table as its reader sees it, and as it comes back in as an upload: headers in
+    the reader's language (``contract.labels``: read back in either language), each
+    vocabulary value by its one name ("Completed", "Kazakhstan; Uzbekistan", "C2
+    Detection capacities": read back as its code), a share target as a percentage,
+    whole numbers whole, dates as dates; ids and free text as they are."""
     out = frame.copy()
     for col in contract.TABLES[table].columns:
-        if col.name in out and col.kind in contract.VOCABULARIES and col.kind != "comparison":
-            names = {code: i18n.name(col.kind, code, lang)
-                     for code in out[col.name].dropna().unique()}
-            out.insert(out.columns.get_loc(col.name) + 1, f"{col.name}_name",
-                       out[col.name].map(names))
-    return out
+        if col.name not in out:
+            continue
+        values = out[col.name]
+        if col.kind in contract.VOCABULARIES or col.kind == "country_list":
+            names = {code: i18n.name(col.kind, code, lang) for code in values.dropna().unique()}
+            out[col.name] = values.map(names).astype(object)
+        elif pd.api.types.is_float_dtype(values) and values.dropna().mod(1).eq(0).all():
+            out[col.name] = values.astype("Int64")  # 27000, not 27000.0
+    if table == "targets" and "target" in out:
+        share = frame["indicator"].map(lambda i: i in targets.DECLARED and targets.is_share(i))
+        out["target"] = pd.Series([Share(v) if s and v == v else v for v, s in zip(
+            out["target"], share, strict=True)], index=out.index, dtype=object)
+    return out.rename(columns={c: labels.column_label(c, lang) for c in out.columns})
 
 
 def workbook_bytes(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str) -> bytes:
-    """One workbook: a summary sheet, then a sheet per table (codes with their names)."""
-    frames = {"summary": summary_sheet(dataset, chosen, as_of, lang),
-              **{name: named(frame, name, lang)
+    """One workbook in the reader's language: the summary, then a sheet per table (which
+    an editor may correct and upload again: its sheets and headers are recognised in
+    either language), then the counting rules."""
+    frames = {i18n.t("export.sheet.summary", lang): summary_sheet(dataset, chosen, as_of, lang),
+              **{labels.table_label(name, lang): for_reader(frame, name, lang)
                  for name, frame in filtered_tables(dataset, chosen, as_of).items()}}
     with tempfile.TemporaryDirectory() as folder:
         path = write_workbook(Path(folder) / "export.xlsx", frames,
-                              notes={"definitions": definitions(lang)})
+                              notes={i18n.t("export.sheet.definitions", lang): definitions(lang)})
         return path.read_bytes()
 
 
@@ -141,10 +168,17 @@ def definitions(lang: str) -> list[str]:
 
 
 def csv_zip_bytes(dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str) -> bytes:
-    """A zip of one CSV per table, each with its context column."""
-    context = chosen.describe(as_of, lang)
+    """A zip of one CSV per table, as the workbook's sheets are (``for_reader``), UTF-8
+    with a BOM (Excel then reads Cyrillic), and a README.txt saying what was chosen."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("README.txt", "\n".join((
+            i18n.t("export.readme", lang, source=dataset.source_name(),
+                   view=chosen.describe(as_of, lang)), *definitions(lang), "")
+        ).encode("utf-8-sig"))
         for name, frame in filtered_tables(dataset, chosen, as_of).items():
-            zf.writestr(f"{name}.csv", csv_bytes(frame, context))
+            table = safe_frame(for_reader(frame, name, lang))
+            zf.writestr(f"{labels.table_label(name, lang)}.csv", table.map(
+                lambda v: i18n.percent(v, lang) if isinstance(v, Share) else v).to_csv(
+                index=False, date_format="%Y-%m-%d").encode("utf-8-sig"))
     return buffer.getvalue()

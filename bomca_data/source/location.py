@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bomca_data import contract
+from bomca_data.contract import labels
 from bomca_data.contract.issues import Issue, Message
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -83,7 +84,7 @@ def data_files(folder: Path) -> tuple[list[Path], list[Issue]]:
         if path.is_symlink():
             issues.append(Issue("unreadable-file", Message("issue.unreadable-file.link",
                                                            file=path.name),
-                                contract.table_for_name(path.stem), path.name))
+                                labels.table_for_name(path.stem), path.name))
         elif path.is_file():
             files.append(path)
     return files, issues

@@ -58,12 +58,15 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def parse_number(text: str) -> float | None:
-    """`1234`, `1 234`, `1,234.5`, `1 234,5`, `1.234,5`; else None.
+    """`1234`, `1 234`, `1,234.5`, `1 234,5`, `1.234,5`, `26 %` (0.26); else None.
 
     A lone comma followed by exactly three digits ("1,234") is read as a
     thousands separator; any other lone comma is a decimal comma ("2,5").
     """
     s = _SPACES.sub("", str(text))
+    if s.endswith("%") and len(s) > 1:  # "26 %", "27,5%": a share, as a fraction
+        value = parse_number(s[:-1])
+        return None if value is None else value / 100
     if not s:
         return None
     if _SCIENTIFIC.fullmatch(s):
@@ -101,12 +104,21 @@ def _lookup(kind: str) -> dict[str, str]:
 
 
 def parse_term(text: str, kind: str) -> str | None:
-    """A vocabulary value -> its canonical code, or None."""
+    """A vocabulary value -> its canonical code, or None. A component may be written
+    with its name beside its code, as every page and export writes it ("C2 Detection
+    capacities", "C2 Потенциал выявления"): the code decides."""
     key = contract.value_key(text)
     if re.fullmatch(r"\d+\.0+", key):  # a number cell: "1.0" -> "1"
         key = key.split(".")[0]
     table = _lookup(kind)
-    return table.get(key) or table.get(key.replace("_", ""))
+    found = table.get(key) or table.get(key.replace("_", ""))
+    if found is None and kind == "component" and (named := _CODE_AND_NAME.fullmatch(
+            str(text))):
+        found = table.get(contract.value_key(named[1]))
+    return found
+
+
+_CODE_AND_NAME = re.compile(r"\s*(\w+)\s+\w.*", re.DOTALL)
 
 
 def parse_country(text: str) -> str | None:

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from bomca_data import contract
+from bomca_data.contract import labels
 from bomca_data.contract.issues import Issue, Message, table_name
 from bomca_data.source import guard, readahead
 from bomca_data.source.guard import UnreadableFile
@@ -102,7 +103,7 @@ def locate_in_files(files: list[Path]) -> tuple[list[Location], list[Issue]]:
     found: dict[str, Location] = {}
     files = [p for p in files if p.suffix.lower() in contract.ACCEPTED_SUFFIXES]
     for path in sorted(files, key=lambda p: contract.ACCEPTED_SUFFIXES.index(p.suffix.lower())):
-        table = contract.table_for_name(path.stem)
+        table = labels.table_for_name(path.stem)
         if table is None:
             continue
         if table in found:
@@ -112,7 +113,7 @@ def locate_in_files(files: list[Path]) -> tuple[list[Location], list[Issue]]:
             continue
         found[table] = Location(table, path)
     for path in files:
-        if contract.table_for_name(path.stem) is None and path.suffix.lower() != ".csv":
+        if labels.table_for_name(path.stem) is None and path.suffix.lower() != ".csv":
             locations, more = _locate_in_workbook(path, strict=False)
             issues += more
             for loc in locations:
@@ -141,7 +142,7 @@ def _locate_in_workbook(path: Path, strict: bool) -> tuple[list[Location], list[
                           file=path.name)]
     locations, issues = [], []
     for table in contract.TABLES:
-        holding = [s for s in listed if contract.table_for_name(s.name) == table]
+        holding = [s for s in listed if labels.table_for_name(s.name) == table]
         if not holding:
             continue
         visible = [s for s in holding if not s.hidden] or holding
@@ -159,7 +160,7 @@ def _locate_in_workbook(path: Path, strict: bool) -> tuple[list[Location], list[
             issues.append(Issue("ambiguous-source", Message(
                 "issue.ambiguous-source.hidden_read", table=table_name(table),
                 sheet=chosen.name, file=path.name), table, path.name, chosen.name))
-    if strict and not locations and (table := contract.table_for_name(path.stem)):
+    if strict and not locations and (table := labels.table_for_name(path.stem)):
         locations.append(Location(table, path))  # e.g. activities.xlsx given directly
     return locations, issues
 
@@ -182,7 +183,7 @@ def read_grid(path: Path, sheet: str | None, table: str, opened: dict | None = N
     book = opened[path]
     names = book.sheet_names
     if sheet is None:
-        sheet = next((n for n in names if contract.table_for_name(n) == table), names[0] if names else None)
+        sheet = next((n for n in names if labels.table_for_name(n) == table), names[0] if names else None)
     if sheet is None:
         raise UnreadableFile("file.no_sheets")
     try:
@@ -271,7 +272,7 @@ def find_header(grid: pd.DataFrame, table: contract.Table) -> tuple[int | None, 
     Returns (position, {column position: canonical name}); position None when no
     row qualifies, with the best partial match for the error message.
     """
-    lookup = table.header_lookup()
+    lookup = labels.header_lookup(table.name)
     best: tuple[int | None, dict[int, str]] = (None, {})
     for pos in range(min(contract.HEADER_SEARCH_ROWS, len(grid))):
         found: dict[int, str] = {}

@@ -23,7 +23,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bomca_data import contract
+from bomca_data.contract import labels
 from bomca_data.source import guard, location
 
 
@@ -129,18 +129,18 @@ def start(source: Path) -> None:
 
 def _may_hold_tables(path: Path) -> bool:
     """Named after a table, or (xlsx) with a sheet named after one: what reading opens."""
-    if contract.table_for_name(path.stem):
+    if labels.table_for_name(path.stem):
         return True
     if path.suffix.lower() in (".xlsx", ".xlsm"):  # sheet names without reading a cell
-        return any(contract.table_for_name(sheet.name) for sheet in guard.xlsx_sheets(path))
+        return any(labels.table_for_name(sheet.name) for sheet in guard.xlsx_sheets(path))
     return True
 
 
 def _wanted(path: Path, names: list[str]) -> list[str]:
     """The sheets reading will ask for: those named after a table, else the first
     sheet of a file named after one."""
-    return ([n for n in names if contract.table_for_name(n)]
-            or (names[:1] if contract.table_for_name(path.stem) else []))
+    return ([n for n in names if labels.table_for_name(n)]
+            or (names[:1] if labels.table_for_name(path.stem) else []))
 
 
 def _reader() -> queue.SimpleQueue:
