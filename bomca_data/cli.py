@@ -207,6 +207,9 @@ def _managed(args: argparse.Namespace) -> int:
         if missing:
             raise store.StoreError(f"no such file: {', '.join(missing)}")
         dataset, version = store.import_files(folder, args.files, args.user, args.allow_errors)
+    except store.AlreadyCurrent as exc:  # the same files again: nothing to do
+        print(f"{exc.version} is current (the same files: no new version)", file=sys.stderr)
+        return EXIT_OK
     except (store.StoreError, SourceError, OSError) as exc:
         lang = getattr(args, "lang", i18n.DEFAULT_LANGUAGE)
         print(f"error: {issues.text(exc.args[0], lang)}", file=sys.stderr)

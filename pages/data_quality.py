@@ -24,7 +24,7 @@ with right:  # an empty chart would be axes around nothing: a sentence instead
         st.success(t("quality.no_issues"))
     else:
         widgets.chart(view, charts.bars(
-            rows, key="code", value="issues", horizontal=True,
+            rows, key=("code", "issue"), value="issues", horizontal=True,
             text=view.text("quality.codes_chart", "axis.issues", half=True)),
             rows, "issue-codes")
 st.subheader(t("validation.tables"))
@@ -33,9 +33,7 @@ st.subheader(t("validation.issues"))
 if issues.empty:
     st.success(t("quality.no_issues"))
 else:
-    shown = widgets.issue_filters(view, issues)
-    st.dataframe(tabular.localised(shown, lang), hide_index=True, width="stretch")
-    widgets.download(view, shown, "validation-issues")
+    widgets.issue_list(view, widgets.issue_filters(view, issues), "validation-issues")
 st.subheader(t("quality.templates"))
 widgets.template_download(view)
 widgets.contract_rules(view)

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bomca_data import access, filters
+from bomca_data import access, filters, i18n
 from bomca_data.access import throttle
 from bomca_data.model import load_dataset
 from bomca_data.outputs import export
@@ -203,13 +203,15 @@ def test_a_country_user_exports_nothing_of_another_country():
     ds = access.restrict(load_dataset(DEMO_DIR), ("KZ",))
     data = export.workbook_bytes(ds, filters.Filters(), ds.programme.as_of, "en")
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    for sheet in ("activities", "participants", "recommendations", "meetings"):
+    others = ("Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan")
+    for sheet in ("Activities", "Participants", "Recommendations", "Meetings"):
         header = [c.value for c in wb[sheet][1]]
-        column = header.index("country")
+        column = header.index("Country")
         countries = {row[column] for row in wb[sheet].iter_rows(min_row=2, values_only=True)}
-        assert countries and countries <= {"KZ", "RG", "KZ;RG"}, (sheet, countries)
-    summary = [row for row in wb["summary"].iter_rows(values_only=True)]
-    assert not any(str(r[2]).endswith((".KG", ".TJ", ".TM", ".UZ")) for r in summary)
+        assert countries and countries <= {"Kazakhstan", "Regional", "Kazakhstan; Regional"}, (
+            sheet, countries)
+    summary = [row for row in wb["Summary"].iter_rows(values_only=True)]
+    assert not any(str(r[0]).endswith(others) for r in summary)
 
 
 def test_data_page_shows_history_and_rolls_back(monkeypatch, tmp_path):
@@ -268,6 +270,9 @@ def test_data_page_checks_an_upload_before_anything_changes(monkeypatch, tmp_pat
     assert any("1 error found" in e.body for e in at.error)
     assert at.button(key="data_accept").disabled
     assert not (folder / "versions").exists()
+    listed = at.dataframe[-1].value  # the message first, the code by its title
+    assert list(listed.columns)[:2] == ["Message", "Issue"], list(listed.columns)
+    assert set(listed["Issue"]) == {i18n.t("issue_title.vocabulary-error")}
 
     good = _bytes(tmp_path, "activities.xlsx", [ACTIVITY_HEADER, activity(1), activity(2)])
     at.file_uploader(key="data_upload").set_value(("activities.xlsx", good, XLSX))
@@ -276,6 +281,11 @@ def test_data_page_checks_an_upload_before_anything_changes(monkeypatch, tmp_pat
     at.run()
     assert "Accepted: version v0002 is now current." in [s.body for s in at.success]
     assert load_dataset(folder).stats["activities"].rows_read == 2
+    assert not [b for b in at.button if b.key == "data_accept"]  # accepted once
+    at.run()  # the files still in the uploader: checked again, never accepted again
+    assert "Accepted: version v0002 is now current." in [s.body for s in at.success]
+    assert sorted(p.name for p in (folder / "versions").iterdir()
+                  if p.name.startswith("v")) == ["v0001", "v0002"]
 
 
 def test_data_page_refuses_a_file_that_is_not_what_its_name_says(monkeypatch, tmp_path):

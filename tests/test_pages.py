@@ -236,10 +236,13 @@ def test_data_quality_lists_and_filters_issues(monkeypatch, errors_source):
     at = open_page(monkeypatch, "pages/data_quality.py", errors_source)
 
     def issues():
-        return next(f.value for f in at.dataframe if "Code" in f.value.columns)
+        return next(f.value for f in at.dataframe if "Issue" in f.value.columns)
 
-    assert sorted(issues()["Code"]) == ["unknown-reference", "vocabulary-error",
-                                        "vocabulary-error"]
+    titles = {code: i18n.t(f"issue_title.{code}") for code in ("unknown-reference",
+                                                                "vocabulary-error")}
+    assert sorted(issues()["Issue"]) == sorted([titles["unknown-reference"],
+                                                *[titles["vocabulary-error"]] * 2])
+    assert next(iter(issues().columns)) == "Message"  # the sentence first
     at.multiselect(key="quality_tables").set_value(["participants"]).run()
     assert list(issues()["Row"]) == [4]
     assert len(at.get("download_button")) >= 2  # the issues CSV and the template

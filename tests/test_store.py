@@ -107,7 +107,8 @@ def test_rollback_to_an_unknown_version_is_a_bad_call(folder, capsys):
 
 
 def test_history_from_the_command_line(folder, tmp_path, capsys):
-    new = upload(tmp_path, "activities.xlsx", [ACTIVITY_HEADER, activity(1), activity(2)])
+    new = upload(tmp_path, "activities.xlsx", [ACTIVITY_HEADER, activity(1), activity(2),
+                                               activity(3)])
     assert cli.main(["import", str(new), "--data", str(folder), "--user", "bob"]) == 0
     capsys.readouterr()
     assert cli.main(["history", "--data", str(folder)]) == 0
@@ -141,3 +142,19 @@ def test_the_demo_data_cannot_be_imported_into(tmp_path, monkeypatch, capsys):
     new = upload(tmp_path, "activities.xlsx", [ACTIVITY_HEADER, activity(1)])
     assert cli.main(["import", str(new)]) == 2
     assert "read-only" in capsys.readouterr().err
+
+
+def test_the_same_files_accepted_twice_make_one_version(folder, tmp_path, capsys):
+    """Each further click on Accept made another identical version (v0002, v0003)."""
+    new = upload(tmp_path, "activities.xlsx", [ACTIVITY_HEADER, activity(1), activity(2),
+                                               activity(3)])
+    first = store.check_upload(folder, [new])
+    assert store.publish(first, "alice") == "v0002"
+    again = store.check_upload(folder, [new])  # the page checks the files again
+    with pytest.raises(store.AlreadyCurrent) as exc:
+        store.publish(again, "alice")
+    assert exc.value.version == "v0002"
+    assert [v.name for v in store.versions(folder)] == ["v0001", "v0002"]
+    assert cli.main(["import", str(new), "--data", str(folder)]) == 0
+    assert "no new version" in capsys.readouterr().err
+    assert len(store.versions(folder)) == 2

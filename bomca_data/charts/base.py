@@ -29,7 +29,7 @@ class Text:
 # a chart's column: its name, the vocabulary naming its values being the one of the
 # same name; or (name, vocabulary), e.g. ("status", "rec_status"); (name, None): as is
 Column = str | tuple[str, str | None]
-NAMED = {"year", "quarter", "table", "rows"}  # besides the contract's vocabularies
+NAMED = {"year", "quarter", "table", "rows", "issue"}  # besides the contract's vocabularies
 
 
 def column(spec: Column) -> tuple[str, str | None]:

@@ -9,6 +9,8 @@ and the data-quality page all render from here.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -51,18 +53,31 @@ def _message(key: str, params: dict) -> Message:
 
 
 def _render(key: str, params: dict, lang: str, escape=None) -> str:
-    """Numbers written the language's way ("1 000" in Russian); a message given as a
-    parameter (the reason a file is unreadable) in the same language."""
+    """Numbers and dates written the language's way ("1 000", "05.09.2022" in Russian);
+    a message given as a parameter (the reason a file is unreadable) in the same
+    language."""
     def written(name: str, value: object) -> object:
         if name == "n" and plural:  # gettext picks the form from the number itself
             return value
         if isinstance(value, Message):
             return value.text(lang, escape)
+        if isinstance(value, str) and ISO_DATE.fullmatch(value) and (day := _day(value)):
+            return i18n.date(day, lang)  # a date the reader's way
         if isinstance(value, bool) or not isinstance(value, int | float):
             return escape(value) if escape and isinstance(value, str) else value
         return i18n.number(value, lang, digits=0 if float(value).is_integer() else 1)
     plural = i18n.is_plural(key)
     return i18n.t(key, lang, **{name: written(name, value) for name, value in params.items()})
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def table_name(table: str) -> Message:

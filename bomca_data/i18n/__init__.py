@@ -145,7 +145,8 @@ def _blank(value: object) -> bool:
 def name(kind: str | None, value: object, lang: str = DEFAULT_LANGUAGE) -> str:
     """The one name a reader sees for a value, the same on every page, chart, export and
     slide, in ``lang``: a blank as "" ; a list of countries ("KZ;UZ") as their names
-    joined by "; "; "Y2" as "Г2", "2021Q2" as "2 кв. 2021"; a table's name; a component
+    joined by "; "; "Y2" as "Г2", "2021Q2" as "2 кв. 2021"; a table's name; an issue's
+    title; a component
     as its code and short name ("C2 Detection capacities"); "unknown" as "Unknown"; any
     other term of the vocabulary ``kind`` by its name; free text (``kind`` None or one
     that is no vocabulary) as it is. Never escaped here: the place that shows it does
@@ -163,6 +164,8 @@ def name(kind: str | None, value: object, lang: str = DEFAULT_LANGUAGE) -> str:
         return t(f"table.{code}", lang)
     if kind == "rows":
         return t(f"series.rows_{code}", lang)
+    if kind == "issue":  # an issue's code by its title ("date-order": "Dates out of order")
+        return t(f"issue_title.{code}", lang) if has(f"issue_title.{code}") else code
     if kind is None or (kind not in contract.VOCABULARIES and kind != "country_list"):
         return code
     if code == "unknown":
@@ -220,6 +223,20 @@ def plotly_separators(lang: str) -> str:
 def date(day: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
     """dd.mm.yyyy in Russian, ISO (unambiguous) in English."""
     return format_date(day, STYLES[lang].date, locale=STYLES[lang].locale)
+
+
+def moment(when: dt.datetime, lang: str = DEFAULT_LANGUAGE, zone: str | None = None) -> str:
+    """A time as the reader reads it, in their time zone (the browser's, else UTC):
+    "2026-12-04 19:49 (Europe/Berlin)"; "04.12.2026 19:49 (Europe/Berlin)" in Russian."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        where = ZoneInfo(zone) if zone else dt.UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        where = dt.UTC
+    local = (when if when.tzinfo else when.replace(tzinfo=dt.UTC)).astimezone(where)
+    named = zone if where is not dt.UTC else "UTC"
+    return f"{date(local.date(), lang)} {local:%H:%M} ({named})"
 
 
 TYPED_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[./](\d{1,2})[./](\d{4})")

@@ -8,8 +8,9 @@ from bomca_data import i18n
 from bomca_data.contract.issues import SEVERITY_ORDER
 from bomca_data.model import Dataset
 
-ISSUE_COLUMNS = ("severity", "code", "table", "file", "sheet", "row", "column", "value",
-                 "message")
+# what is wrong first (a sentence, wrapped), then what kind, then where and the value
+ISSUE_COLUMNS = ("message", "severity", "code", "table", "file", "sheet", "row", "column",
+                 "value")
 
 
 def issues_frame(dataset: Dataset, lang: str = i18n.DEFAULT_LANGUAGE) -> pd.DataFrame:
@@ -34,7 +35,8 @@ SHARE_COLUMNS = ("women_share", "elapsed", "share", "implemented_share", "ratio"
 CODE_COLUMNS = {"country": "country", "component": "component", "status": None,
                 "activity_type": "activity_type", "agency_type": "agency_type",
                 "output_type": "output_type", "activity_kind": "activity_kind",
-                "delivery": "delivery", "year": "year", "quarter": "quarter"}
+                "delivery": "delivery", "year": "year", "quarter": "quarter",
+                "code": "issue"}
 
 
 def localised(frame: pd.DataFrame, lang: str, status_kind: str = "activity_status"

@@ -68,6 +68,15 @@ class Changed(StoreError):
     (another editor imported or rolled back): the upload must be checked again."""
 
 
+class AlreadyCurrent(StoreError):
+    """The files accepted are those of the current version (the same upload accepted
+    twice): no new version is made; ``version`` is the current one."""
+
+    def __init__(self, version: str) -> None:
+        super().__init__(f"already current: {version}")
+        self.version = version
+
+
 class RestrictedRollback(StoreError):
     """Only an editor for every country rolls back (a version holds every country)."""
 
@@ -303,7 +312,8 @@ def check_upload(folder: Path, files: list[Path], countries: tuple[str, ...] = (
 def publish(upload: Upload, user: str, allow_errors: bool = False) -> str | None:
     """Make a checked upload the new version (None: refused, it has errors and they are
     not allowed). Under the folder's lock, and only if the version it was checked
-    against is still current: otherwise Changed (check it again)."""
+    against is still current: otherwise Changed (check it again). The files of the
+    current version again make no new one: AlreadyCurrent."""
     with locked(upload.folder):
         return _publish_upload(upload, user, allow_errors)
 
@@ -320,6 +330,11 @@ def _publish_upload(upload: Upload, user: str, allow_errors: bool) -> str | None
     root.mkdir(exist_ok=True)
     _clean_stale(root)
     staging, tables, hashes = _stage(root, upload.uploaded + upload.kept)
+    now = next((v for v in versions(folder) if v.current), None)
+    if now is not None and now.scopes is not None and (now.tables, now.hashes) == (
+            tables, hashes):  # the same files, in the same places (and rows recorded by
+        shutil.rmtree(staging)  # country, which an adopted folder's first version lacks)
+        raise AlreadyCurrent(now.name)
     stats = upload.dataset.stats
     _write_manifest(staging, tables, hashes, {n: s.rows_read for n, s in stats.items()},
                     user, {n: s.scopes for n, s in stats.items()})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import tempfile
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from bomca_data.outputs import tabular
 from bomca_data.source import guard, location, read
 from bomca_data.source.location import DEMO_DIR, resolve_source
 from bomca_data.store import sandbox
-from bomca_data.ui import auth, state
+from bomca_data.ui import auth, state, widgets
 from bomca_data.ui.plaintext import plain
 from bomca_data.ui.state import View
 
@@ -90,29 +92,52 @@ def upload_panel(view: View, folder: Path) -> None:
             return
         dataset = access.restrict(upload.dataset, countries)  # what this editor may see
         st.subheader(view.t("data.preview"))
-        st.caption(view.t("data.replaces", tables=", ".join(
-            view.t(f"table.{loc.table}") for loc in upload.uploaded), kept=", ".join(
-            view.t(f"table.{loc.table}") for loc in upload.kept) or "-"))
+        replaced = ", ".join(view.t(f"table.{loc.table}") for loc in upload.uploaded)
+        kept = ", ".join(view.t(f"table.{loc.table}") for loc in upload.kept)
+        st.caption(view.t("data.replaces", tables=replaced) + (
+            " " + view.t("data.kept", tables=kept) if kept else ""))
         st.dataframe(tabular.localised(tabular.tables_frame(dataset), view.lang),
                      hide_index=True)
         found = tabular.issues_frame(dataset, view.lang)
-        if len(found):
-            st.dataframe(tabular.localised(found, view.lang), hide_index=True, width="stretch")
         allow = False
-        if dataset.has_errors:
+        if dataset.has_errors:  # said above the list it speaks of
             st.error(view.t("validation.errors", n=int((found["severity"] == "error").sum())))
+        if len(found):
+            widgets.issue_list(view, found, "upload-issues")
+        if dataset.has_errors:
             allow = st.checkbox(view.t("data.accept_errors"), key="data_allow_errors")
+        files_key = _digest(uploads)
+        done = st.session_state.get(ACCEPTED_KEY)
+        if done is not None and done[0] == files_key:  # accepted once: said, not offered
+            st.success(view.t(done[1], version=done[2]))
+            return
         if st.button(view.t("data.accept"), type="primary", key="data_accept",
                      disabled=upload.dataset.has_errors and not allow):
-            _accept(view, upload, allow)
+            _accept(view, upload, allow, files_key)
 
 
-def _accept(view: View, upload: store.Upload, allow: bool) -> None:
+ACCEPTED_KEY = "data_accepted"  # (the files' digest, the text key, the version)
+
+
+def _digest(uploads) -> str:
+    """The uploaded files' identity (names and bytes): the same files are accepted once."""
+    digest = hashlib.sha256()
+    for upload in uploads:
+        digest.update(upload.name.encode("utf-8", "replace") + b"\0")
+        digest.update(hashlib.sha256(upload.getvalue()).digest())
+    return digest.hexdigest()
+
+
+def _accept(view: View, upload: store.Upload, allow: bool, files_key: str) -> None:
     """Publish the checked files; a refusal (the data changed since the check) is
-    said, never reported as accepted."""
+    said, never reported as accepted; the same files as the current version make no
+    new one ("already current"). Once accepted, the button gives way to the outcome."""
     user = auth.current_user()
     try:
         version = store.publish(upload, user.name if user else "?", allow)
+    except store.AlreadyCurrent as exc:
+        st.session_state[ACCEPTED_KEY] = (files_key, "data.already_current", exc.version)
+        st.rerun()
     except store.Changed:
         st.error(view.t("data.not_accepted"))
         return
@@ -123,7 +148,8 @@ def _accept(view: View, upload: store.Upload, allow: bool) -> None:
         st.error(view.t("data.not_accepted"))
         return
     state.reload()
-    st.success(view.t("data.accepted", version=version))
+    st.session_state[ACCEPTED_KEY] = (files_key, "data.accepted", version)
+    st.rerun()
 
 
 def history_panel(view: View, folder: Path) -> None:
@@ -139,7 +165,14 @@ def history_panel(view: View, folder: Path) -> None:
         if seen is None:
             return view.t("data.rows_not_by_country")
         return ", ".join(f"{view.t('table.' + t)} {n}" for t, n in seen.items())
-    frame = pd.DataFrame([{"version": v.name, "time": v.time, "user": v.user,
+    zone = st.context.timezone
+
+    def when(version: store.Version) -> str:
+        try:
+            return i18n.moment(dt.datetime.fromisoformat(version.time), view.lang, zone)
+        except ValueError:
+            return version.time
+    frame = pd.DataFrame([{"version": v.name, "time": when(v), "user": v.user,
                            "rows": rows(v),
                            "files": ", ".join(f"{name} {digest[:12]}"
                                               for name, digest in v.hashes.items()),

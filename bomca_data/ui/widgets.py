@@ -176,7 +176,7 @@ def recommendation_list(view: View, recs: pd.DataFrame) -> None:
 
 def issue_filters(view: View, issues: pd.DataFrame) -> pd.DataFrame:
     """Filter the issue list by severity, table and code (keys prefixed by the page)."""
-    state.keep_across_languages("quality_severity", "quality_tables")  # named choices
+    state.keep_across_languages("quality_severity", "quality_tables", "quality_codes")  # named choices
     left, middle, right = st.columns(3)
     severity = left.multiselect(view.t("quality.severity"), list(dict.fromkeys(
         issues["severity"])), key="quality_severity", placeholder=view.t("filters.all"),
@@ -185,7 +185,8 @@ def issue_filters(view: View, issues: pd.DataFrame) -> pd.DataFrame:
                                 key="quality_tables", placeholder=view.t("filters.all"),
                                 format_func=lambda name: view.t(f"table.{name}"))
     codes = right.multiselect(view.t("quality.codes"), sorted(issues["code"].unique()),
-                              key="quality_codes", placeholder=view.t("filters.all"))
+                              key="quality_codes", placeholder=view.t("filters.all"),
+                              format_func=lambda code: i18n.name("issue", code, view.lang))
     keep = pd.Series(True, index=issues.index)
     for column, chosen in (("severity", severity), ("table", tables), ("code", codes)):
         if chosen:
@@ -209,6 +210,18 @@ def no_data_yet(view: View, on_the_data_page: bool = False) -> None:
     if not on_the_data_page:
         template_download(view)
     st.caption(view.t("empty.demo"))
+
+
+ISSUES = Fit(("message", "code", "file", "sheet", "row", "column", "value"), ("message",),
+             "issues")
+
+
+def issue_list(view: View, issues: pd.DataFrame, name: str) -> None:
+    """Every issue as a reader takes it in: the sentence first, wrapped, then its kind
+    by its title, where it is and the value; no sideways scrolling at 1366 px. Its CSV
+    says the same words."""
+    table(view, issues, fit=ISSUES)
+    download(view, tabular.localised(issues, view.lang), name)
 
 
 def template_download(view: View) -> None:
