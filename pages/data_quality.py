@@ -28,7 +28,7 @@ with right:  # an empty chart would be axes around nothing: a sentence instead
             text=view.text("quality.codes_chart", "axis.issues", half=True)),
             rows, "issue-codes")
 st.subheader(t("validation.tables"))
-st.dataframe(tabular.localised(tables, lang), hide_index=True)
+widgets.tables_read(view, ds)
 st.subheader(t("validation.issues"))
 if issues.empty:
     st.success(t("quality.no_issues"))

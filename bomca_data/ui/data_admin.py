@@ -96,8 +96,7 @@ def upload_panel(view: View, folder: Path) -> None:
         kept = ", ".join(view.t(f"table.{loc.table}") for loc in upload.kept)
         st.caption(view.t("data.replaces", tables=replaced) + (
             " " + view.t("data.kept", tables=kept) if kept else ""))
-        st.dataframe(tabular.localised(tabular.tables_frame(dataset), view.lang),
-                     hide_index=True)
+        widgets.tables_read(view, dataset)
         found = tabular.issues_frame(dataset, view.lang)
         allow = False
         if dataset.has_errors:  # said above the list it speaks of
@@ -152,6 +151,9 @@ def _accept(view: View, upload: store.Upload, allow: bool, files_key: str) -> No
     st.rerun()
 
 
+HISTORY = widgets.Fit(("version", "time", "user", "rows", "current"), ("rows",), "history")
+
+
 def history_panel(view: View, folder: Path) -> None:
     st.subheader(view.t("data.history"))
     history = store.versions(folder)
@@ -177,7 +179,7 @@ def history_panel(view: View, folder: Path) -> None:
                            "files": ", ".join(f"{name} {digest[:12]}"
                                               for name, digest in v.hashes.items()),
                            "current": v.current} for v in reversed(history)])
-    st.dataframe(tabular.localised(frame, view.lang), hide_index=True, width="stretch")
+    widgets.table(view, frame, fit=HISTORY)  # the files' digests one click below
     if countries:  # a version holds every country's rows
         st.caption(view.t("data.rollback_restricted"))
         return

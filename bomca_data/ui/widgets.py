@@ -216,6 +216,15 @@ ISSUES = Fit(("message", "code", "file", "sheet", "row", "column", "value"), ("m
              "issues")
 
 
+READ = Fit(("table", "file", "sheet", "rows_read", "rows_valid", "rows_excluded"), ("file",),
+           "tables-read")
+
+
+def tables_read(view: View, dataset) -> None:
+    """Rows read, valid and excluded per table, fitted to a laptop in either language."""
+    table(view, tabular.tables_frame(dataset), fit=READ)
+
+
 def issue_list(view: View, issues: pd.DataFrame, name: str) -> None:
     """Every issue as a reader takes it in: the sentence first, wrapped, then its kind
     by its title, where it is and the value; no sideways scrolling at 1366 px. Its CSV
