@@ -31,6 +31,18 @@ def managed(tmp_path_factory):
         yield folder, url, log
 
 
+def _upload_and_accept(page, made: Path, lang: str) -> None:
+    """In a fresh page: the file into the upload box, then Accept, until it is done."""
+    page.reload()
+    settle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(made))
+    accept = page.get_by_role("button", name=i18n.t("data.accept", lang))
+    accept.wait_for(timeout=120_000)
+    accept.click()
+    page.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=120_000)
+    settle(page)
+
+
 def _versions(folder: Path) -> list[str]:
     return [v.name for v in store.versions(folder)]
 
@@ -76,24 +88,11 @@ def test_an_export_corrected_and_uploaded_is_checked_and_accepted_once(
     sheet = book[book.sheetnames[1]]
     sheet.cell(row=2, column=end + 1, value=original)
     book.save(made)
-    page.reload()  # a fresh page: the corrected file alone
-    settle(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(made))
-    accept = page.get_by_role("button", name=i18n.t("data.accept", lang))
-    accept.wait_for(timeout=120_000)
-    accept.click()
-    page.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=120_000)
-    settle(page)
+    _upload_and_accept(page, made, lang)  # a fresh page: the corrected file alone
     made_now = _versions(folder)
     assert len(made_now) == len(before) + (1 if before else 2)  # (+ the folder as it was)
     assert page.get_by_role("button", name=i18n.t("data.accept", lang)).count() == 0
-    page.reload()  # the same files again, in a new session: no second version
-    settle(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(made))
-    accept = page.get_by_role("button", name=i18n.t("data.accept", lang))
-    accept.wait_for(timeout=120_000)
-    accept.click()
-    page.wait_for_selector('[data-testid="stAlertContentSuccess"]', timeout=120_000)
+    _upload_and_accept(page, made, lang)  # the same files, a new session: no new version
     assert i18n.t("data.already_current", lang, version=made_now[-1]).split(":")[0] in \
         page.inner_text('[data-testid="stMain"]')
     assert _versions(folder) == made_now
