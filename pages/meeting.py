@@ -18,7 +18,8 @@ widgets.kpi_row([
      t("pack.in_period", n=view.number(headline["completed_in_period"]))),
     (t("kpi.attendances"), view.number(headline["attendances"]),
      t("pack.in_period", n=view.number(headline["attendances_in_period"]))),
-    (t("kpi.women"), view.number(headline["women_share"], percent=True), None),
+    (t("kpi.women"), view.number(headline["women_share"], percent=True),
+     t("pack.in_period", n=view.number(headline["women_share_in_period"], percent=True))),
     (t("kpi.recs_open"), view.number(headline["recommendations_open"]),
      t("pack.overdue", n=view.number(headline["overdue"]))),
 ])

@@ -380,3 +380,18 @@ def test_a_new_empty_data_folder_says_there_is_no_data_yet(monkeypatch, tmp_path
         assert at.get("file_uploader")
     else:
         assert i18n.t("empty.demo", lang) in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("en", "2024-01-15"), ("ru", "15.01.2024")])
+def test_the_briefs_period_start_is_typed_too(monkeypatch, lang, typed):
+    """The brief's own date field had the as-of field's fault: Enter did nothing. (After
+    a click AppTest reruns the page alone, without the sidebar's language: the headers
+    are read in the language it shows.)"""
+    at = open_page(monkeypatch, "pages/meeting.py", lang=lang, country="KZ",
+                   as_of="2024-09-12")
+    at.text_input(key="meeting_since_text").input(typed).run()
+    heads = {i18n.t("brief.results", shown, period=f"{i18n.date(dt.date(2024, 1, 15), shown)}"
+                    f" - {i18n.date(dt.date(2024, 9, 12), shown)}") for shown in i18n.LANGUAGES}
+    assert heads & {h.value for h in at.header}
+    at.text_input(key="meeting_since_text").input("2024-10-01").run()  # after the as-of date
+    assert at.error and heads & {h.value for h in at.header}  # refused, said, period kept

@@ -11,7 +11,7 @@ import streamlit as st
 from bomca_data import access
 from bomca_data.figures import meeting_brief
 from bomca_data.outputs import meeting_pack
-from bomca_data.ui import state, widgets
+from bomca_data.ui import dates, state, widgets
 from bomca_data.ui.state import View
 
 
@@ -28,12 +28,13 @@ def choices(view: View) -> tuple[str, dt.date]:
                              format_func=lambda c: meeting_brief.scope_name(c, view.lang))
     default = meeting_brief.default_start(view.dataset, country, view.as_of)
     if st.session_state.get("meeting_since_for") != (country, view.as_of):
-        st.session_state["meeting_since"] = default  # a new country: its own previous meeting
+        # a new country: its own previous meeting (never after the as-of date)
+        st.session_state["meeting_since"] = min(default, view.as_of)
         st.session_state["meeting_since_for"] = (country, view.as_of)
-    since = right.date_input(view.t("brief.period_start"), key="meeting_since",
-                             max_value=view.as_of,
-                             format="DD.MM.YYYY" if view.lang == "ru" else "YYYY-MM-DD")
-    return country, since
+    lowest = view.dataset.programme.start - dt.timedelta(days=365)
+    dates.typed_date(right, view.t("brief.period_start"), "meeting_since",
+                     min(lowest, default), view.as_of, view.lang)
+    return country, st.session_state["meeting_since"]
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -10,9 +10,8 @@ import streamlit as st
 from bomca_data import i18n
 from bomca_data.outputs import export
 from bomca_data.source.read import SourceError
-from bomca_data.ui import downloads, state
+from bomca_data.ui import dates, downloads, state
 from bomca_data.ui.filters import sidebar_filters
-from bomca_data.ui.plaintext import plain
 
 FAVICON = str(Path(__file__).resolve().parent / "assets" / "favicon.png")
 
@@ -54,7 +53,8 @@ def source_panel(lang: str) -> None:
         st.session_state[state.AS_OF_KEY] = found or default
         if asked and found is None:
             state.note_ignored([f"{state.AS_OF_KEY}={asked}"])
-    as_of_control(lang, lowest, highest)
+    dates.typed_date(st.sidebar, i18n.t("sidebar.as_of", lang), state.AS_OF_KEY, lowest,
+                     highest, lang)
     if (own := dataset.data_date()) is not None:
         st.sidebar.caption(i18n.t("sidebar.data_date", lang, date=i18n.date(own, lang)))
     sidebar_filters(dataset, lang)
@@ -69,53 +69,6 @@ def source_panel(lang: str) -> None:
         for name, stats in dataset.stats.items():
             st.caption(f"{i18n.t('table.' + name, lang)}: {i18n.number(stats.rows_valid, lang)}"
                        f" / {i18n.number(stats.rows_read, lang)}")
-
-
-AS_OF_TEXT, AS_OF_PICK, AS_OF_SHOWN, AS_OF_REFUSED = (
-    "as_of_text", "as_of_pick", "as_of_shown", "as_of_refused")
-
-
-def as_of_control(lang: str, lowest: dt.date, highest: dt.date) -> None:
-    """The as-of date, typed (Enter applies it, in the language's way or ISO) or picked
-    from a calendar beside it. Streamlit's own date field took a typed date only when
-    it lost focus: Enter did nothing, and the page kept the old date. The date itself
-    is ``state.AS_OF_KEY``; the field shows it again whenever it changes elsewhere (the
-    link, the back button, the calendar) or the language does."""
-    day = st.session_state[state.AS_OF_KEY]
-    if st.session_state.get(AS_OF_SHOWN) != (day, lang):
-        st.session_state[AS_OF_TEXT] = i18n.date(day, lang)
-        st.session_state[AS_OF_PICK] = day
-        st.session_state[AS_OF_SHOWN] = (day, lang)
-    label = i18n.t("sidebar.as_of", lang)
-    typed, picked = st.sidebar.columns([4, 1], vertical_alignment="bottom")
-    typed.text_input(label, key=AS_OF_TEXT, on_change=_typed, args=(lang, lowest, highest),
-                     help=i18n.t("sidebar.as_of_help", lang,
-                                               example=i18n.date(day, lang)))
-    with picked.popover("", icon=":material/calendar_month:",
-                        help=i18n.t("sidebar.as_of_calendar", lang)):
-        st.date_input(label, key=AS_OF_PICK, min_value=lowest, max_value=highest,
-                      on_change=_picked, format="DD.MM.YYYY" if lang == "ru" else "YYYY-MM-DD")
-    if refused := st.session_state.get(AS_OF_REFUSED):  # until a date is taken
-        st.sidebar.error(i18n.t("sidebar.as_of_refused", lang, typed=plain(refused[:40]),
-                                lowest=i18n.date(lowest, lang),
-                                highest=i18n.date(highest, lang)), icon=":material/event_busy:")
-
-
-def _typed(lang: str, lowest: dt.date, highest: dt.date) -> None:
-    text = st.session_state[AS_OF_TEXT]
-    day = i18n.read_date(text)
-    if day is None or not lowest <= day <= highest:
-        st.session_state[AS_OF_REFUSED] = text  # said under the field; the date stays
-        st.session_state[AS_OF_SHOWN] = None
-        return
-    st.session_state.pop(AS_OF_REFUSED, None)
-    st.session_state[state.AS_OF_KEY] = day
-
-
-def _picked() -> None:
-    if (day := st.session_state.get(AS_OF_PICK)) is not None:
-        st.session_state.pop(AS_OF_REFUSED, None)
-        st.session_state[state.AS_OF_KEY] = day
 
 
 def export_panel(dataset, lang: str) -> None:
