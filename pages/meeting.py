@@ -23,7 +23,7 @@ widgets.kpi_row([
     (t("kpi.recs_open"), view.number(headline["recommendations_open"]),
      t("pack.overdue", n=view.number(headline["overdue"]))),
 ])
-widgets.caption(view, "pack.scope")
+widgets.caption(view, briefing.scope_rule(country))
 subtitle = briefing.context_line(country, brief["start"], as_of, lang)
 
 def text(title: str, axis: str, half: bool = True) -> charts.Text:

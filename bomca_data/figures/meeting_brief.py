@@ -104,6 +104,11 @@ def scope_name(country: str, lang: str) -> str:
         i18n.name("country", country, lang)
 
 
+def scope_rule(country: str) -> str:
+    """The text key of what a brief counts: a country's rule, or the whole programme's."""
+    return "pack.scope_region" if country == REGION else "pack.scope"
+
+
 def context_line(country: str, start: dt.date | None, as_of: dt.date, lang: str) -> str:
     """The brief's charts' context line: its own scope, not the sidebar's filters
     ("Kazakhstan · 2023-09-11 - 2024-09-12 · As of 2024-09-12"); without a ``start``, a

@@ -45,8 +45,8 @@ FACTS, DEMO, FUNDED = Box(0.8, 4.2, 11.7, 1.6), Box(0.8, 5.8, 11.7, 0.7), Box(0.
 # the headline figures: the period's and the programme's side by side, a row each
 FIGURE_ROWS, FIGURE_ROW = Box(0.5, 1.2, 12.3, 0.55), 0.62
 FIGURE_COLUMNS = ((0.5, 5.1), (5.7, 3.8), (9.6, 3.2))  # label, period, to date: x, w
-OPEN_RECS, SCOPE, QUOTES = Box(0.5, 4.35, 12.3, 0.5), Box(0.5, 5.35, 12.3, 1.2), \
-    Box(0.5, 4.85, 12.3, 0.5)
+OPEN_RECS, SCOPE = Box(0.5, 4.35, 12.3, 0.5), Box(0.5, 5.2, 12.3, 1.2)
+QUOTES = Box(0.6, 1.3, 12.1, 5.4)  # the published statements: a slide of their own
 # charts and tables; a table ends at 5.85 in: its "and N more" line and a note follow
 LEFT, RIGHT, ACROSS = Box(0.4, 1.2, 6.2, 5.6), Box(6.8, 1.2, 6.2, 5.6), Box(0.6, 1.2, 12.0, 5.6)
 LEFT_SHORT, AGENCIES = Box(0.4, 1.2, 6.2, 5.0), Box(6.9, 1.3, 6.0, 4.55)
@@ -231,10 +231,19 @@ def _headline_slide(deck: _Deck) -> None:
             deck.text(s, text, Box(x, y, w, FIGURE_ROWS.h), style)
     deck.text(s, t("pack.open_overdue", open=number("recommendations_open"),
                    overdue=number("overdue")), OPEN_RECS, STRONG)
-    if b.regional and (quotes := verdict_words.published_quotes(b.data, b.as_of, lang)):
-        deck.text(s, "\n".join(f"{heading} " + " · ".join(lines) for heading, lines in quotes),
-                  QUOTES, Style(14, False, BLUE))
-    deck.text(s, t("pack.scope"), SCOPE, Style(14, False, GREY))
+    deck.text(s, t(briefing.scope_rule(b.country)), SCOPE, Style(14, False, GREY))
+
+
+def _published_slide(deck: _Deck) -> None:
+    """What the programme published on the date (the region's pack), each statement
+    checked against the data: a slide of its own, a line each."""
+    if not deck.b.regional:
+        return
+    quotes = verdict_words.published_quotes(deck.b.data, deck.b.as_of, deck.lang)
+    if quotes:
+        lines = [line for heading, said in quotes for line in (heading, *(
+            f"\u2022 {one}" for one in said))]
+        deck.text(deck.slide(deck.t("page.published")), "\n".join(lines), QUOTES, BODY)
 
 
 def _results_slide(deck: _Deck) -> None:
@@ -330,8 +339,8 @@ def _plan_slides(deck: _Deck) -> None:
                 [t(f"col.{c}") for c in PLAN_COLUMNS], PLAN, wide="title", after=after)
 
 
-SLIDES = (_title_slide, _headline_slide, _results_slide, _not_done_slides, _targets_slide,
-          _participants_slide, _recommendations_slides, _plan_slides)
+SLIDES = (_title_slide, _headline_slide, _published_slide, _results_slide, _not_done_slides,
+          _targets_slide, _participants_slide, _recommendations_slides, _plan_slides)
 
 
 def meeting_pack(b: briefing.Brief, lang: str, source: str, base_url: str | None = None
