@@ -35,3 +35,19 @@ def test_the_command_line_writes_it(tmp_path, capsys):
     assert (tmp_path / "c.md").read_text(encoding="utf-8") == document.document()
     assert cli.main(["contract"]) == 0
     assert capsys.readouterr().out.endswith(document.document())
+
+
+def test_every_label_reads_back_as_its_own_table_and_column():
+    """An export's sheet and header names, in either language, are recognised as the
+    table and column they name: no label is another column's alias."""
+    from bomca_data import contract, i18n
+    from bomca_data.contract import labels
+
+    for table, spec in contract.TABLES.items():
+        for lang in i18n.LANGUAGES:
+            assert labels.table_for_name(labels.table_label(table, lang)) == table
+            lookup = labels.header_lookup(table)
+            for col in spec.columns:
+                label = labels.column_label(col.name, lang)
+                assert lookup[contract.header_key(label)] == col.name, (table, label)
+                assert not contract.is_personal(label), label  # it would be dropped
