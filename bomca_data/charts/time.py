@@ -93,8 +93,8 @@ def _meetings(meetings: pd.DataFrame | None, lang: str) -> tuple[list[dict], lis
     trace = {"type": "scatter", "x": list(meetings["start_date"]), "y": [0] * len(meetings),
              "mode": "markers", "marker": {"symbol": "triangle-up", "size": 14, "color": tint},
              "name": i18n.t("chart.meetings", lang),
-             "text": [f"{m.meeting_type} {name('country', m.country, lang)} "
-                      f"{i18n.date(m.start_date.date(), lang)}" for m in meetings.itertuples()],
+             "text": [plain(i18n.meeting(m.meeting_type, m.country, m.start_date.date(), lang))
+                      for m in meetings.itertuples()],
              "hovertemplate": "%{text}<extra></extra>"}
     return [trace], shapes
 

@@ -28,6 +28,14 @@ FILTER_PREFIX = "filter_"
 FILTER_KINDS = flt.KINDS
 
 
+def filter_key(name: str) -> str:
+    """The session key of a sidebar filter ("countries"...) or of the years' kind."""
+    return FILTER_PREFIX + name
+
+
+FILTER_KEYS = tuple(filter_key(name) for name in (*FILTER_KINDS, "year_kind"))
+
+
 IGNORED_KEY = "link_ignored"
 WRITTEN_KEY = "link_written"
 # the link's parameters that are the view; a page may add others of its own
@@ -47,8 +55,7 @@ def follow_the_link() -> None:
     (Streamlit clears it), and the controls keep theirs."""
     written, link = st.session_state.get(WRITTEN_KEY), _link_view()
     if written is not None and link and link != written:
-        for key in (LANG_KEY, AS_OF_KEY, FILTER_PREFIX + "year_kind",
-                    *(FILTER_PREFIX + name for name in FILTER_KINDS)):
+        for key in (LANG_KEY, AS_OF_KEY, *FILTER_KEYS):
             st.session_state.pop(key, None)
 
 
@@ -61,7 +68,7 @@ def write_link() -> None:
     view = {LANG_KEY: language()}
     if (as_of := st.session_state.get(AS_OF_KEY)) is not None:
         view[AS_OF_KEY] = as_of.isoformat()
-    if FILTER_PREFIX + "year_kind" in st.session_state:
+    if filter_key("year_kind") in st.session_state:
         view.update(current_filters().to_query())
     if view != _link_view():
         others = {key: value for key, value in st.query_params.to_dict().items()
@@ -168,9 +175,9 @@ def language() -> str:
 
 
 def current_filters() -> flt.Filters:
-    values = {name: tuple(st.session_state.get(FILTER_PREFIX + name) or ())
+    values = {name: tuple(st.session_state.get(filter_key(name)) or ())
               for name in FILTER_KINDS}
-    return flt.Filters(**values, year_kind=st.session_state.get(FILTER_PREFIX + "year_kind")
+    return flt.Filters(**values, year_kind=st.session_state.get(filter_key("year_kind"))
                        or "programme")
 
 

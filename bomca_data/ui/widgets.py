@@ -264,16 +264,14 @@ def caption_n(view: View, key: str, **numbers: int) -> None:
 
 def published_table(view: View, found: pd.DataFrame) -> None:
     """Each published figure beside the data's, its verdict within reach at 1366 px;
-    where and in which words it was published, one click below."""
-    rows = verdict_words.published_table(found, view.lang)
-    main = [view.t(f"col.{c}") for c in ("figure", "scope", "published", "computed", "verdict",
-                                          "date")]
-    widths, wraps = tabular.fit(rows[main], (0, 1))
-    st.dataframe(rows[main], hide_index=True, width="stretch", row_height=(
-        tabular.WRAPPED_ROW_PX if wraps else None), column_config={
-        column: st.column_config.Column(width=width) for column, width in zip(
-            main, widths, strict=True)})
-    rows_behind(view, view.t("table.all_columns"), "all-published", lambda: rows)
+    where and in which words it was published, one click below. (The table comes with
+    its headers in the reader's language: its ``Fit`` names them so.)"""
+    named = {c: view.t(f"col.{c}") for c in PUBLISHED_MAIN}
+    table(view, verdict_words.published_table(found, view.lang), fit=Fit(
+        tuple(named.values()), (named["figure"], named["scope"]), "published"))
+
+
+PUBLISHED_MAIN = ("figure", "scope", "published", "computed", "verdict", "date")
 
 
 def published_quotes(view: View) -> None:
