@@ -53,3 +53,4 @@ translations: $(VENV)/.dev-deps
 bench: $(VENV)/.dev-deps
 	$(BIN)/python benchmarks/suite.py
 	$(BIN)/python benchmarks/loadtest.py --results
+	$(BIN)/python benchmarks/report.py --results

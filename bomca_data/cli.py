@@ -1,4 +1,4 @@
-"""`python -m bomca_data validate|summary`: the contract's command-line interface.
+"""`python -m bomca_data validate|summary|report|...`: the contract's command-line interface.
 
 Exit codes: 0 no error, 1 errors found, 2 the source cannot be read or the call is
 wrong. Bad input never produces a traceback.
@@ -85,13 +85,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("version", help="e.g. v0002 (see history)")
     sub.add_argument("--data", dest="data", help="the data folder (default: $BOMCA_DATA)")
     sub.add_argument("--user", default=os.environ.get("USER", "cli"), help="recorded in history")
-    sub = commands.add_parser("export", help="write the (filtered) data as one Excel workbook")
-    sub.add_argument("path", nargs="?", help="a folder or a workbook")
-    sub.add_argument("--data", dest="data", help="same as PATH")
-    sub.add_argument("--out", required=True, type=Path, help="the .xlsx file to write")
-    _add_filters(sub)
-    sub.add_argument("--as-of", type=_date, help="YYYY-MM-DD")
-    sub.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
+    for name, text, out in (
+            ("export", "write the (filtered) data as one Excel workbook", "the .xlsx file"),
+            ("report", "write the report of a view (or with --final, the phase's results "
+             "report) as one self-contained .html file, or a .pdf (printed by Chromium: "
+             "apt-get install chromium, or $BOMCA_CHROMIUM)", "the .html or .pdf file")):
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.add_argument("path", nargs="?", help="a folder or a workbook")
+        sub.add_argument("--data", dest="data", help="same as PATH")
+        sub.add_argument("--out", required=True, type=Path, help=f"{out} to write")
+        _add_filters(sub)
+        sub.add_argument("--as-of", type=_date, help="YYYY-MM-DD")
+        sub.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
+    sub.add_argument("--final", action="store_true", help="the phase's results report: the "
+                     "whole programme from its start to its end (or the data's date); "
+                     "filters and --as-of do not apply")
     sub = commands.add_parser("contract", help="write the data contract document (Markdown) "
                               "from the code that defines it")
     sub.add_argument("--out", type=Path, help="the file to write (default: standard output)")
@@ -227,6 +235,11 @@ def _managed(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "report":
+            from bomca_data.outputs import report
+
+            if why := report.refused(args.out):  # a wrong kind, no Chromium: before any work
+                raise OutputError(why)
         if getattr(args, "out", None) is not None:
             check_out(args.out)  # before any work
         return _command(args)
@@ -297,6 +310,16 @@ def _with_dataset(args: argparse.Namespace) -> int:
         from bomca_data.outputs import export
 
         _write(args.out, export.workbook_bytes(dataset, chosen, as_of, args.lang))
+        return EXIT_OK
+    if args.command == "report":
+        from bomca_data.outputs import report
+
+        try:
+            made = report.make(args.out.suffix)(dataset, chosen, as_of, args.lang, args.final)
+        except report.PdfUnavailable as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        _write(args.out, made)
         return EXIT_OK
     return _summary(dataset, as_of, args.format, chosen)
 

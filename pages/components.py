@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from bomca_data import charts, figures, i18n
+from bomca_data import charts, figures, i18n, panels
 from bomca_data.contract import ACTIVITY_STATUSES, ACTIVITY_TYPES, codes
 from bomca_data.ui import page, widgets
 
@@ -33,12 +33,7 @@ if not widgets.nothing_matches(view, acts):
             rows, "component-by-status")
     st.caption(t("components.all_statuses"))
     widgets.not_done(view, figures.not_done(acts), "components.not_done")
-    rows = figures.cross_count(done.dropna(subset=["year"]), "year", "component",
-                               programme.year_keys(view.filters.year_kind),
-                               programme.components)
-    widgets.chart(view, charts.stacked(
-        rows, x="year", colour_by="component", value="activities",
-        text=view.text("components.by_year", "axis.activities")), rows, "component-by-year")
+    widgets.chart(view, *panels.components_by_year(view, done), "component-by-year")
     widgets.years_note(view)
     if not widgets.missing_table(view, "targets"):
         shown = view.filters.components or programme.components

@@ -2,33 +2,15 @@
 
 import streamlit as st
 
-from bomca_data import charts, figures
-from bomca_data.ui import page, verdicts, widgets
+from bomca_data import charts, figures, panels
+from bomca_data.ui import page, reports, verdicts, widgets
 
 view = page.start("page.overview", "overview.intro")
 data, lang, t, as_of = view.data, view.lang, view.t, view.as_of
-headline = figures.summary(data, as_of)
-acts, parts = headline["activities"], headline["participants"]
-recs, status = headline["recommendations"], headline["activities"]["by_status"]
+for cards in panels.headline_cards(view):
+    widgets.kpi_row(cards)
 clock = data.programme.elapsed(as_of)
 done = figures.completed_activities(data, as_of)
-reach = figures.coverage(done, view.countries)
-widgets.kpi_row([
-    (t("kpi.completed"), view.number(acts["completed"]),
-     t("kpi.of", n=view.number(acts["total"]))),
-    (t("kpi.ongoing"), view.number(status["ongoing"]), None),
-    (t("kpi.planned"), view.number(status["planned"]), None),
-    (t("kpi.countries"), f"{reach['countries']} / {len(view.countries)}", None),
-    (t("kpi.elapsed"), view.number(clock["share"], percent=True),
-     t("kpi.months", m=clock["months"], n=clock["of_months"])),
-])
-widgets.kpi_row([
-    (t("kpi.attendances"), view.number(parts["attendances"]), None, t("rule.people")),
-    (t("kpi.unique"), view.number(parts["unique_persons"]), None, t("rule.people")),
-    (t("kpi.women"), view.number(parts["women_share"], percent=True), None),
-    (t("kpi.recs_implemented"), view.number(recs["implemented_share"], percent=True),
-     t("kpi.of", n=view.number(recs["total"]))),
-])
 widgets.published_quotes(view)
 
 if verdicts.has_targets(view):
@@ -45,17 +27,11 @@ widgets.chart(view, fig, programme.years_frame(as_of), "timeline-clock")
 if not widgets.nothing_matches(view, done):
     left, right = st.columns(2)
     with left:
-        rows = figures.count_by(done, "component", programme.components)
-        widgets.chart(view, charts.bars(
-            rows, key="component", value="activities", horizontal=True,
-            text=view.text("overview.by_component", "axis.activities", half=True)),
-            rows, "completed-by-component")
+        widgets.chart(view, *panels.completed_by(view, done, "component"),
+                      "completed-by-component")
     with right:
-        rows = figures.count_by(done, "country", programme.scopes, explode=True)
-        widgets.chart(view, charts.bars(
-            rows, key="country", value="activities", horizontal=True,
-            text=view.text("overview.by_country", "axis.activities", half=True)),
-            rows, "completed-by-country")
+        fig, rows = panels.completed_by(view, done, "country")
+        widgets.chart(view, fig, rows, "completed-by-country")
         widgets.multi_country_note(view, done, rows)
 
 if not widgets.missing_table(view, "targets"):
@@ -63,3 +39,7 @@ if not widgets.missing_table(view, "targets"):
     widgets.years_note(view)
     st.subheader(t("verdict.matrix"))
     verdicts.matrices(view)
+
+st.subheader(t("report.final_title_page"))
+st.caption(t("report.final_intro", end=view.date(reports.final_as_of(view.dataset))))
+reports.buttons(st, view.dataset, view.filters, as_of, lang, final=True)

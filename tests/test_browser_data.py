@@ -78,9 +78,10 @@ def test_an_export_corrected_and_uploaded_is_checked_and_accepted_once(
     assert said in main, main  # the banner, above the list it speaks of
     assert [f for f in page.evaluate(TABLE_WIDTHS) if f[1] > f[2] + 1] == []  # no scrolling
     grids = page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]')
+    message = i18n.t("col.message", lang)
+    grids.locator('[role="columnheader"]', has_text=message).first.wait_for(timeout=30_000)
     headers = [grids.nth(i).locator('[role="columnheader"]').all_inner_texts()
                for i in range(grids.count())]
-    message = i18n.t("col.message", lang)
     assert [i18n.t("col.code", lang)] in [h[1:2] for h in headers if h[:1] == [message]]
     assert _versions(folder) == before  # nothing changed by a check
 

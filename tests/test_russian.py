@@ -14,7 +14,7 @@ from bomca_data.ui import widgets
 from tests.test_pages import APP, PAGES
 
 # Names that stay as they are in Russian: the programme, file formats, codes, sources.
-ALLOWED = re.compile(r"Источник: \S+|BOMCA_DATA|BOMCA|CSV|PNG|Excel|PowerPoint|xlsx|zip|"
+ALLOWED = re.compile(r"Источник: \S+|BOMCA_DATA|BOMCA|CSV|PNG|HTML|PDF|Chromium|Excel|PowerPoint|xlsx|zip|"
                      r"Natural Earth|NSG|RSG|EU|"
                      r"\bC[1-4]\b|\bY[1-5]\b|\d{4}Q\d|bomca[\w.-]*|[A-Z]{2}-\d{4}|R-\d{4}")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")

@@ -63,6 +63,7 @@ from bomca_data.figures.recommendations import (
     recommendation_summary,
     recommendations_view,
     reviewing_meetings,
+    uptake_by_country,
 )
 from bomca_data.figures.targets import (
     INDICATORS,
@@ -133,6 +134,7 @@ __all__ = [
     "target_progress",
     "targets_of",
     "top_agencies",
+    "uptake_by_country",
     "verdict",
     "women_share",
     "women_share_over_time",

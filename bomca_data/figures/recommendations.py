@@ -9,7 +9,7 @@ import pandas as pd
 
 from bomca_data import i18n
 from bomca_data.figures.asof import REC_OPEN, REC_STATUSES_AT, recommendation_status, stamp
-from bomca_data.figures.counting import tally
+from bomca_data.figures.counting import explode_countries, tally
 from bomca_data.model import Dataset
 
 
@@ -78,3 +78,18 @@ def _reviewed_by(dataset: Dataset, reviewed: pd.Series, as_of: dt.date) -> pd.Se
         return reviewed
     held = set(meetings.loc[meetings["start_date"] <= stamp(as_of), "meeting_id"])
     return reviewed.where(reviewed.isin(held))
+
+
+def uptake_by_country(recs: pd.DataFrame, scopes: tuple[str, ...]) -> pd.DataFrame:
+    """The recommendations' uptake in each country (and the region) of a
+    recommendations_view(): how many, implemented (and their share), still open and
+    overdue. A recommendation to several countries counts for each of them."""
+    each = explode_countries(recs, "country", ("status", "overdue")) if len(recs) else recs
+    rows = []
+    for scope in scopes:
+        counts = recommendation_figures(each[each["country"] == scope] if len(each) else each)
+        rows.append({"country": scope, "recommendations": counts["total"],
+                     "implemented": counts["implemented"],
+                     "implemented_share": counts["implemented_share"],
+                     "open": counts["open"], "overdue": counts["overdue"]})
+    return pd.DataFrame(rows)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from bomca_data import i18n
@@ -132,3 +134,46 @@ def fit(frame: pd.DataFrame, wide: tuple[int, ...] = (), budget: int = SCREEN_WI
         widths = [max(int(w * budget / sum(widths)), px(3)) for w in widths]
         wraps = True
     return widths, wraps
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A table sized for a 1366 px laptop: the ``main`` columns a reader needs first,
+    the ``wide`` ones among them (titles, reasons) taking the room left and wrapping;
+    every column one click below, in the rows behind it (key ``name``)."""
+
+    main: tuple[str, ...]
+    wide: tuple[str, ...]
+    name: str
+
+
+NOT_DONE = Fit(("title", "status", "status_reason", "start_date"), ("title", "status_reason"),
+               "not-done")
+REC_LIST = Fit(("overdue", "due_date", "title", "status", "country", "component"), ("title",),
+               "recommendations")
+PLANNED = Fit(("start_date", "title", "component", "activity_type", "location"), ("title",),
+              "planned")
+
+ISSUES = Fit(("message", "code", "file", "sheet", "row", "column", "value"), ("message",),
+             "issues")
+READ = Fit(("table", "file", "sheet", "rows_read", "rows_valid", "rows_excluded"), ("file",),
+           "tables-read")
+
+
+REC_LIST_COLUMNS = ["overdue", "due_date", "rec_id", "title", "status", "country",
+                    "component", "output_type", "date_proposed", "status_date",
+                    "partner_agency", "reviewed_at"]
+
+
+def recommendation_rows(dataset: Dataset, recs: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A recommendations_view() as its list shows it: the reviewing meeting by its name,
+    an overdue one marked in words ("⚠ Overdue")."""
+    from bomca_data.figures import reviewing_meetings
+
+    rows = recs[[c for c in REC_LIST_COLUMNS if c in recs]]
+    if "reviewed_at" in rows:
+        rows = rows.assign(reviewed_at=reviewing_meetings(dataset, rows["reviewed_at"], lang))
+    if "overdue" in rows:
+        marked = f"⚠ {i18n.t('col.overdue', lang)}"
+        rows = rows.assign(overdue=rows["overdue"].map({True: marked, False: ""}))
+    return rows

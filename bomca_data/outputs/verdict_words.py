@@ -3,6 +3,8 @@ track (104 %)", and the countries x indicators matrix as one Markdown table."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 
 from bomca_data import contract, i18n
@@ -24,6 +26,31 @@ def label(found: str, ratio: float | None, lang: str) -> str:
 def badge(found: str, ratio: float | None, lang: str) -> str:
     """The verdict as a coloured Markdown badge (its symbol and words say it too)."""
     return f":{BADGES[found]}-badge[{label(found, ratio, lang)}]"
+
+
+class ScopeVerdict(NamedTuple):
+    name: str  # the indicator's
+    verdict: str
+    ratio: float | None
+    detail: str  # "12 of 10 due", blank when nothing is due
+
+
+def scope_verdicts(view) -> list[ScopeVerdict]:
+    """Each indicator's verdict for the scope of ``view`` (a ``bomca_data.view.View``),
+    and what it compares."""
+    from bomca_data.figures import targets
+
+    chosen, found = view.filters, []
+    for indicator in INDICATORS:
+        v = targets.verdict(view.data, view.as_of, indicator, chosen.countries,
+                            chosen.components)
+        share = targets.is_share(indicator)
+        found.append(ScopeVerdict(
+            i18n.name("indicator", indicator, view.lang), v.verdict, v.ratio,
+            view.t("verdict.detail", actual=view.number(v.actual, share),
+                   due=view.number(v.due, share))
+            if v.due is not None and v.actual is not None else ""))
+    return found
 
 
 def matrix_markdown(frame: pd.DataFrame, by: str, lang: str, link: dict[str, str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from bomca_data import i18n
-from bomca_data.ui import state, widgets
+from bomca_data.ui import reports, state, widgets
 from bomca_data.ui.state import View
 
 QUALITY_PAGE = "pages/data_quality.py"
@@ -22,6 +22,9 @@ def page_header(view: View, title_key: str, intro_key: str, filtered: bool = Tru
         if view.filters.active:
             context += " · " + view.t("brief.filters_not_applied")
     st.caption(f"{view.t(intro_key)}  \n{context}")
+    with st.popover(view.t("report.button"), icon=":material/description:"):
+        st.caption(view.t("report.what"))
+        reports.buttons(st, view.dataset, view.filters, view.as_of, view.lang)
     page_banners(view)
 
 

@@ -151,7 +151,7 @@ def _accept(view: View, upload: store.Upload, allow: bool, files_key: str) -> No
     st.rerun()
 
 
-HISTORY = widgets.Fit(("version", "time", "user", "rows", "current"), ("rows",), "history")
+HISTORY = tabular.Fit(("version", "time", "user", "rows", "current"), ("rows",), "history")
 
 
 def history_panel(view: View, folder: Path) -> None:

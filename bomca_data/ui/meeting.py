@@ -10,7 +10,7 @@ import streamlit as st
 
 from bomca_data import access
 from bomca_data.figures import meeting_brief
-from bomca_data.outputs import meeting_pack
+from bomca_data.outputs import meeting_pack, tabular
 from bomca_data.ui import dates, state, widgets
 from bomca_data.ui.state import View
 
@@ -99,5 +99,5 @@ def planned_table(view: View, plan: pd.DataFrame) -> None:
     if not len(plan):
         st.info(view.t("brief.no_planned"))
         return
-    widgets.table(view, plan, fit=widgets.PLANNED)
+    widgets.table(view, plan, fit=tabular.PLANNED)
 

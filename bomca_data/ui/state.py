@@ -9,18 +9,17 @@ from the sidebar's controls on every run. Pages read the current view through
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-import pandas as pd
 import streamlit as st
 
-from bomca_data import access, charts, i18n
+from bomca_data import access, i18n
 from bomca_data import filters as flt
 from bomca_data.contract import issues
 from bomca_data.model import Dataset, load_dataset, release_memory, source_signature
 from bomca_data.source.location import resolve_source
 from bomca_data.source.read import SourceError
 from bomca_data.ui.plaintext import plain
+from bomca_data.view import View
 
 LANG_KEY = "lang"
 AS_OF_KEY = "as_of"
@@ -98,46 +97,6 @@ def take_ignored() -> list[str]:
     return st.session_state.pop(IGNORED_KEY, [])
 
 
-@dataclass(frozen=True)
-class View:
-    """What a page shows: the whole dataset, the filtered one, and the choices made."""
-
-    dataset: Dataset
-    data: Dataset  # filtered
-    filters: flt.Filters
-    lang: str
-    as_of: dt.date
-
-    def t(self, key: str, **values: object) -> str:
-        return i18n.t(key, self.lang, **values)
-
-    @property
-    def countries(self) -> tuple[str, ...]:
-        """The countries in view: those chosen, else the programme's (a restricted
-        user's own)."""
-        return self.filters.countries or self.dataset.programme.countries
-
-    def number(self, value: float | None, percent: bool = False) -> str:
-        """A figure as a card writes it: "1 234", "26,7 %" in Russian; "n/a" for none."""
-        if value is None or pd.isna(value):
-            return self.t("kpi.none")
-        return i18n.percent(value, self.lang) if percent else i18n.number(value, self.lang)
-
-    def date(self, day: dt.date) -> str:
-        return i18n.date(day, self.lang)
-
-    @property
-    def subtitle(self) -> str:
-        """The as-of date and the filters: every chart and download carries it."""
-        return self.filters.describe(self.as_of, self.lang)
-
-    def text(self, title: str, axis: str = "", half: bool = False,
-             subtitle: str | None = None, **values: object) -> charts.Text:
-        """A chart's text: the title of key ``title`` (its ``values`` filled in), the
-        context line (this view's, unless ``subtitle``), the value axis of key ``axis``;
-        ``half``: drawn in half the page."""
-        return charts.Text(self.lang, self.t(title, **values), subtitle or self.subtitle,
-                           self.t(axis) if axis else "", half)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -231,7 +190,7 @@ def current_view() -> View | None:
         return None
     as_of = st.session_state.get(AS_OF_KEY) or dataset.default_as_of()
     chosen = current_filters()
-    return View(dataset, flt.apply(dataset, chosen, as_of), chosen, lang, as_of)
+    return View.of(dataset, chosen, as_of, lang)
 
 
 def reload() -> None:

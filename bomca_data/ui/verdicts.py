@@ -16,17 +16,10 @@ from bomca_data.ui.state import View
 def scope_row(view: View) -> None:
     """The verdict of each indicator for the scope in view, and what it compares: one
     Markdown table (one element: cheap to redraw on every filter change)."""
-    chosen = view.filters
-    names, badges, details = [], [], []
-    for indicator in targets.INDICATORS:
-        found = targets.verdict(view.data, view.as_of, indicator, chosen.countries,
-                             chosen.components)
-        names.append(i18n.name("indicator", indicator, view.lang))
-        badges.append(words.badge(found.verdict, found.ratio, view.lang))
-        share = targets.is_share(indicator)
-        details.append(view.t("verdict.detail", actual=view.number(found.actual, share),
-                              due=view.number(found.due, share))
-                       if found.due is not None and found.actual is not None else "")
+    rows = words.scope_verdicts(view)
+    names = [row.name for row in rows]
+    badges = [words.badge(row.verdict, row.ratio, view.lang) for row in rows]
+    details = [row.detail for row in rows]
     st.markdown("\n".join(["| " + " | ".join(names) + " |", "|" + "---|" * len(names),
                            "| " + " | ".join(badges) + " |",
                            "| " + " | ".join(details) + " |"]))
@@ -64,16 +57,11 @@ def target_chart(view: View, indicator: str, axis: str, name: str,
     """An indicator against its targets, per programme year, for the scope in view
     (its own targets; a sentence instead when it has none). Future years show the
     target alone."""
-    from bomca_data import charts
+    from bomca_data import panels
 
-    chosen = view.filters
-    if not targets.has_target(view.data, indicator, chosen.countries, chosen.components):
+    panel = panels.target(view, indicator, axis, half)
+    if panel is None:  # the sentence alone: never another scope's target against this one
         st.info(view.t("verdict.none_for", indicator=i18n.name("indicator", indicator,
                                                               view.lang)))
-        return  # the sentence alone: never another scope's target against this one
-    rows = targets.progress(view.data, view.as_of, indicator, chosen.countries, chosen.components)
-    text = view.text("verdict.against", axis, half,
-                     indicator=i18n.name("indicator", indicator, view.lang))
-    widgets.chart(view, charts.actual_vs_target(
-        rows[["year", "actual", "target", "due", "verdict"]], text=text,
-        percent=targets.is_share(indicator)), rows, name)
+        return
+    widgets.chart(view, *panel, name)

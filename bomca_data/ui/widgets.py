@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from bomca_data import contract, figures, i18n
+from bomca_data import contract, i18n
 from bomca_data.contract import wording
 from bomca_data.outputs import export, tabular, verdict_words
+from bomca_data.outputs.tabular import ISSUES, NOT_DONE, READ, REC_LIST, Fit
 from bomca_data.ui import state
 from bomca_data.ui.plaintext import plain
 from bomca_data.ui.state import View
@@ -57,24 +56,6 @@ MAX_ROWS_SHOWN = 1_000  # what a table sends to the browser stays small; the CSV
 # rows): past this, the words alone mark the rows, and a rerun stays fast.
 MAX_ROWS_TINTED = 300
 
-
-@dataclass(frozen=True)
-class Fit:
-    """A table sized for a 1366 px laptop: the ``main`` columns a reader needs first,
-    the ``wide`` ones among them (titles, reasons) taking the room left and wrapping;
-    every column one click below, in the rows behind it (key ``name``)."""
-
-    main: tuple[str, ...]
-    wide: tuple[str, ...]
-    name: str
-
-
-NOT_DONE = Fit(("title", "status", "status_reason", "start_date"), ("title", "status_reason"),
-               "not-done")
-REC_LIST = Fit(("overdue", "due_date", "title", "status", "country", "component"), ("title",),
-               "recommendations")
-PLANNED = Fit(("start_date", "title", "component", "activity_type", "location"), ("title",),
-              "planned")
 
 
 def table(view: View, rows: pd.DataFrame, status_kind: str = "activity_status",
@@ -156,20 +137,11 @@ def caption(view: View, key: str) -> None:
 
 
 # overdue ones first, said in words and colour, their due date within reach at 1366 px
-REC_LIST_COLUMNS = ["overdue", "due_date", "rec_id", "title", "status", "country",
-                    "component", "output_type", "date_proposed", "status_date",
-                    "partner_agency", "reviewed_at"]
 OVERDUE_TINT = "background-color: #FDE2E1; color: #8B1A10; font-weight: 600"
 
 
 def recommendation_list(view: View, recs: pd.DataFrame) -> None:
-    rows = recs[[c for c in REC_LIST_COLUMNS if c in recs]]
-    if "reviewed_at" in rows:
-        rows = rows.assign(reviewed_at=figures.reviewing_meetings(view.dataset,
-                                                                  rows["reviewed_at"], view.lang))
-    if "overdue" in rows:
-        marked = f"⚠ {view.t('col.overdue')}"
-        rows = rows.assign(overdue=rows["overdue"].map({True: marked, False: ""}))
+    rows = tabular.recommendation_rows(view.dataset, recs, view.lang)
     table(view, rows, "rec_status", tinted="overdue", fit=REC_LIST)
     download(view, rows, "recommendations")
 
@@ -212,12 +184,8 @@ def no_data_yet(view: View, on_the_data_page: bool = False) -> None:
     st.caption(view.t("empty.demo"))
 
 
-ISSUES = Fit(("message", "code", "file", "sheet", "row", "column", "value"), ("message",),
-             "issues")
 
 
-READ = Fit(("table", "file", "sheet", "rows_read", "rows_valid", "rows_excluded"), ("file",),
-           "tables-read")
 
 
 def tables_read(view: View, dataset) -> None:
