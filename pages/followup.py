@@ -4,7 +4,7 @@ import streamlit as st
 
 from bomca_data import charts, figures, panels
 from bomca_data.contract import OUTPUT_TYPES, codes
-from bomca_data.ui import page, verdicts, widgets
+from bomca_data.ui import decisions, page, verdicts, widgets
 
 view = page.start("page.followup", "followup.intro")
 data, lang, t, as_of = view.data, view.lang, view.t, view.as_of
@@ -34,4 +34,6 @@ if not widgets.nothing_matches(view, recs):
                               "axis.recommendations", "targets-recommendations")
     st.subheader(t("followup.list"))
     widgets.caption(view, "followup.overdue_rule")
-    widgets.recommendation_list(view, recs)
+    widgets.recommendation_list(view, decisions.decided_filter(view, recs))
+    decisions.panel(view, recs[recs["status"].isin(figures.REC_OPEN)],
+                    view.filters.countries[0] if len(view.filters.countries) == 1 else None)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from bomca_data import charts
 from bomca_data.figures import meeting_brief as briefing
-from bomca_data.ui import meeting, page, widgets
+from bomca_data.ui import decisions, meeting, page, widgets
 
 view = page.start("page.meeting", "brief.intro", filtered=False)
 lang, t, as_of = view.lang, view.t, view.as_of
@@ -64,6 +64,14 @@ with right:
 
 st.header(t("brief.recommendations"))
 widgets.recommendation_list(view, brief["open"])
+decisions.panel(view, brief["open"], country)
+if len(brief["decided_here"]):  # what the room agreed, as recorded: seen by every viewer
+    st.subheader(t("brief.decisions_here"), anchor=False)
+    meeting.decided_table(view, brief["decided_here"])
+if brief["previous"] is not None and len(brief["decided_before"]):
+    st.subheader(t("brief.decisions_previous", meeting=widgets.meeting_label(
+        view, brief["previous"])), anchor=False)
+    meeting.decided_table(view, brief["decided_before"])
 st.header(t("brief.planned"))
 meeting.planned_table(view, brief["planned"])
 st.subheader(f"{t('kpi.next_meeting')}: {widgets.meeting_label(view, brief['upcoming'])}", anchor=False)

@@ -189,10 +189,21 @@ def follow_up(dataset: Dataset, d: dt.date, chosen) -> dict:
     recs = [r for r in recs if r["date_proposed"] <= d]
     status = statuses_of_recommendations(recs, updates, d)
     open_ = [s in ("proposed", "accepted", "in_progress", "unrecorded") for s in status]
+    due = due_dates(recs, updates, d)
     return {"total": len(recs), "implemented": status.count("implemented"),
             "open": sum(open_),
-            "overdue": sum(o and r["due_date"] is not None and r["due_date"] < d
+            "overdue": sum(o and due[r["rec_id"]] is not None and due[r["rec_id"]] < d
                            for o, r in zip(open_, recs, strict=True))}
+
+
+def due_dates(recs: list[dict], updates: list[dict] | None, d: dt.date) -> dict:
+    """Each recommendation's due date on D: the last one an update (on or before D) set,
+    else its own."""
+    due = {r["rec_id"]: r["due_date"] for r in recs}
+    for u in sorted(updates or [], key=lambda u: u["date"]):  # stable: later rows last
+        if u["date"] <= d and u.get("due_date") is not None and u["rec_id"] in due:
+            due[u["rec_id"]] = u["due_date"]
+    return due
 
 
 def _recommendations_in_view(dataset: Dataset, chosen) -> tuple[list[dict], list[dict] | None]:

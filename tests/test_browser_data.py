@@ -79,7 +79,8 @@ def test_an_export_corrected_and_uploaded_is_checked_and_accepted_once(
     assert [f for f in page.evaluate(TABLE_WIDTHS) if f[1] > f[2] + 1] == []  # no scrolling
     grids = page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]')
     message = i18n.t("col.message", lang)
-    grids.locator('[role="columnheader"]', has_text=message).first.wait_for(timeout=30_000)
+    grids.locator('[role="columnheader"]', has_text=message).first.wait_for(
+        state="attached", timeout=30_000)  # the grid writes its headers after it settles
     headers = [grids.nth(i).locator('[role="columnheader"]').all_inner_texts()
                for i in range(grids.count())]
     assert [i18n.t("col.code", lang)] in [h[1:2] for h in headers if h[:1] == [message]]

@@ -231,6 +231,7 @@ TABLES: dict[str, Table] = {
             Column("status", "rec_status", True, ("статус",)),
             Column("meeting_id", aliases=("meeting", "reviewed_at"), references="meetings"),
             Column("note", aliases=("comment", "комментарий")),
+            Column("due_date", "date", aliases=("new_due_date", "deadline")),
         ), scope=Scope(country=None, follows="recommendations", key="rec_id")),
         Table("meetings", (
             Column("meeting_id", required=True, aliases=("id",)),

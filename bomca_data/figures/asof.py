@@ -93,9 +93,17 @@ def recommendation_status(recs: pd.DataFrame, as_of: dt.date,
                                  "status_date": pd.Series(pd.NaT, index=recs.index,
                                                           dtype="datetime64[ms]")})
         status = recs["rec_id"].map(last["status"]).fillna("proposed")
-        return pd.DataFrame({"status": status.astype("str"),
-                             "status_date": recs["rec_id"].map(last["date"])},
-                            index=recs.index)
+        out = pd.DataFrame({"status": status.astype("str"),
+                            "status_date": recs["rec_id"].map(last["date"])}, index=recs.index)
+        for column in ("meeting_id", "note"):  # the decision behind it, where recorded
+            if column in last:
+                out[f"decided_{column.removesuffix('_id')}"] = recs["rec_id"].map(last[column])
+        if "due_date" in known:  # a due date moved by D: the last one set
+            moved = known.dropna(subset=["due_date"]).drop_duplicates("rec_id", keep="last")
+            out["due_date"] = (recs["rec_id"].map(moved.set_index("rec_id")["due_date"])
+                               if len(moved) else pd.Series(pd.NaT, index=recs.index,
+                                                            dtype="datetime64[ms]"))
+        return out
     since = recs["status_date"].fillna(recs["date_proposed"])
     known = (since <= d).to_numpy()
     return pd.DataFrame({

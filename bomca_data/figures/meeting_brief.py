@@ -223,3 +223,36 @@ def planned(brief: Brief) -> pd.DataFrame:
     later = acts[(acts["start_date"] > pd.Timestamp(brief.as_of)) & (acts["start_date"] <= until)]
     return later[["activity_id", "title", "component", "country", "activity_type", "start_date",
                   "location"]].sort_values("start_date").reset_index(drop=True)
+
+
+def this_meeting(brief: Brief) -> pd.Series | None:
+    """The country's steering meeting held on D (the brief's day), if any."""
+    mine = meetings_of(brief.data, brief.country)
+    if mine is None:
+        return None
+    today = mine[mine["start_date"].dt.date == brief.as_of]
+    return today.iloc[-1] if len(today) else None
+
+
+def decisions_at(brief: Brief, meeting_id: str | None) -> pd.DataFrame:
+    """What was decided at a meeting (its rows of recommendation_updates), the latest
+    recorded first, each with its recommendation's title and, on D, its status and due
+    date: what has happened since."""
+    columns = ["rec_id", "title", "decided", "note", "due_date", "status", "overdue"]
+    updates = brief.data.table("recommendation_updates")
+    if meeting_id is None or updates is None:
+        return pd.DataFrame(columns=columns)
+    mine = updates[(updates["meeting_id"] == meeting_id)
+                   & (updates["date"] <= pd.Timestamp(brief.as_of))]
+    now = figures.recommendations_view(brief.data, brief.as_of)
+    if not len(mine) or not len(now):
+        return pd.DataFrame(columns=columns)
+    now = now.set_index("rec_id")
+    # each recommendation's last decision there, the latest recorded first
+    mine = mine[mine["rec_id"].isin(now.index)].drop_duplicates("rec_id", keep="last").iloc[::-1]
+    return pd.DataFrame({
+        "rec_id": mine["rec_id"].to_numpy(), "title": mine["rec_id"].map(now["title"]).to_numpy(),
+        "decided": mine["status"].to_numpy(), "note": mine["note"].to_numpy(),
+        "due_date": mine["rec_id"].map(now["due_date"]).to_numpy(),
+        "status": mine["rec_id"].map(now["status"]).to_numpy(),
+        "overdue": mine["rec_id"].map(now["overdue"]).to_numpy()}, columns=columns)

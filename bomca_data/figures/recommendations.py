@@ -49,6 +49,12 @@ def recommendations_view(dataset: Dataset, as_of: dt.date) -> pd.DataFrame:
     # nothing dated after D is shown: a later status date, a later meeting's review
     recs = recs.assign(status=on_d["status"], status_date=on_d["status_date"],
                        reviewed_at=_reviewed_by(dataset, recs["reviewed_at"], as_of))
+    if "due_date" in on_d:  # a due date a meeting moved (by D) replaces the first one
+        recs = recs.assign(due_date=on_d["due_date"].fillna(recs["due_date"]))
+    if "decided_meeting" in on_d:  # the meeting of the last decision, by D
+        recs = recs.assign(decided_at=on_d["decided_meeting"],
+                           decision_note=on_d.get("decided_note"),
+                           reviewed_at=on_d["decided_meeting"].fillna(recs["reviewed_at"]))
     is_open = recs["status"].isin(REC_OPEN)
     overdue = (is_open & (recs["due_date"] < d)).fillna(False)
     # the order a room discusses them in: overdue, then the other open ones, each by due

@@ -339,8 +339,32 @@ def _plan_slides(deck: _Deck) -> None:
                 [t(f"col.{c}") for c in PLAN_COLUMNS], PLAN, wide="title", after=after)
 
 
+DECISION_COLUMNS = ("title", "decided", "note", "due_date")
+
+
+def decided_rows(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """briefing.decisions_at() in the reader's words: statuses by their names."""
+    return rows.assign(decided=[i18n.name("rec_status", v, lang) for v in rows["decided"]],
+                       status=[i18n.name("rec_status", v, lang) for v in rows["status"]],
+                       note=rows["note"].fillna(""))
+
+
+def _decisions_slides(deck: _Deck) -> None:
+    """What the room decided at the meeting held on the pack's day, as recorded in it:
+    each recommendation's new status, the note and its due date; no slide when none
+    was recorded."""
+    held = briefing.this_meeting(deck.b)
+    rows = briefing.decisions_at(deck.b, None if held is None else held["meeting_id"])
+    if not len(rows):
+        return
+    deck.tables(deck.t("brief.decisions_here"), decided_rows(rows, deck.lang)[
+        list(DECISION_COLUMNS)], [deck.t(f"col.{c}") for c in DECISION_COLUMNS], RECS,
+        wide="title")
+
+
 SLIDES = (_title_slide, _headline_slide, _published_slide, _results_slide, _not_done_slides,
-          _targets_slide, _participants_slide, _recommendations_slides, _plan_slides)
+          _targets_slide, _participants_slide, _recommendations_slides, _decisions_slides,
+          _plan_slides)
 
 
 def meeting_pack(b: briefing.Brief, lang: str, source: str, base_url: str | None = None

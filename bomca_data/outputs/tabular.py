@@ -160,9 +160,12 @@ READ = Fit(("table", "file", "sheet", "rows_read", "rows_valid", "rows_excluded"
            "tables-read")
 
 
+DECIDED = Fit(("title", "decided", "note", "status", "due_date", "overdue"), ("title", "note"),
+              "decided")
+
 REC_LIST_COLUMNS = ["overdue", "due_date", "rec_id", "title", "status", "country",
                     "component", "output_type", "date_proposed", "status_date",
-                    "partner_agency", "reviewed_at"]
+                    "partner_agency", "reviewed_at", "decision_note"]
 
 
 def recommendation_rows(dataset: Dataset, recs: pd.DataFrame, lang: str) -> pd.DataFrame:

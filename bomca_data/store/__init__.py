@@ -91,6 +91,7 @@ class Version:
     rows: dict  # table -> rows read
     current: bool = False
     scopes: dict | None = None  # table -> {country list: [rows read, excluded]}; None: older
+    note: dict | None = None  # decisions recorded: {"meeting", "decisions", "new"}
 
     def rows_seen(self, countries: tuple[str, ...]) -> dict | None:
         """Rows read per table, of the rows a user limited to ``countries`` sees; None
@@ -145,7 +146,7 @@ def versions(folder: Path) -> list[Version]:
         manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
         out.append(Version(path.name, manifest["time"], manifest["user"], manifest["tables"],
                            manifest["hashes"], manifest["rows"], path.resolve() == now,
-                           manifest.get("scopes")))
+                           manifest.get("scopes"), manifest.get("note")))
     return out
 
 
@@ -215,10 +216,11 @@ def preview(folder: Path, locations: list[Location], isolated: bool = False) -> 
 
 
 def _write_manifest(folder: Path, tables: dict, hashes: dict, rows: dict, user: str,
-                    scopes: dict | None = None) -> None:
+                    more: dict | None = None) -> None:
+    """``more``: the rows by country ("scopes") and what a save recorded ("note")."""
     manifest = {"time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "user": user,
                 "tables": tables, "hashes": hashes, "rows": rows,
-                **({"scopes": scopes} if scopes is not None else {})}
+                **{k: v for k, v in (more or {}).items() if v is not None}}
     path = folder / MANIFEST
     with path.open("w", encoding="utf-8") as fh:
         json.dump(manifest, fh, ensure_ascii=False, indent=1)
@@ -243,7 +245,8 @@ def _next_name(folder: Path) -> str:
     return f"v{len(names) + 1:04d}"
 
 
-def _publish(folder: Path, staging: Path, user: str, action: str) -> str:
+def _publish(folder: Path, staging: Path, user: str, action: str, note: dict | None = None
+             ) -> str:
     """Rename the staged version into place and point ``current`` at it atomically."""
     for path in staging.iterdir():
         with path.open("rb") as fh:
@@ -254,7 +257,8 @@ def _publish(folder: Path, staging: Path, user: str, action: str) -> str:
     os.rename(staging, final)
     _fsync_dir(folder / VERSIONS)
     _point_current(folder, name)
-    _log(folder, {"action": action, "version": name, "user": user})
+    _log(folder, {"action": action, "version": name, "user": user,
+                  **({"note": note} if note else {})})
     return name
 
 
@@ -318,8 +322,9 @@ def publish(upload: Upload, user: str, allow_errors: bool = False) -> str | None
         return _publish_upload(upload, user, allow_errors)
 
 
-def _publish_upload(upload: Upload, user: str, allow_errors: bool) -> str | None:
-    """publish(), the folder's lock held."""
+def _publish_upload(upload: Upload, user: str, allow_errors: bool,
+                    note: dict | None = None) -> str | None:
+    """publish(), the folder's lock held; ``note``: the decisions it records."""
     folder = upload.folder
     if current_version(folder) != upload.basis:
         raise Changed(upload.basis)
@@ -337,8 +342,8 @@ def _publish_upload(upload: Upload, user: str, allow_errors: bool) -> str | None
         raise AlreadyCurrent(now.name)
     stats = upload.dataset.stats
     _write_manifest(staging, tables, hashes, {n: s.rows_read for n, s in stats.items()},
-                    user, {n: s.scopes for n, s in stats.items()})
-    return _publish(folder, staging, user, "import")
+                    user, {"scopes": {n: s.scopes for n, s in stats.items()}, "note": note})
+    return _publish(folder, staging, user, "record" if note else "import", note)
 
 
 def import_files(folder: Path, files: list[Path], user: str = "cli",

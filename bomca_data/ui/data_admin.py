@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from bomca_data import access, contract, i18n, store
+from bomca_data import access, contract, figures, i18n, store
 from bomca_data.contract import issues
 from bomca_data.outputs import tabular
 from bomca_data.source import guard, location, read
@@ -151,7 +151,8 @@ def _accept(view: View, upload: store.Upload, allow: bool, files_key: str) -> No
     st.rerun()
 
 
-HISTORY = tabular.Fit(("version", "time", "user", "rows", "current"), ("rows",), "history")
+HISTORY = tabular.Fit(("version", "time", "user", "rows", "change", "current"),
+                      ("rows", "change"), "history")
 
 
 def history_panel(view: View, folder: Path) -> None:
@@ -174,8 +175,16 @@ def history_panel(view: View, folder: Path) -> None:
             return i18n.moment(dt.datetime.fromisoformat(version.time), view.lang, zone)
         except ValueError:
             return version.time
+    def change(version: store.Version) -> str:  # the decisions a save recorded
+        note = version.note
+        if not note:
+            return ""
+        meeting = figures.reviewing_meetings(view.dataset, pd.Series([note.get("meeting", "")]),
+                                             view.lang).iloc[0]  # by its name (a table: no
+        return view.t("data.recorded", meeting=meeting,  # Markdown to neutralise)
+                      recs=", ".join([*note.get("decisions", []), *note.get("new", [])]))
     frame = pd.DataFrame([{"version": v.name, "time": when(v), "user": v.user,
-                           "rows": rows(v),
+                           "change": change(v), "rows": rows(v),
                            "files": ", ".join(f"{name} {digest[:12]}"
                                               for name, digest in v.hashes.items()),
                            "current": v.current} for v in reversed(history)])

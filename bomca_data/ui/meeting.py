@@ -52,7 +52,12 @@ def _figures(source: str, signature: tuple, countries: tuple, country: str, as_o
             "by_agency_type": by_agency_type, "agencies": agencies, "share": share,
             "open": meeting_brief.open_recommendations(b), "planned": meeting_brief.planned(b),
             "not_done": meeting_brief.period_not_done(b),
-            "upcoming": b.upcoming}
+            "decided_before": meeting_brief.decisions_at(
+                b, None if b.previous is None else b.previous["meeting_id"]),
+            "decided_here": meeting_brief.decisions_at(
+                b, None if (held := meeting_brief.this_meeting(b)) is None
+                else held["meeting_id"]),
+            "previous": b.previous, "upcoming": b.upcoming}
 
 
 def figures(view: View, country: str, since: dt.date) -> dict:
@@ -101,3 +106,12 @@ def planned_table(view: View, plan: pd.DataFrame) -> None:
         return
     widgets.table(view, plan, fit=tabular.PLANNED)
 
+
+
+def decided_table(view: View, rows: pd.DataFrame) -> None:
+    """What a meeting decided, and each recommendation's status and due date now."""
+    from bomca_data.outputs.meeting_pack import decided_rows
+
+    shown = decided_rows(rows, view.lang)[["title", "decided", "note", "status", "due_date",
+                                           "overdue"]]
+    widgets.table(view, shown, "rec_status", fit=tabular.DECIDED)
