@@ -295,3 +295,29 @@ def test_viewers_see_no_form_and_a_country_editor_records_for_their_own(monkeypa
             recs = load_dataset(folder).table("recommendations").set_index("rec_id")
             mine = store.versions(folder)[-1].note["decisions"]
             assert all(recs.loc[r, "country"] == "KZ" for r in mine)
+
+
+def test_a_meeting_entered_in_the_room_is_kept_with_its_decisions(folder):
+    first = open_kz(folder)[0]
+    day = dt.date(2025, 3, 12)
+    done = rec.record(folder, rec.Minutes(None, (rec.Decision(first, "accepted", "agreed"),),
+                                          new_meeting=rec.NewMeeting("NSG", "KZ", day,
+                                                                     "Almaty")), None, "x")
+    ds = load_dataset(folder)
+    meetings = ds.table("meetings").set_index("meeting_id")
+    assert meetings.loc["NSG-KZ-2025-03-12", "location"] == "Almaty"
+    assert store.versions(folder)[-1].note["meeting"] == "NSG-KZ-2025-03-12" and done.version
+    brief = meeting_brief.build(ds, "KZ", day)
+    here = meeting_brief.decisions_at(brief, meeting_brief.this_meeting(brief)["meeting_id"])
+    assert list(here["rec_id"]) == [first] and list(here["note"]) == ["agreed"]
+
+
+def test_a_new_meeting_entered_on_the_brief(monkeypatch, folder):
+    at = brief_page(monkeypatch, folder)
+    at.selectbox(key="decide_meeting").set_value("+").run()
+    at.text_input(key="decide_meeting_date").input("13.09.2024").run()  # Russian-style date
+    at.text_input(key="decide_meeting_place").input("Astana").run()
+    at = decide(at, 0, "accepted", "agreed in a session added on the day")
+    assert not at.error, [e.value for e in at.error]
+    meetings = load_dataset(folder).table("meetings").set_index("meeting_id")
+    assert meetings.loc["NSG-KZ-2024-09-13", "location"] == "Astana"

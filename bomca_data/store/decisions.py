@@ -58,12 +58,30 @@ class NewRecommendation:
 
 
 @dataclass(frozen=True)
-class Minutes:
-    """What one save records: the meeting's id, its decisions, new recommendations."""
+class NewMeeting:
+    """A steering-group meeting the meetings table does not hold yet."""
 
-    meeting_id: str
+    meeting_type: str  # NSG or RSG
+    country: str
+    start_date: dt.date
+    location: str = ""
+
+    def id_among(self, taken: set[str]) -> str:
+        """"NSG-KZ-2026-03-12" (with "-2", "-3"... if taken)."""
+        base = f"{self.meeting_type}-{self.country}-{self.start_date.isoformat()}"
+        return next(f"{base}{'' if n == 1 else f'-{n}'}" for n in range(1, len(taken) + 2)
+                    if f"{base}{'' if n == 1 else f'-{n}'}" not in taken)
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """What one save records: the meeting (its id, or a new one), its decisions, new
+    recommendations."""
+
+    meeting_id: str | None
     decisions: tuple[Decision, ...] = ()
     new: tuple[NewRecommendation, ...] = ()
+    new_meeting: NewMeeting | None = None
 
 
 class Conflict(StoreError):
@@ -153,10 +171,20 @@ def record(folder: Path, minutes: Minutes, basis: str | None, user: str,
     with locked(folder):
         now = load_dataset(folder)
         meetings = now.table("meetings")
-        held = meetings[meetings["meeting_id"] == meeting_id] if meetings is not None else []
-        if not len(held):
-            raise NotAMeeting(meeting_id)
-        day = held["start_date"].iloc[0].date()
+        added = []
+        if minutes.new_meeting is not None:  # entered in the room: a row of its own
+            m = minutes.new_meeting
+            meeting_id = m.id_among(set(meetings["meeting_id"]) if meetings is not None
+                                    else set())
+            added, day = [{"meeting_id": meeting_id, "meeting_type": m.meeting_type,
+                           "country": m.country, "start_date": m.start_date,
+                           "location": m.location}], m.start_date
+        else:
+            held = meetings[meetings["meeting_id"] == meeting_id] if meetings is not None \
+                else []
+            if not len(held):
+                raise NotAMeeting(meeting_id)
+            day = held["start_date"].iloc[0].date()
         theirs = theirs_since(folder, basis)
         clash = {d.rec_id for d in decisions} & {row["rec_id"] for row in theirs}
         if clash:
@@ -176,6 +204,8 @@ def record(folder: Path, minutes: Minutes, basis: str | None, user: str,
             files = [_table_file(folder, UPDATES, updates, Path(tmp))]
             if recs:
                 files.append(_table_file(folder, RECS, recs, Path(tmp)))
+            if added:
+                files.append(_table_file(folder, "meetings", added, Path(tmp)))
             upload = check_upload(folder, files, countries)
             before = {i.message for i in now.issues if i.severity == "error"}
             errors = [i for i in upload.dataset.issues if i.severity == "error"]

@@ -54,14 +54,19 @@ def panel(view: View, recs: pd.DataFrame, country: str | None) -> None:
             st.info(view.t("decide.read_only"), icon=":material/lock:")
             return
         held = meetings(view, country)
-        if not len(held):
-            st.info(view.t("decide.no_meeting"))
-            return
         names = {row.meeting_id: i18n.meeting(row.meeting_type, row.country,
                                                row.start_date.date(), view.lang)
                  for row in held.itertuples()}
+        if country:  # a meeting the table does not hold yet, entered here
+            names[NEW] = view.t("decide.new_meeting")
+        if not names:
+            st.info(view.t("decide.no_meeting"))
+            return
         meeting_id = st.selectbox(view.t("decide.meeting"), list(names), key="decide_meeting",
                                   format_func=names.get)
+        new_meeting = _new_meeting(view, country) if meeting_id == NEW else None
+        if meeting_id == NEW and new_meeting is None:
+            return
         basis_key = f"decide_basis_{meeting_id}"
         if basis_key not in st.session_state:  # the version this form was read from
             st.session_state[basis_key] = store.current_version(folder)
@@ -71,13 +76,32 @@ def panel(view: View, recs: pd.DataFrame, country: str | None) -> None:
         new = _new_recommendation(view, country, user.countries)
         if st.button(view.t("decide.save"), type="primary", key="decide_save"):
             chosen = edited[edited["decided"].notna()]
-            minutes = recorder.Minutes(meeting_id, tuple(
+            minutes = recorder.Minutes(None if new_meeting else meeting_id, tuple(
                 recorder.Decision(r.rec_id, r.decided, str(r.note or "").strip(), r.due_date)
-                for r in chosen.itertuples()), (new,) if new else ())
-            _save(view, folder, minutes, names[meeting_id], basis_key, user)
+                for r in chosen.itertuples()), (new,) if new else (), new_meeting)
+            name = i18n.meeting(new_meeting.meeting_type, new_meeting.country,
+                                new_meeting.start_date, view.lang) if new_meeting \
+                else names[meeting_id]
+            _save(view, folder, minutes, name, basis_key, user)
 
 
 STATUS_NAMES = codes(REC_STATUSES)
+NEW = "+"  # the meeting choice "a new meeting"
+
+
+def _new_meeting(view: View, country: str) -> recorder.NewMeeting | None:
+    """The date (typed, as the sidebar's) and place of a meeting entered here."""
+    left, right = st.columns(2)
+    typed = left.text_input(view.t("decide.meeting_date"), value=view.date(view.as_of),
+                            key="decide_meeting_date", max_chars=10)
+    place = right.text_input(view.t("col.location"), key="decide_meeting_place",
+                             max_chars=100)
+    day = i18n.read_date(typed or "")
+    if day is None:
+        st.warning(view.t("decide.not_a_date", dates=plain(typed or "")))
+        return None
+    kind = "RSG" if country == contract.REGION else "NSG"
+    return recorder.NewMeeting(kind, country, day, place.strip())
 
 
 def _editor(view: View, recs: pd.DataFrame) -> pd.DataFrame:
@@ -128,8 +152,9 @@ def _new_recommendation(view: View, country: str | None, countries: tuple[str, .
     kinds = codes(OUTPUT_TYPES)
     kind = middle.selectbox(view.t("col.output_type"), kinds, key="decide_new_type",
                             format_func=lambda c: i18n.name("output_type", c, view.lang))
-    due = right.date_input(view.t("col.due_date"), value=None, key="decide_new_due",
-                           format="DD.MM.YYYY" if view.lang == "ru" else "YYYY-MM-DD")
+    typed = right.text_input(view.t("col.due_date"), key="decide_new_due", max_chars=10,
+                             help=view.t("decide.due_help"))
+    due = i18n.read_date(typed) if typed.strip() else None
     agency = st.text_input(view.t("col.partner_agency"), key="decide_new_agency",
                            max_chars=200)
     if not title.strip():
