@@ -111,12 +111,15 @@ def _editor(view: View, recs: pd.DataFrame) -> pd.DataFrame:
     decided for it) and date; a date that is no date is said and left out."""
     named = {code: i18n.name("rec_status", code, view.lang) for code in STATUS_NAMES}
     n = len(recs)
+    def text(values) -> pd.Series:  # text even when there is no row
+        return pd.Series(list(values), dtype="object")
+
     frame = pd.DataFrame({
-        "rec_id": recs["rec_id"].astype(str).to_numpy() if n else [],
-        "title": recs["title"].astype(str).to_numpy() if n else [],
-        "now": [named.get(s, s) for s in recs["status"]] if n else [],
-        "decided": [named.get(s, s) for s in recs["status"]] if n else [],  # as it is
-        "note": [""] * n, "due_date": [""] * n})
+        "rec_id": text(recs["rec_id"].astype(str) if n else []),
+        "title": text(recs["title"].astype(str) if n else []),
+        "now": text(named.get(s, s) for s in (recs["status"] if n else [])),
+        "decided": text(named.get(s, s) for s in (recs["status"] if n else [])),  # as it is
+        "note": text([""] * n), "due_date": text([""] * n)})
     shown = st.data_editor(frame, key="decide_table", hide_index=True, width="stretch",
                            disabled=("rec_id", "title", "now"), column_config={
         "rec_id": st.column_config.TextColumn(view.t("col.rec_id"), width="small"),
