@@ -113,16 +113,16 @@ def _update_rows(dataset) -> set[tuple]:
         index=False)}
 
 
-def theirs_since(folder: Path, basis: str | None) -> list[dict]:
-    """The updates recorded in the current version that the version ``basis`` did not
-    hold (what others saved since a form was read)."""
-    now = load_dataset(folder)
+def theirs_since(folder: Path, basis: str | None, now=None) -> list[dict]:
+    """The updates recorded in the current version (``now``: its data, when loaded
+    already) that the version ``basis`` did not hold (what others saved since a form
+    was read)."""
     if basis is None:  # read before the folder was managed: as its first version adopted it
         basis = next((v.name for v in versions(folder)), None)
     if basis is None or basis == current_version(folder):
         return []
     before = load_dataset(folder / VERSIONS / basis)
-    added = _update_rows(now) - _update_rows(before)
+    added = _update_rows(now if now is not None else load_dataset(folder)) - _update_rows(before)
     keys = ("rec_id", "date", "status", "meeting_id", "note")
     return [dict(zip(keys, row, strict=True)) for row in sorted(added)]
 
@@ -185,7 +185,7 @@ def record(folder: Path, minutes: Minutes, basis: str | None, user: str,
             if not len(held):
                 raise NotAMeeting(meeting_id)
             day = held["start_date"].iloc[0].date()
-        theirs = theirs_since(folder, basis)
+        theirs = theirs_since(folder, basis, now)
         clash = {d.rec_id for d in decisions} & {row["rec_id"] for row in theirs}
         if clash:
             raise Conflict([row for row in theirs if row["rec_id"] in clash])

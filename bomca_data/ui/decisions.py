@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from bomca_data import access, contract, i18n, store
+from bomca_data import access, contract, figures, i18n, store
 from bomca_data.contract import OUTPUT_TYPES, REC_STATUSES, codes
 from bomca_data.figures import meeting_brief
 from bomca_data.source.location import DEMO_DIR, resolve_source
@@ -54,9 +54,9 @@ def panel(view: View, recs: pd.DataFrame, country: str | None) -> None:
             st.info(view.t("decide.read_only"), icon=":material/lock:")
             return
         held = meetings(view, country)
-        names = {row.meeting_id: i18n.meeting(row.meeting_type, row.country,
-                                               row.start_date.date(), view.lang)
-                 for row in held.itertuples()}
+        ids = list(held["meeting_id"]) if len(held) else []
+        names = dict(zip(ids, figures.reviewing_meetings(view.dataset, pd.Series(
+            ids, dtype="object"), view.lang), strict=True))
         if country:  # a meeting the table does not hold yet, entered here
             names[NEW] = view.t("decide.new_meeting")
         if not names:
@@ -206,13 +206,11 @@ def decided_filter(view: View, recs: pd.DataFrame) -> pd.DataFrame:
     """Follow-up's choice of the meeting that decided (those with decisions in view)."""
     if "decided_at" not in recs or recs["decided_at"].isna().all():
         return recs
-    meetings_ = view.dataset.table("meetings")
-    ids = [m for m in dict.fromkeys(recs["decided_at"].dropna())]
-    names = {row.meeting_id: i18n.meeting(row.meeting_type, row.country, row.start_date.date(),
-                                          view.lang)
-             for row in meetings_.itertuples() if row.meeting_id in ids}
-    chosen = st.selectbox(view.t("decide.filter"), [None, *sorted(
-        names, key=lambda m: meetings_.set_index("meeting_id").loc[m, "start_date"],
-        reverse=True)], key="followup_decided", format_func=lambda m: view.t(
-        "filters.all") if m is None else names[m])
+    held = meetings(view, None)  # the latest first
+    ids = [m for m in held["meeting_id"] if m in set(recs["decided_at"].dropna())]
+    names = dict(zip(ids, figures.reviewing_meetings(view.dataset, pd.Series(
+        ids, dtype="object"), view.lang), strict=True))
+    chosen = st.selectbox(view.t("decide.filter"), [None, *ids], key="followup_decided",
+                          format_func=lambda m: view.t("filters.all") if m is None
+                          else names[m])
     return recs if chosen is None else recs[recs["decided_at"] == chosen]

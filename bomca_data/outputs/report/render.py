@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import json
 import numbers
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -44,6 +45,11 @@ def _fonts() -> str:
         rules.append(f'@font-face {{ font-family: "Report Sans"; font-weight: {weight}; '
                      f'src: url(data:font/woff2;base64,{data}) format("woff2"); }}')
     return "\n".join(rules)
+
+
+@cache
+def _css() -> str:
+    return (HERE / "report.css").read_text(encoding="utf-8")
 
 
 @cache
@@ -104,14 +110,12 @@ def html(report: Report) -> str:
     """The report as one HTML document (text)."""
     ids, figures = _figures(report)
     env = _environment()
-    sections = [s.__class__(s.key, s.title, _paired([_shown(b, report.lang, ids)
-                                                       for b in s.blocks]))
-                for s in report.sections]
-    shown = report.__class__(**{**report.__dict__, "sections": sections})
+    shown = replace(report, sections=[replace(s, blocks=_paired([
+        _shown(b, report.lang, ids) for b in s.blocks])) for s in report.sections])
     lang = report.lang
     return env.get_template("report.html.j2").render(
         r=shown, programme=i18n.t("pack.programme_long", lang), fonts=Markup(_fonts()),
-        css=Markup((HERE / "report.css").read_text(encoding="utf-8")),
+        css=Markup(_css()),
         footer=" · ".join(p for p in (i18n.t("pack.source", lang, source=report.source),
                                       i18n.t("report.made", lang, date=report.made),
                                       report.demo and i18n.t("report.demo_short", lang)) if p),
@@ -142,4 +146,4 @@ def _shown(block, lang: str, ids: dict[int, str]):
     if getattr(block, "kind", "") != "table":
         return block
     frame = block.frame.astype(object).map(lambda v: _cell(v, lang))
-    return block.__class__(frame, block.wide, block.marked)
+    return replace(block, frame=frame)
