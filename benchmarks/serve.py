@@ -44,21 +44,24 @@ def _free_port() -> int:
 
 
 @contextmanager
-def server(source: Path, log: Path | None = None, options: tuple[str, ...] = ()
+def server(source: Path, log: Path | None = None, options: tuple[str, ...] = (),
+           app: Path | str = "app.py", env: dict | None = None, cpus: set[int] | None = None
            ) -> Iterator[tuple[str, int, Path]]:
-    """(url, pid, log) of `streamlit run app.py` on a free port, reading ``source``,
-    started as `make run` starts it (sessions run in threads: glibc's per-thread arenas
-    and its growing mmap threshold would otherwise keep every session's peak)."""
+    """(url, pid, log) of `streamlit run app.py` (or ``app``) on a free port, reading
+    ``source``, started as `make run` starts it (sessions run in threads: glibc's
+    per-thread arenas and its growing mmap threshold would otherwise keep every
+    session's peak); ``env`` added to its environment, ``cpus`` the cores it may use."""
     port = _free_port()
     log = log or Path(tempfile.mkdtemp(prefix="bomca-serve-")) / "server.log"
     env = {**os.environ, "BOMCA_DATA": str(source), "MALLOC_ARENA_MAX": "2",
            "MALLOC_MMAP_THRESHOLD_": "65536",
-           "BOMCA_CACHE": os.environ.get("BOMCA_CACHE") or tempfile.mkdtemp()}
+           "BOMCA_CACHE": os.environ.get("BOMCA_CACHE") or tempfile.mkdtemp(), **(env or {})}
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true", *options],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
+            preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120

@@ -6,6 +6,8 @@ own the same way."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
+from contextlib import suppress
 from dataclasses import dataclass
 
 import pandas as pd
@@ -28,7 +30,7 @@ class View:
     @classmethod
     def of(cls, dataset: Dataset, chosen: flt.Filters, as_of: dt.date, lang: str) -> View:
         """The view of ``dataset`` (what the reader may see) through ``chosen``."""
-        return cls(dataset, flt.apply(dataset, chosen, as_of), chosen, lang, as_of)
+        return cls(dataset, narrowed(dataset, chosen, as_of), chosen, lang, as_of)
 
     def t(self, key: str, **values: object) -> str:
         return i18n.t(key, self.lang, **values)
@@ -60,3 +62,30 @@ class View:
         ``half``: drawn in half the page."""
         return charts.Text(self.lang, self.t(title, **values), subtitle or self.subtitle,
                            self.t(axis) if axis else "", half)
+
+
+VIEWS_KEPT = 8  # filtered datasets remembered per dataset, the least recently used dropped
+
+
+def narrowed(dataset: Dataset, chosen: flt.Filters, as_of: dt.date) -> Dataset:
+    """``filters.apply(dataset, chosen, as_of)``, made once per dataset object and view:
+    every rerun and every session showing the same view shares the filtered dataset,
+    and with it every figure it remembers (``figures.counting.once_per_dataset``). Thirty
+    people opening the same link cost the server one computation. Shared: never
+    changed in place (nothing is)."""
+    views = dataset.memo.get(_VIEWS)
+    if views is None:
+        views = dataset.memo[_VIEWS] = OrderedDict()
+    key = (chosen, as_of)
+    found = views.get(key)
+    if found is None:
+        found = views[key] = flt.apply(dataset, chosen, as_of)
+    with suppress(KeyError):  # sessions run in threads: another may have dropped it
+        views.move_to_end(key)
+    while len(views) > VIEWS_KEPT:
+        with suppress(KeyError, StopIteration, RuntimeError):
+            views.popitem(last=False)
+    return found
+
+
+_VIEWS = ("views",)  # its key in the dataset's memo (no figure's name is a tuple)
