@@ -49,8 +49,9 @@ translations: $(VENV)/.dev-deps
 	sed -i 's/^"POT-Creation-Date: .*/"POT-Creation-Date: $(FIXED_DATE)\\n"/' \
 		locales/*/LC_MESSAGES/messages.po
 
-# make bench - the benchmark suite and the load test -> benchmarks/RESULTS.md
+# make bench - the benchmark suite, the load test, the report and the browser -> benchmarks/RESULTS.md
 bench: $(VENV)/.dev-deps
 	$(BIN)/python benchmarks/suite.py
 	$(BIN)/python benchmarks/loadtest.py --results
 	$(BIN)/python benchmarks/report.py --results
+	$(BIN)/python benchmarks/browser.py --results

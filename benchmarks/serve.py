@@ -25,15 +25,18 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
 # the pages a viewer opens that draw charts, as declared (bomca_data/ui/pages.py)
 PAGES = tuple(p.url for p in declared.PAGES if not p.editors and p.charts_on_demo)
-CHART = ".js-plotly-plot .main-svg"
+# the page's charts drawn (not the hidden blank one that fetches the chart code early,
+# bomca_data/ui/theme.py)
+DRAWN = ("[...document.querySelectorAll('.js-plotly-plot .main-svg')]"
+         ".filter(e => !e.closest('.st-key-chart_code_early')).length")
 # Records, in each tab, when the first chart appeared (ms after navigation start).
-FIRST_CHART_PROBE = """
-new MutationObserver((_, observer) => {
-  if (document.querySelector('.js-plotly-plot .main-svg')) {
+FIRST_CHART_PROBE = f"""
+new MutationObserver((_, observer) => {{
+  if ({DRAWN}) {{
     window.__firstChart = performance.now();
     observer.disconnect();
-  }
-}).observe(document, {childList: true, subtree: true});
+  }}
+}}).observe(document, {{childList: true, subtree: true}});
 """
 
 
@@ -105,8 +108,7 @@ def wait_drawn(page, charts: int = 1, timeout_ms: int = 120_000) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
                            timeout=timeout_ms)
     if charts:
-        page.wait_for_function(f"() => document.querySelectorAll('{CHART}').length >= "
-                               f"{charts}", timeout=timeout_ms)
+        page.wait_for_function(f"() => {DRAWN} >= {charts}", timeout=timeout_ms)
 
 
 def server_memory(source: Path, sessions: int = 20) -> dict:

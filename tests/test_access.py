@@ -20,7 +20,7 @@ from bomca_data.outputs import export
 from bomca_data.source.location import DEMO_DIR
 from bomca_data.ui import auth
 from bomca_data.ui.plaintext import plain
-from tests.test_pages import APP, PAGES
+from tests.test_pages import APP, PAGES, plotly_charts
 from tests.test_published import shown
 
 PASSWORDS = {"alice": "correct horse", "viktor": "battery staple", "kz": "nur sultan"}
@@ -73,13 +73,13 @@ def test_hashes_are_salted_and_checked():
 def test_nothing_of_the_data_before_sign_in(monkeypatch, users):
     at = app(monkeypatch, users).run()
     assert not at.exception
-    assert not at.metric and not at.get("plotly_chart") and not at.dataframe
+    assert not at.metric and not plotly_charts(at) and not at.dataframe
     assert at.text_input(key="auth_password").proto.type == 1  # a password field
     for page in PAGES[1:]:  # a page opened directly shows nothing either
         direct = app(monkeypatch, users)
         direct.switch_page(page)
         direct.run()
-        assert not direct.metric and not direct.get("plotly_chart"), page
+        assert not direct.metric and not plotly_charts(direct), page
 
 
 @pytest.mark.parametrize(("name", "password"), [("alice", "wrong"), ("nobody", "x"),
@@ -191,7 +191,7 @@ def test_a_country_user_sees_no_other_country(monkeypatch, users, page):
         at.switch_page(page)
     at.run()
     assert not at.exception
-    shown = json.dumps([json.loads(c.proto.spec) for c in at.get("plotly_chart")])
+    shown = json.dumps([json.loads(c.proto.spec) for c in plotly_charts(at)])
     shown += " ".join(str(d.value.to_dict()) for d in at.dataframe)
     shown += " ".join(m.label + m.value for m in at.metric)
     shown += " ".join(e.value for e in at.caption)
@@ -351,12 +351,12 @@ def test_a_removed_or_changed_user_loses_the_old_rights_at_the_next_run(monkeypa
     at.run()
     # nothing of the data, and the session no longer signed in (AppTest reruns the
     # page alone; a server runs app.py, which then shows the sign-in form)
-    assert not at.metric and not at.get("plotly_chart") and not at.dataframe
+    assert not at.metric and not plotly_charts(at) and not at.dataframe
     assert auth.USER_KEY not in at.session_state
     at = sign_in(app(monkeypatch, users), "kz", PASSWORDS["kz"])
     at.secrets["bomca_users"] = {k: v for k, v in users.items() if k != "kz"}
     at.run()
-    assert not at.metric and not at.get("plotly_chart") and not at.dataframe
+    assert not at.metric and not plotly_charts(at) and not at.dataframe
     assert auth.USER_KEY not in at.session_state
 
 
@@ -375,7 +375,7 @@ def oidc_app(monkeypatch, email: str, roles: dict, access_settings: dict | None 
 
 def test_an_unlisted_openid_identity_gets_no_access(monkeypatch):
     at = oidc_app(monkeypatch, "stranger@example.org", {"kz@example.org": {"countries": ["KZ"]}})
-    assert not at.exception and not at.metric and not at.get("plotly_chart")
+    assert not at.exception and not at.metric and not plotly_charts(at)
     assert [e.body for e in at.error] == [
         f"The account {plain('stranger@example.org')} has no access to this dashboard: ask "
         "its administrator to add it."]  # the address as text, never a mailto link
@@ -387,7 +387,7 @@ def test_openid_defaults_apply_only_when_the_settings_say_so(monkeypatch):
     assert not at.exception and at.metric
     shown = " ".join(e.value for e in at.caption)
     assert "Kazakhstan" not in json.dumps([json.loads(c.proto.spec)
-                                           for c in at.get("plotly_chart")])
+                                           for c in plotly_charts(at)])
     del shown
 
 
@@ -396,7 +396,7 @@ def test_an_unverified_openid_email_is_never_given_the_listed_role(monkeypatch):
     listed user with that e-mail."""
     roles = {"editor@example.org": {"role": "editor"}}
     at = oidc_app(monkeypatch, "editor@example.org", roles, claims={"email_verified": False})
-    assert not at.exception and not at.metric and not at.get("plotly_chart")
+    assert not at.exception and not at.metric and not plotly_charts(at)
     at = oidc_app(monkeypatch, "editor@example.org", roles, claims={"email_verified": None})
     assert not at.metric
     assert oidc_app(monkeypatch, "editor@example.org", roles).metric  # verified: in
@@ -459,7 +459,7 @@ def test_a_country_user_sees_only_their_countries_issues_and_counts(monkeypatch,
     shown = " ".join(str(d.value.to_dict()) for d in at.dataframe)
     shown += " ".join(m.label + m.value for m in at.metric)
     shown += " ".join(e.body for e in (*at.warning, *at.info, *at.caption, *at.markdown))
-    shown += json.dumps([json.loads(c.proto.spec) for c in at.get("plotly_chart")])
+    shown += json.dumps([json.loads(c.proto.spec) for c in plotly_charts(at)])
     assert "SECRET" not in shown and "Atlantis" not in shown
     assert "KZ-OWN-DATE" in shown  # the user's own row is listed
     assert {m.label: m.value for m in at.metric}["Rows read"] == "5"

@@ -65,8 +65,7 @@ def settle(page, charts: int = 0) -> None:
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')",
                            timeout=60_000)
     if charts:
-        page.wait_for_function(f"() => document.querySelectorAll('.js-plotly-plot .main-svg')"
-                               f".length >= {charts}", timeout=60_000)
+        page.wait_for_function(f"() => {serve.DRAWN} >= {charts}", timeout=60_000)
     page.wait_for_timeout(300)
 
 

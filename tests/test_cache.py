@@ -72,3 +72,27 @@ def test_an_unwritable_cache_is_not_an_error(tmp_path, source, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("BOMCA_CACHE", str(blocker / "cache"))
     assert load_dataset(source).stats["activities"].rows_valid == 1
+
+
+def test_a_view_is_filtered_once_and_shared(monkeypatch):
+    """Every rerun and session showing the same view shares one filtered dataset (and
+    the figures it remembers); another view is another; at most VIEWS_KEPT are kept,
+    the least recently used dropped; the figures stay those of a fresh filtering."""
+    import datetime as dt
+
+    from bomca_data import figures, filters, view
+    from bomca_data.source.location import DEMO_DIR
+
+    ds = load_dataset(DEMO_DIR)
+    day = ds.programme.as_of
+    kz = filters.Filters(countries=("KZ",))
+    first = view.View.of(ds, kz, day, "en")
+    again = view.View.of(ds, kz, day, "ru")
+    assert again.data is first.data
+    assert view.View.of(ds, filters.Filters(), day, "en").data is not first.data
+    expected = figures.summary(filters.apply(ds, kz, day), day)
+    assert figures.summary(again.data, day) == expected
+    for k in range(view.VIEWS_KEPT):  # eight other dates push KZ out
+        view.View.of(ds, kz, day - dt.timedelta(days=k + 1), "en")
+    assert len(ds.memo[view._VIEWS]) == view.VIEWS_KEPT
+    assert view.View.of(ds, kz, day, "en").data is not first.data

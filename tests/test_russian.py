@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from bomca_data.demo import CITIES
 from bomca_data.ui import widgets
-from tests.test_pages import APP, PAGES
+from tests.test_pages import APP, PAGES, plotly_charts
 
 # Names that stay as they are in Russian: the programme, file formats, codes, sources.
 ALLOWED = re.compile(r"Источник: \S+|BOMCA_DATA|BOMCA|CSV|PNG|HTML|PDF|Chromium|Excel|PowerPoint|xlsx|zip|"
@@ -34,7 +34,7 @@ def interface_texts(at: AppTest) -> list[str]:
               for w in getattr(at, kind)]
     texts += [e.label for e in at.expander]
     texts += [str(c) for frame in at.dataframe for c in frame.value.columns]
-    for chart in at.get("plotly_chart"):
+    for chart in plotly_charts(at):
         layout = json.loads(chart.proto.spec)["layout"]
         texts.append(layout["title"]["text"].replace("<br>", " "))
         texts += [layout.get(axis, {}).get("title", {}).get("text", "") for axis in

@@ -170,11 +170,43 @@ def _figure(data: list[dict], text: Text, *, x: dict | None = None, y: dict | No
         "font": {"size": FONT}, "height": height + extra + LEGEND_ROW * max(rows - 1, 0),
         # plain white by hand: a named template is deep-copied into every figure (slow)
         "paper_bgcolor": "white", "plot_bgcolor": "white",
-        "margin": {"l": 10, "r": 10, "t": 90 + extra + LEGEND_ROW * rows, "b": 10},
+        "margin": {**_room(data, x, y, legend), "t": 90 + extra + LEGEND_ROW * rows},
         "showlegend": legend is not None, "legend": _legend(rows),
         "hoverlabel": {"font": {"size": FONT}},
         "separators": i18n.plotly_separators(text.lang),
         "xaxis": x, "yaxis": {**axes, **(y or {})}, **layout}}, _validate=False)
+
+
+def _room(data: list[dict], x: dict, y: dict, legend: int | None) -> dict:
+    """The left, right and bottom margins the axes' labels, titles and a legend beside
+    the plot will take, estimated a little generously from their text. Plotly's
+    ``automargin`` would find them too, but only by drawing the chart a second time
+    (on every filter change, for every chart); given room enough, it draws once."""
+    def widest(texts) -> float:  # names: about half an em a character on average
+        return max((0.5 * FONT * len(line) for t in texts for line in str(t).split("<br>")),
+                   default=0.0)
+
+    def room(letter: str, axis: dict) -> tuple[float, int]:
+        """(the widest tick label's px, its lines) along axis ``letter``."""
+        if axis.get("visible") is False:
+            return 0.0, 0
+        if axis.get("type") == "category":
+            labels = [v for trace in data for v in trace.get(letter) or () if isinstance(v, str)]
+            return widest(labels), max((str(v).count("<br>") + 1 for v in labels), default=1)
+        if "ticktext" in axis:
+            return widest(axis["ticktext"]), 1
+        top = (axis.get("range") or [0, 0])[-1]
+        return (_text_px(f"{top:,.0f}") if isinstance(top, int | float) else 50.0), 1
+
+    def title(axis: dict) -> int:
+        return 30 if (axis.get("title") or {}).get("text") else 0
+
+    left, _ = room("y", y)
+    _, lines = room("x", x)
+    names = [trace.get("name", "") for trace in data if trace.get("showlegend", True)]
+    right = 40 + widest(names) if legend == 0 and any(names) else 10
+    return {"l": int(16 + left + title(y)), "r": int(right),
+            "b": int(10 + 22 * lines + title(x))}
 
 
 def titled(axis: dict, text: Text) -> dict:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import streamlit as st
 
@@ -12,8 +11,6 @@ from bomca_data.outputs import export
 from bomca_data.source.read import SourceError
 from bomca_data.ui import dates, downloads, state
 from bomca_data.ui.filters import sidebar_filters
-
-FAVICON = str(Path(__file__).resolve().parent / "assets" / "favicon.png")
 
 
 def language_picker() -> str:
