@@ -38,8 +38,13 @@ def chart_code_early() -> None:
     first chart arrives; sent first, it does that while the server imports, reads and
     computes the page (a second and more), and the first chart is drawn about a second
     sooner. Gone on the next run. A warm server draws the page at once: nothing to
-    overlap, and the blank chart would only cost the browser its drawing."""
+    overlap, and the blank chart would only cost the browser its drawing.
+
+    Every other run puts an empty element in its place: the elements after it keep
+    their places, and with them what the browser holds of them (an expander opened
+    before the first rerun stayed open)."""
     if _WARM or st.session_state.get(EARLY_KEY):
+        st.empty()
         return
     st.session_state[EARLY_KEY] = True
     st.plotly_chart({"data": [{"type": "scatter", "x": [], "y": []}], "layout": {"height": 10}},
