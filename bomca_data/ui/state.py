@@ -104,6 +104,7 @@ def take_ignored() -> list[str]:
 def _load(source: str, signature: tuple) -> Dataset:
     """One shared, read-only Dataset per source content (signature: path, size, mtime)."""
     del signature  # part of the cache key only
+    gc.unfreeze()  # a dataset dropped since (a new version) can be collected below
     dataset = load_dataset(source)
     release_memory()
     # Streamlit collects garbage after every script run (``runner.postScriptGC``): with
