@@ -19,9 +19,11 @@ if verdicts.has_targets(view):
 
 programme = data.programme
 year_ends = [programme.year_end(n) for n in programme.year_numbers()]
+# the programme's timeline is the same under any filter, and says so: the same figure
+# on every filter change, which the browser then does not draw again
 fig = charts.programme_clock(clock, as_of, year_ends, text=view.text(
-    "overview.clock", start=view.date(programme.start),
-    end=view.date(programme.end)))
+    "overview.clock", start=view.date(programme.start), end=view.date(programme.end),
+    subtitle=view.t("overview.clock_context", date=view.date(as_of))))
 widgets.chart(view, fig, programme.years_frame(as_of), "timeline-clock")
 
 if not widgets.nothing_matches(view, done):

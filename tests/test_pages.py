@@ -121,6 +121,9 @@ def test_page_on_demo_data(monkeypatch, page):
         if page == "pages/meeting.py":  # the brief's own scope: the country and the period
             assert context.startswith("Whole programme (Regional Steering Group)")
             assert context.endswith("As of 2025-09-30")
+        elif fig["layout"]["title"]["text"].startswith("Programme timeline"):  # no filter
+            assert context.replace("<br>", " ") == i18n.t(  # applies to it, it says so
+                "overview.clock_context", "en", date="2025-09-30")
         else:
             assert "As of 2025-09-30 · no filters" in context
 
@@ -222,7 +225,7 @@ def test_filters_are_written_to_the_url(monkeypatch):
     at.run()
     assert at.query_params["country"] == "KZ,UZ"
     assert at.query_params["year"] == "2022" and at.query_params["years_as"] == "calendar"
-    assert "Years: 2022 (calendar years)" in charts(at)[0]["layout"]["title"]["subtitle"]["text"]
+    assert "Years: 2022 (calendar years)" in charts(at)[1]["layout"]["title"]["subtitle"]["text"]
 
 
 def test_filters_are_read_from_the_url_and_unknown_values_dropped(monkeypatch):
@@ -406,3 +409,14 @@ def test_the_briefs_period_start_is_typed_too(monkeypatch, lang, typed):
     assert heads & {h.value for h in at.header}
     at.text_input(key="meeting_since_text").input("2024-10-01").run()  # after the as-of date
     assert at.error and heads & {h.value for h in at.header}  # refused, said, period kept
+
+
+def test_the_programme_timeline_is_the_same_figure_under_any_filter(monkeypatch):
+    """Overview's timeline does not depend on the filters, and says so: the same figure
+    (the browser then does not draw it again on a filter change); the charts that do
+    depend on them change."""
+    plain = charts(open_page(monkeypatch, PAGES[0]))
+    narrowed = charts(open_page(monkeypatch, PAGES[0], country="KZ", component="C2"))
+    assert plain[0]["layout"]["title"]["text"].startswith("Programme timeline")
+    assert plain[0] == narrowed[0]
+    assert plain[1] != narrowed[1] and plain[2] != narrowed[2]
