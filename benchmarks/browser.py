@@ -25,14 +25,19 @@ import statistics
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.serve import FIRST_CHART_PROBE, chromium, server, wait_drawn  # noqa: E402
+from benchmarks.serve import (  # noqa: E402
+    FIRST_CHART_PROBE,
+    chromium,
+    cpu_seconds,
+    server,
+    wait_drawn,
+)
 from benchmarks.sources import scaled_source  # noqa: E402
 from bomca_data import i18n  # noqa: E402
 from bomca_data.source.location import DEMO_DIR  # noqa: E402
@@ -85,8 +90,7 @@ class Samples:
 
 
 def cpu_ms(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+    return cpu_seconds(pid) * 1000
 
 
 class Tab:
@@ -292,11 +296,6 @@ def cold_start(browser, repeat: int) -> float:
     return statistics.median(times)
 
 
-def _health(url: str) -> None:
-    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=5):
-        pass
-
-
 def measure(rows: list[int], repeat: int) -> dict:
     os.sched_setaffinity(0, BROWSER_CPUS)  # the browser, started from here, inherits it
     labels = filter_labels()
@@ -312,7 +311,6 @@ def measure(rows: list[int], repeat: int) -> dict:
             for n in rows:
                 source = scaled_source(n) if n else DEMO_DIR
                 with server(source, cpus=SERVER_CPUS) as (url, pid, log):
-                    _health(url)
                     found = {"filters": compare_filters(browser, (url, pid), (base_url, base_pid),
                                                         labels, repeat)}
                     print(f"{n or 'demo'}: filters done", flush=True)

@@ -28,14 +28,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.serve import FIRST_CHART_PROBE, chromium, server, wait_drawn  # noqa: E402
+from benchmarks.serve import (  # noqa: E402
+    FIRST_CHART_PROBE,
+    chromium,
+    cpu_seconds,
+    server,
+    wait_drawn,
+)
 from benchmarks.sources import scaled_source  # noqa: E402
 from bomca_data.source.location import DEMO_DIR  # noqa: E402
+from bomca_data.ui import pages as declared  # noqa: E402
 
 TIME_LIMIT_S = 180
 SERVER_CPUS, BROWSER_CPUS = {0}, {1}
 TARGETS = {"slowest_ms": 10_000, "cpu_per_session_ms": 150}
-CHARTS = 4  # Overview's, on the demo (bomca_data/ui/pages.py)
+CHARTS = declared.BY_PATH["pages/overview.py"].charts_on_demo  # the link opens Overview
 
 
 async def person(url: str, started: float) -> float:
@@ -118,12 +125,6 @@ def run(tabs: int, source: Path) -> dict:
     return {"tabs": tabs, "drawn": drawn, "slowest_ms": max(times, default=0.0),
             "browser_ms": times[0] if times else 0.0, "errors": errors,
             "server_cpu": server_cpu}
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time the server process has used."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> int:

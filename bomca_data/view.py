@@ -6,14 +6,13 @@ own the same way."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
-from contextlib import suppress
 from dataclasses import dataclass
 
 import pandas as pd
 
 from bomca_data import charts, i18n
 from bomca_data import filters as flt
+from bomca_data.figures.counting import remember
 from bomca_data.model import Dataset
 
 
@@ -64,28 +63,18 @@ class View:
                            self.t(axis) if axis else "", half)
 
 
-VIEWS_KEPT = 8  # filtered datasets remembered per dataset, the least recently used dropped
+VIEWS_KEPT = 8  # filtered datasets remembered per dataset, the oldest forgotten first
 
 
 def narrowed(dataset: Dataset, chosen: flt.Filters, as_of: dt.date) -> Dataset:
     """``filters.apply(dataset, chosen, as_of)``, made once per dataset object and view:
     every rerun and every session showing the same view shares the filtered dataset,
     and with it every figure it remembers (``figures.counting.once_per_dataset``). Thirty
-    people opening the same link cost the server one computation. Shared: never
-    changed in place (nothing is)."""
-    views = dataset.memo.get(_VIEWS)
-    if views is None:
-        views = dataset.memo[_VIEWS] = OrderedDict()
-    key = (chosen, as_of)
-    found = views.get(key)
-    if found is None:
-        found = views[key] = flt.apply(dataset, chosen, as_of)
-    with suppress(KeyError):  # sessions run in threads: another may have dropped it
-        views.move_to_end(key)
-    while len(views) > VIEWS_KEPT:
-        with suppress(KeyError, StopIteration, RuntimeError):
-            views.popitem(last=False)
-    return found
+    people opening the same link cost the server one computation. Kept apart from the
+    figures, fewer of them (each holds its rows). Shared: never changed in place."""
+    views = dataset.memo.setdefault(_VIEWS, {})
+    return remember(views, (chosen, as_of), lambda: flt.apply(dataset, chosen, as_of),
+                    VIEWS_KEPT)
 
 
 _VIEWS = ("views",)  # its key in the dataset's memo (no figure's name is a tuple)

@@ -77,7 +77,7 @@ def test_an_unwritable_cache_is_not_an_error(tmp_path, source, monkeypatch):
 def test_a_view_is_filtered_once_and_shared(monkeypatch):
     """Every rerun and session showing the same view shares one filtered dataset (and
     the figures it remembers); another view is another; at most VIEWS_KEPT are kept,
-    the least recently used dropped; the figures stay those of a fresh filtering."""
+    the oldest dropped; the figures stay those of a fresh filtering."""
     import datetime as dt
 
     from bomca_data import figures, filters, view

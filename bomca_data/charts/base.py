@@ -126,8 +126,9 @@ def legend_rows(labels: list[str], beside: list[str] = ()) -> int:
     return -(-len(labels) // per_row)
 
 
-def _text_px(text: str) -> float:
-    return 0.55 * FONT * len(text)
+def _text_px(text: str, em: float = 0.55) -> float:
+    """Its width at the charts' font size, ``em`` of the size a character."""
+    return em * FONT * len(text)
 
 
 def _legend(rows: int) -> dict:
@@ -183,7 +184,7 @@ def _room(data: list[dict], x: dict, y: dict, legend: int | None) -> dict:
     ``automargin`` would find them too, but only by drawing the chart a second time
     (on every filter change, for every chart); given room enough, it draws once."""
     def widest(texts) -> float:  # names: about half an em a character on average
-        return max((0.5 * FONT * len(line) for t in texts for line in str(t).split("<br>")),
+        return max((_text_px(line, 0.5) for t in texts for line in str(t).split("<br>")),
                    default=0.0)
 
     def room(letter: str, axis: dict) -> tuple[float, int]:

@@ -54,18 +54,23 @@ def once_per_dataset(func):
     every session shares must not grow with every as-of date anyone picks."""
     @functools.wraps(func)
     def remembered(dataset: Dataset, *args):
-        key = (func.__name__, *args)
-        memo = dataset.memo
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = func(dataset, *args)
-            while len(memo) > MEMO_SIZE:
-                try:
-                    memo.pop(next(iter(memo)), None)  # sessions run in threads: a race
-                except (RuntimeError, StopIteration):  # with another eviction is harmless
-                    break
-        return found
+        return remember(dataset.memo, (func.__name__, *args), lambda: func(dataset, *args))
     return remembered
+
+
+def remember(memo: dict, key, make, kept: int = MEMO_SIZE):
+    """``memo[key]``, made by ``make()`` the first time; at most ``kept`` entries, the
+    oldest forgotten first. Sessions run in threads: two may make the same entry (the
+    last kept), and a race between two evictions is harmless."""
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = make()
+        while len(memo) > kept:
+            try:
+                memo.pop(next(iter(memo)), None)
+            except (RuntimeError, StopIteration):
+                break
+    return found
 
 
 def count_by(frame: pd.DataFrame, column: str, keys: list[str] | tuple[str, ...] = (),
