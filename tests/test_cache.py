@@ -92,6 +92,11 @@ def test_a_view_is_filtered_once_and_shared(monkeypatch):
     assert view.View.of(ds, filters.Filters(), day, "en").data is not first.data
     expected = figures.summary(filters.apply(ds, kz, day), day)
     assert figures.summary(again.data, day) == expected
+    # the headline figures are made once per view: the second page run shares them
+    shared = figures.summary(first.data, day)
+    assert all(shared[part] is figures.summary(again.data, day)[part]
+               for part in ("activities", "participants", "recommendations"))
+    assert shared == expected and shared is not figures.summary(again.data, day)
     for k in range(view.VIEWS_KEPT):  # eight other dates push KZ out
         view.View.of(ds, kz, day - dt.timedelta(days=k + 1), "en")
     assert len(ds.memo[view._VIEWS]) == view.VIEWS_KEPT

@@ -218,3 +218,37 @@ def test_share_the_view_of_uzbekistan_c2_2022(server, browser, ds, lang):  # noq
     assert other.card(other.t("kpi.completed"))[0] == _n(expected["completed"], lang)
     other.close()
     assert "Traceback" not in log.read_text()
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_the_sidebar_exports_the_view_on_screen_and_names_its_source(
+        server, browser, ds, lang):  # noqa: F811
+    """The export and the source's description are made only once their panel is opened
+    (a rerun): Kazakhstan chosen, the panel opened, the workbook is of Kazakhstan; the
+    source panel gives every table's valid rows of those read."""
+    import io
+    from pathlib import Path
+
+    import openpyxl
+
+    url, log = server
+    r = Reviewer(browser, lang)
+    r.open(f"{url}/?lang={lang}", 4)
+    r.choose(r.t("filters.countries"), i18n.name("country", "KZ", lang))
+    side = r.page.locator('[data-testid="stSidebar"]')
+    # nothing of the export is sent before it is asked for
+    assert side.locator('[data-testid="stDownloadButton"]').count() == 0
+    xlsx = r.page.get_by_role("button", name=r.t("export.xlsx"))
+    r.click(side.locator('[data-testid="stExpander"] summary', has_text=r.t("export.title")))
+    with r.page.expect_download(timeout=60_000) as got:
+        xlsx.click()
+    book = openpyxl.load_workbook(io.BytesIO(Path(got.value.path()).read_bytes()))
+    cells = [str(c) for row in book.worksheets[0].iter_rows(values_only=True) for c in row]
+    assert filters.Filters(countries=("KZ",)).describe(ds.programme.as_of, lang) in cells
+    r.click(side.locator('[data-testid="stExpander"] summary', has_text=r.t("sidebar.source")))
+    text = side.inner_text()
+    for name, stats in ds.stats.items():
+        assert (f"{r.t('table.' + name)}: {i18n.number(stats.rows_valid, lang)} / "
+                f"{i18n.number(stats.rows_read, lang)}") in text
+    r.close()
+    assert "Traceback" not in log.read_text()

@@ -14,6 +14,7 @@ from bomca_data.figures.counting import explode_countries, once_per_dataset, tal
 from bomca_data.model import Dataset
 
 
+@once_per_dataset
 def activity_summary(dataset: Dataset, as_of: dt.date) -> dict:
     """The "activities" part of the summary: every activity of the plan by its status
     on D; those completed by D (the programme's "events held") by country, component,

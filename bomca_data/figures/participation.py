@@ -77,6 +77,7 @@ def unique_persons(parts: pd.DataFrame, table: pd.DataFrame | None) -> int | Non
     return int(parts["person_id"].nunique())
 
 
+@once_per_dataset
 def participant_summary(dataset: Dataset, as_of: dt.date) -> dict:
     """The "participants" part of summary(): attendances, unique persons, women's
     share, attendances by country and by agency type."""

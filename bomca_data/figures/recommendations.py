@@ -9,10 +9,11 @@ import pandas as pd
 
 from bomca_data import i18n
 from bomca_data.figures.asof import REC_OPEN, REC_STATUSES_AT, recommendation_status, stamp
-from bomca_data.figures.counting import explode_countries, tally
+from bomca_data.figures.counting import explode_countries, once_per_dataset, tally
 from bomca_data.model import Dataset
 
 
+@once_per_dataset
 def recommendation_summary(dataset: Dataset, as_of: dt.date) -> dict:
     """The "recommendations" part of the summary: those proposed by D, by their status
     on D, and the share implemented on D."""

@@ -11,6 +11,7 @@ from bomca_data.outputs import export
 from bomca_data.source.read import SourceError
 from bomca_data.ui import dates, downloads, state
 from bomca_data.ui.filters import sidebar_filters
+from bomca_data.ui.plaintext import plain
 
 
 def language_picker() -> str:
@@ -55,17 +56,25 @@ def source_panel(lang: str) -> None:
     if (own := dataset.data_date()) is not None:
         st.sidebar.caption(i18n.t("sidebar.data_date", lang, date=i18n.date(own, lang)))
     sidebar_filters(dataset, lang)
+    export_panel(dataset, lang)
+    with st.sidebar.expander(i18n.t("sidebar.source", lang), key="sidebar_source",
+                             on_change="rerun") as box:
+        if box.open:
+            st.caption("  \n".join(source_lines(dataset, lang)))
+
+
+def source_lines(dataset, lang: str) -> list[str]:
+    """The source panel's lines: the source's name, when its files last changed, and
+    each table's valid rows of those read."""
     files = [p for p in ([dataset.source] if dataset.source.is_file()
                          else dataset.source.iterdir()) if p.is_file()]
     changed = max((dt.datetime.fromtimestamp(p.stat().st_mtime) for p in files), default=None)
-    export_panel(dataset, lang)
-    with st.sidebar.expander(i18n.t("sidebar.source", lang)):
-        st.caption(i18n.t("pack.source", lang, source=dataset.source.name))
-        if changed:
-            st.caption(i18n.t("sidebar.changed", lang, when=i18n.date(changed.date(), lang)))
-        for name, stats in dataset.stats.items():
-            st.caption(f"{i18n.t('table.' + name, lang)}: {i18n.number(stats.rows_valid, lang)}"
-                       f" / {i18n.number(stats.rows_read, lang)}")
+    lines = [i18n.t("pack.source", lang, source=plain(dataset.source.name))]  # hostile text
+    if changed:
+        lines.append(i18n.t("sidebar.changed", lang, when=i18n.date(changed.date(), lang)))
+    return lines + [f"{i18n.t('table.' + name, lang)}: {i18n.number(stats.rows_valid, lang)}"
+                    f" / {i18n.number(stats.rows_read, lang)}"
+                    for name, stats in dataset.stats.items()]
 
 
 def export_panel(dataset, lang: str) -> None:
@@ -79,7 +88,10 @@ def export_panel(dataset, lang: str) -> None:
     def made(kind: str, make) -> bytes:
         return downloads.BUILDS.get((kind, *view_key), make)
 
-    with st.sidebar.expander(i18n.t("export.title", lang)):
+    with st.sidebar.expander(i18n.t("export.title", lang), key="sidebar_export",
+                             on_change="rerun") as box:
+        if not box.open:
+            return
         st.download_button(i18n.t("export.xlsx", lang), key="export_xlsx",
                            data=lambda: made("xlsx", lambda: export.workbook_bytes(
                                dataset, chosen, as_of, lang)),
