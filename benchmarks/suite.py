@@ -106,6 +106,20 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
 
 
+BY_HAND = ("<!-- written by hand: kept by suite.py -->", "<!-- end of what is written by hand -->")
+
+
+def by_hand() -> list[str]:
+    """What RESULTS.md holds between the BY_HAND marks (before-and-after figures measured
+    in one run, where the time went): kept, right after the header, when the suite
+    writes the file anew."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    start, end = text.find(BY_HAND[0]), text.find(BY_HAND[1])
+    if start < 0 or end < start:
+        return []
+    return [text[start:end + len(BY_HAND[1])] + "\n"]
+
+
 def in_fresh_process(func, *args):
     """func(*args) in a new interpreter: a measurement starts from what a server
     process has (the loaded source), not from the memory the previous ones left."""
@@ -123,7 +137,7 @@ def main() -> None:
     largest = max(args.sizes)
     lines = [f"# Benchmark results\n\nMeasured {time.strftime('%Y-%m-%d %H:%M')} UTC on "
              f"{machine()}, by `python benchmarks/suite.py` (see README). Every ratio "
-             "compares two figures measured in the same run.\n"]
+             "compares two figures measured in the same run.\n", *by_hand()]
 
     def out(line: str = "") -> None:
         print(line, flush=True)
