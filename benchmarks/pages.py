@@ -11,7 +11,6 @@ repeated runs. Prints both and their ratio.
 from __future__ import annotations
 
 import argparse
-import ast
 import itertools
 import logging
 import os
@@ -33,10 +32,10 @@ CHANGES = [{"country": c, "component": k} for c, k in itertools.product(
 
 
 def pages() -> list[str]:
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    return [n.args[0].value for n in ast.walk(tree)
-            if isinstance(n, ast.Call) and getattr(n.func, "attr", None) == "Page"
-            and isinstance(n.args[0], ast.Constant) and n.args[0].value != "pages/data.py"]
+    """Every page a viewer opens, as declared (``bomca_data/ui/pages.py``)."""
+    from bomca_data.ui import pages as declared
+
+    return [p.path for p in declared.PAGES if not p.editors]
 
 
 def measure(source: Path, repeat: int) -> list[tuple[str, float, float]]:
@@ -72,6 +71,8 @@ def measure(source: Path, repeat: int) -> list[tuple[str, float, float]]:
             if at.exception:
                 raise RuntimeError(f"{page}: {at.exception[0].value}")
         rows.append((page, cold, statistics.median(warm)))
+    if not rows:
+        raise RuntimeError("no page to measure: bomca_data/ui/pages.py declares none")
     return rows
 
 
