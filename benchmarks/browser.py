@@ -33,8 +33,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.results import write_section  # noqa: E402
 from benchmarks.serve import (  # noqa: E402
+    BROWSER_CPUS,
     FIRST_CHART_PROBE,
+    SERVER_CPUS,
     chromium,
     cpu_seconds,
     server,
@@ -45,7 +48,6 @@ from bomca_data import i18n  # noqa: E402
 from bomca_data.source.location import DEMO_DIR  # noqa: E402
 from bomca_data.ui import pages as declared  # noqa: E402
 
-SERVER_CPUS, BROWSER_CPUS = {0}, {1}
 QUIET_MS = 500
 VIEWPORT = {"width": 1366, "height": 768}
 # kept by the page itself: the time of its last DOM change, and how many script runs
@@ -68,8 +70,7 @@ SETTLED = ("(runs) => window.__runs > runs && document.querySelector("
            f"performance.now() - window.__last > {QUIET_MS}")
 FILTERS = {"years": ("Y2", "Y3"), "countries": ("KZ", "KG"), "components": ("C1", "C2")}
 KIND = {"years": "year", "countries": "country", "components": "component"}
-TARGETS = {"filter": 1.2, "page": 1000, "rows": 1000, "language": 1500, "cold": 4000,
-           "cpu_per_session": 150, "thirty": 10_000}
+TARGETS = {"filter": 1.2, "page": 1000, "rows": 1000, "language": 1500, "cold": 4000}
 
 
 @dataclass
@@ -404,18 +405,17 @@ def main() -> int:
                         help="participation rows of generated sources (0: the demo)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--results", action="store_true",
-                        help="also append the figures to benchmarks/RESULTS.md")
+                        help="also write the figures into benchmarks/RESULTS.md")
     args = parser.parse_args()
     results = measure(args.rows, args.repeat)
     lines = report(results)
     print("\n".join(lines))
     if args.results:
-        with (ROOT / "benchmarks" / "RESULTS.md").open("a", encoding="utf-8") as fh:
-            fh.write(f"\n## 8. What a person waits for, in Chromium "
-                     f"(`python benchmarks/browser.py`)\n\nMeasured "
-                     f"{time.strftime('%Y-%m-%d %H:%M')} UTC, the server on one core and the "
-                     f"browser on the other, medians of {args.repeat}.\n\n"
-                     + "\n".join(lines) + "\n")
+        write_section(["## 8. What a person waits for, in Chromium "
+                       "(`python benchmarks/browser.py`)", "",
+                       f"Measured {time.strftime('%Y-%m-%d %H:%M')} UTC, the server on one "
+                       f"core and the browser on the other, medians of {args.repeat}.", "",
+                       *lines])
     return 0
 
 

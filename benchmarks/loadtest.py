@@ -28,8 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.results import write_section  # noqa: E402
 from benchmarks.serve import (  # noqa: E402
+    BROWSER_CPUS,
     FIRST_CHART_PROBE,
+    SERVER_CPUS,
     chromium,
     cpu_seconds,
     server,
@@ -40,7 +43,6 @@ from bomca_data.source.location import DEMO_DIR  # noqa: E402
 from bomca_data.ui import pages as declared  # noqa: E402
 
 TIME_LIMIT_S = 180
-SERVER_CPUS, BROWSER_CPUS = {0}, {1}
 TARGETS = {"slowest_ms": 10_000, "cpu_per_session_ms": 150}
 CHARTS = declared.BY_PATH["pages/overview.py"].charts_on_demo  # the link opens Overview
 
@@ -133,7 +135,7 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=0,
                         help="participation rows of a generated source (0: the demo)")
     parser.add_argument("--results", action="store_true",
-                        help="also append the figures to benchmarks/RESULTS.md")
+                        help="also write the figures into benchmarks/RESULTS.md")
     args = parser.parse_args()
     source = scaled_source(args.rows) if args.rows else DEMO_DIR
     result = run(args.tabs, source)
@@ -148,9 +150,8 @@ def main() -> int:
                "in the server log")
     print(summary)
     if args.results:
-        with (ROOT / "benchmarks" / "RESULTS.md").open("a", encoding="utf-8") as fh:
-            fh.write(f"## 6. Load test: {args.tabs} people open the link at once "
-                     f"(`python benchmarks/loadtest.py`)\n\n{summary}.\n")
+        write_section([f"## 6. Load test: {args.tabs} people open the link at once "
+                       "(`python benchmarks/loadtest.py`)", "", f"{summary}."])
     for line in result["errors"][:10]:
         print("  " + line)
     return 0 if result["drawn"] == result["tabs"] and not result["errors"] else 1

@@ -21,13 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.results import write_section  # noqa: E402
 from benchmarks.sources import scaled_source  # noqa: E402
 from bomca_data import filters as flt  # noqa: E402
 from bomca_data.model import load_dataset  # noqa: E402
 from bomca_data.outputs import export, report  # noqa: E402
 from bomca_data.outputs.report import render  # noqa: E402
 
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 HEADING = "## 7. The report of a view (HTML, PDF) against the Excel export"
 TARGETS = {"html": 3.0, "pdf": 10.0}  # s, the whole programme at 100,000 rows
 
@@ -81,19 +81,6 @@ def table(rows: int, found: list[tuple[str, float, int]]) -> list[str]:
     return lines
 
 
-def write_results(lines: list[str]) -> None:
-    """Replace this section of RESULTS.md (or add it at the end)."""
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    head, found, rest = text.partition(HEADING)
-    if found:
-        after = rest.find("\n## ")
-        rest = rest[after + 1:] if after >= 0 else ""
-        text = head + "\n".join(lines) + ("\n" + rest if rest else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + "\n".join(lines)
-    RESULTS.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=100_000)
@@ -104,7 +91,7 @@ def main() -> None:
     lines = table(args.rows, measure(args.rows, args.repeat))
     print("\n".join(lines))
     if args.results:
-        write_results(lines)
+        write_section(lines)
 
 
 if __name__ == "__main__":

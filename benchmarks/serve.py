@@ -21,6 +21,8 @@ from bomca_data.ui import pages as declared
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
+# the server on one core and the browser on the other: the two do not steal from each other
+SERVER_CPUS, BROWSER_CPUS = {0}, {1}
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
 # the pages a viewer opens that draw charts, as declared (bomca_data/ui/pages.py)

@@ -40,10 +40,9 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import load  # noqa: E402
 from benchmarks import pages as page_bench  # noqa: E402
 from benchmarks.load import BASELINE  # noqa: E402
+from benchmarks.results import RESULTS  # noqa: E402
 from benchmarks.serve import largest_messages, server_memory  # noqa: E402
 from benchmarks.sources import scaled_source  # noqa: E402
-
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 
 
 def whole_process(argv: list[str], repeat: int, env: dict | None = None) -> float:
