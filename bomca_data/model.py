@@ -43,6 +43,10 @@ class Dataset:
     people_activities: pd.DataFrame | None = field(default=None, repr=False, compare=False)
     # figures computed once per dataset object (a narrowed copy starts empty: init=False)
     memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # datasets made from this one and shared, by kind ("views": a view's filtered rows,
+    # "restricted": a country-limited user's): apart from the figures, each kind bounded
+    # by its maker (``view.narrowed``, ``access.restricted``)
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def table(self, name: str) -> pd.DataFrame | None:
         return self.tables.get(name)

@@ -71,10 +71,7 @@ def narrowed(dataset: Dataset, chosen: flt.Filters, as_of: dt.date) -> Dataset:
     every rerun and every session showing the same view shares the filtered dataset,
     and with it every figure it remembers (``figures.counting.once_per_dataset``). Thirty
     people opening the same link cost the server one computation. Kept apart from the
-    figures, fewer of them (each holds its rows). Shared: never changed in place."""
-    views = dataset.memo.setdefault(_VIEWS, {})
-    return remember(views, (chosen, as_of), lambda: flt.apply(dataset, chosen, as_of),
-                    VIEWS_KEPT)
-
-
-_VIEWS = ("views",)  # its key in the dataset's memo (no figure's name is a tuple)
+    figures (``Dataset.derived``), fewer of them (each holds its rows). Shared: never
+    changed in place."""
+    return remember(dataset.derived.setdefault("views", {}), (chosen, as_of),
+                    lambda: flt.apply(dataset, chosen, as_of), VIEWS_KEPT)

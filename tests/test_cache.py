@@ -99,5 +99,23 @@ def test_a_view_is_filtered_once_and_shared(monkeypatch):
     assert shared == expected and shared is not figures.summary(again.data, day)
     for k in range(view.VIEWS_KEPT):  # eight other dates push KZ out
         view.View.of(ds, kz, day - dt.timedelta(days=k + 1), "en")
-    assert len(ds.memo[view._VIEWS]) == view.VIEWS_KEPT
+    assert len(ds.derived["views"]) == view.VIEWS_KEPT
     assert view.View.of(ds, kz, day, "en").data is not first.data
+
+
+def test_a_country_limited_dataset_is_made_once_per_countries():
+    """Every run of users limited to the same countries shares one restricted dataset
+    (and the views and figures it remembers); it is the access rule's own."""
+    from bomca_data import access, figures
+    from bomca_data.source.location import DEMO_DIR
+
+    ds = load_dataset(DEMO_DIR)
+    kz = access.restricted(ds, ("KZ",))
+    assert access.restricted(ds, ("KZ",)) is kz
+    assert access.restricted(ds, ("UZ",)) is not kz
+    assert access.restricted(ds, ()) is ds
+    fresh = access.restrict(ds, ("KZ",))
+    for name, frame in fresh.tables.items():
+        pd.testing.assert_frame_equal(kz.tables[name], frame)
+    day = ds.programme.as_of
+    assert figures.summary(kz, day) == figures.summary(fresh, day)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from bomca_data import contract
+from bomca_data.figures.counting import remember
 from bomca_data.figures.participation import activities_of_people
 from bomca_data.filters import names_one, naming, with_followers
 from bomca_data.model import Dataset, TableStats
@@ -138,6 +139,20 @@ def restrict(dataset: Dataset, countries: tuple[str, ...]) -> Dataset:
     # the user's people count at any activity (the people rule), as for a country filter
     return replace(dataset, tables=tables, issues=issues, stats=stats, programme=programme,
                    people_activities=activities_of_people(dataset))
+
+
+RESTRICTED_KEPT = 8  # country-limited datasets remembered per loaded dataset
+
+
+def restricted(dataset: Dataset, countries: tuple[str, ...]) -> Dataset:
+    """``restrict(dataset, countries)``, made once per loaded dataset and countries:
+    every run and session of users limited to the same countries shares it, and with it
+    the views and figures it remembers (``view.narrowed``). Shared: never changed in
+    place."""
+    if not countries:
+        return dataset
+    return remember(dataset.derived.setdefault("restricted", {}), tuple(countries),
+                    lambda: restrict(dataset, countries), RESTRICTED_KEPT)
 
 
 def _restricted_stats(stats: TableStats, countries: tuple[str, ...]) -> TableStats:

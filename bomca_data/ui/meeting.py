@@ -43,7 +43,7 @@ def _figures(source: str, signature: tuple, countries: tuple, country: str, as_o
     """The brief's figures: small frames, cached per source content, user's countries,
     country and period (the sidebar filters do not change them)."""
     del signature  # part of the cache key only
-    dataset = access.restrict(state.load_current(), countries)
+    dataset = access.restricted(state.load_current(), countries)
     b = meeting_brief.build(dataset, country, as_of, since)
     by_component, by_type = meeting_brief.period_results(b)
     by_agency_type, agencies, share = meeting_brief.period_participants(b)
@@ -76,7 +76,7 @@ def _pack(source: str, signature: tuple, countries: tuple, brief_of: tuple, lang
     programme.toml gives (``dashboard_url``): never to the address this page was opened
     at, which may be the presenter's own machine."""
     del signature  # part of the cache key only
-    dataset = access.restrict(state.load_current(), countries)
+    dataset = access.restricted(state.load_current(), countries)
     return meeting_pack.meeting_pack(meeting_brief.build(dataset, *brief_of), lang,
                                      dataset.source_name())
 

@@ -150,13 +150,14 @@ def visible_dataset() -> Dataset:
     """The loaded dataset as the signed-in user may see it (their countries only).
 
     Never cached under a key that ignores the user: the shared, cached Dataset is
-    narrowed here, on every run."""
+    narrowed to the user's countries, and the narrowed copy is shared by the users
+    limited to the same countries (``access.restricted``)."""
     from bomca_data.ui import auth
 
     user = auth.current_user()
     if user is None:
         st.stop()  # nothing of the data before sign-in
-    return access.restrict(load_current(), user.countries)
+    return access.restricted(load_current(), user.countries)
 
 
 def run_by_the_app() -> None:
