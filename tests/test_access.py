@@ -4,6 +4,7 @@ nothing of another country."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import time
@@ -80,6 +81,22 @@ def test_nothing_of_the_data_before_sign_in(monkeypatch, users):
         direct.switch_page(page)
         direct.run()
         assert not direct.metric and not plotly_charts(direct), page
+
+
+def test_a_shared_link_keeps_its_view_through_the_sign_in(monkeypatch, users):
+    """A link opened by someone not yet signed in (a colleague's, shared in the room)
+    keeps its date and filters while the sign-in form is shown, and the view after
+    signing in is the link's."""
+    at = app(monkeypatch, users)
+    for key, value in {"lang": "en", "as_of": "2024-06-30", "component": "C2"}.items():
+        at.query_params[key] = value
+    at.run()
+    assert at.query_params["as_of"] == "2024-06-30" and at.query_params["component"] == "C2"
+    at = sign_in(at, "alice", PASSWORDS["alice"])
+    assert not at.exception
+    assert at.query_params["as_of"] == "2024-06-30" and at.query_params["component"] == "C2"
+    context = filters.Filters(components=("C2",)).describe(dt.date(2024, 6, 30), "en")
+    assert context in " ".join(c.value for c in at.caption)
 
 
 @pytest.mark.parametrize(("name", "password"), [("alice", "wrong"), ("nobody", "x"),

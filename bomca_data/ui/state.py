@@ -64,13 +64,21 @@ def write_link() -> None:
     and only when it differs (each change of the link is an entry in the browser's
     history: one per step of the reader's, so that back undoes one step). The link
     always carries the language and the as-of date, the data's own date too: the
-    same link shows the same figures after new data is uploaded."""
+    same link shows the same figures after new data is uploaded. What no control holds
+    yet (the date and filters, while the sign-in form is shown) stays as the link has
+    it: a shared link opens on its own view once its reader has signed in."""
+    link = _link_view()
     view = {LANG_KEY: language()}
     if (as_of := st.session_state.get(AS_OF_KEY)) is not None:
         view[AS_OF_KEY] = as_of.isoformat()
+    elif AS_OF_KEY in link:
+        view[AS_OF_KEY] = link[AS_OF_KEY]
     if filter_key("year_kind") in st.session_state:
         view.update(current_filters().to_query())
-    if view != _link_view():
+    else:
+        view.update({key: value for key, value in link.items()
+                     if key in flt.URL_KEYS.values()})
+    if view != link:
         others = {key: value for key, value in st.query_params.to_dict().items()
                   if key not in VIEW_PARAMS}
         st.query_params.from_dict({**view, **others})
